@@ -1,0 +1,34 @@
+package jp.mynadesk.card;
+
+import java.util.Optional;
+
+/** Which JPKI token answered: the physical card or a smartphone's スマホ用電子証明書 (EF 0006 label). */
+public enum TokenKind {
+    CARD(Jpki.TOKEN_CARD),
+    ANDROID(Jpki.TOKEN_ANDROID),
+    IPHONE(Jpki.TOKEN_IPHONE);
+
+    private final String label;
+
+    TokenKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Phone tokens want the auth PIN before the certificate can be read (jpki.md §2.1). */
+    public boolean certificateNeedsPin() {
+        return this != CARD;
+    }
+
+    public static Optional<TokenKind> fromLabel(String label) {
+        for (TokenKind kind : values()) {
+            if (kind.label.equals(label)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,93 @@
+package jp.mynadesk.reader;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What went wrong in the PC/SC layer, classified by the {@code SCARD_*} name found anywhere in an
+ * exception's cause chain (SunPCSC's PCSCException messages are exactly these names, and so are our
+ * in-JVM reader's). Each kind has the Japanese sentence staff see and what to do next.
+ */
+public enum PcscProblem {
+    SERVICE_DOWN("カードリーダーの管理サービス（pcscd）が動いていません。", "システム担当者に連絡してください。"),
+    NO_READERS("カードリーダーが見つかりません。", "カードリーダーのUSBケーブルを接続し直してください。"),
+    READER_GONE("カードリーダーが取り外されました。", "カードリーダーを接続し直してから、もう一度お試しください。"),
+    CARD_REMOVED("確認の途中でカードが取り外されました。", "カードをもう一度置いてください。"),
+    CARD_RESET("カードがリセットされました。", "カードを置き直して、もう一度お試しください。"),
+    SHARING_VIOLATION("カードリーダーが別のアプリで使用中です。", "他の受付アプリを閉じてから、もう一度お試しください。"),
+    TIMEOUT("カードリーダーの応答がありません。", "カードを置き直して、もう一度お試しください。"),
+    UNKNOWN_CARD("マイナンバーカードとして読み取れませんでした。", "カードの向きと種類を確かめて、置き直してください。"),
+    OTHER("カードリーダーでエラーが起きました。", "カードを置き直して、それでも続く場合はシステム担当者に連絡してください。");
+
+    private static final Pattern SCARD = Pattern.compile("SCARD_[A-Z]_[A-Z_]+");
+
+    private final String message;
+    private final String nextStep;
+
+    PcscProblem(String message, String nextStep) {
+        this.message = message;
+        this.nextStep = nextStep;
+    }
+
+    /** What happened, in Japanese for reception staff. */
+    public String message() {
+        return message;
+    }
+
+    /** What staff should do now. */
+    public String nextStep() {
+        return nextStep;
+    }
+
+    /** The first SCARD_* name in the cause chain, if any. */
+    public static Optional<String> scardCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Matcher m = SCARD.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Classify a PC/SC failure by the first SCARD_* name in its cause chain, or by the JDK's state messages. */
+    public static PcscProblem classify(Throwable failure) {
+        Optional<String> code = scardCode(failure);
+        if (code.isPresent()) {
+            return fromCode(code.get());
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage());
+            if (t instanceof javax.smartcardio.CardNotPresentException || text.contains("Card has been removed")) {
+                return CARD_REMOVED;
+            }
+            if (text.contains("Card has been reset")) {
+                return CARD_RESET;
+            }
+            if (text.contains("No terminals available") || text.contains("no terminals")) {
+                return NO_READERS;
+            }
+            if (text.contains("Exclusive access established by another Thread")) {
+                return SHARING_VIOLATION;
+            }
+        }
+        return OTHER;
+    }
+
+    /** The kind for one PC/SC return-code name (e.g. {@code SCARD_W_REMOVED_CARD}). */
+    public static PcscProblem fromCode(String code) {
+        return switch (code) {
+            case "SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_E_NO_ACCESS" -> SERVICE_DOWN;
+            case "SCARD_E_NO_READERS_AVAILABLE" -> NO_READERS;
+            case "SCARD_E_READER_UNAVAILABLE", "SCARD_E_UNKNOWN_READER" -> READER_GONE;
+            case "SCARD_W_REMOVED_CARD", "SCARD_E_NO_SMARTCARD" -> CARD_REMOVED;
+            case "SCARD_W_RESET_CARD", "SCARD_W_UNPOWERED_CARD" -> CARD_RESET;
+            case "SCARD_E_SHARING_VIOLATION" -> SHARING_VIOLATION;
+            case "SCARD_E_TIMEOUT" -> TIMEOUT;
+            case "SCARD_W_UNRESPONSIVE_CARD", "SCARD_W_UNSUPPORTED_CARD", "SCARD_E_CARD_UNSUPPORTED",
+                    "SCARD_E_PROTO_MISMATCH" -> UNKNOWN_CARD;
+            default -> OTHER;
+        };
+    }
+}
