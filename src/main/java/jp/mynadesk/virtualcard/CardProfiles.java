@@ -1,0 +1,230 @@
+package jp.mynadesk.virtualcard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Card profiles: the built-in set ({@value #RESOURCE}, in file order) and profiles read from JSON files.
+ *
+ * <p>A profile file holds one JSON object with the fields of {@link CardProfile}; dates are {@code "YYYY-MM-DD"},
+ * {@code token} is {@code "card"}, {@code "android"} or {@code "iphone"}. Unknown fields are refused so that a
+ * misspelt field does not silently fall back to its default.
+ */
+public final class CardProfiles {
+    /** Classpath resource (next to this class) with the built-in profiles, a JSON array. */
+    public static final String RESOURCE = "profiles.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // PINs and dates are strings: "authPin": 0123 must not quietly become "123".
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    private CardProfiles() {}
+
+    /** The built-in profiles in a stable order (the resource's order; {@code default} first). */
+    public static List<CardProfile> list() {
+        return List.copyOf(BuiltIns.PROFILES.values());
+    }
+
+    public static Optional<CardProfile> builtIn(String name) {
+        return Optional.ofNullable(BuiltIns.PROFILES.get(name));
+    }
+
+    /** A built-in profile by name, else a profile file by path. */
+    public static CardProfile resolve(String nameOrFile) throws ProfileException {
+        if (nameOrFile == null || nameOrFile.isBlank()) {
+            throw new ProfileException("no card profile given: use one of " + names() + " or a JSON file path");
+        }
+        Optional<CardProfile> builtIn = builtIn(nameOrFile);
+        if (builtIn.isPresent()) {
+            return builtIn.get();
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new ProfileException("unknown card profile '" + nameOrFile + "': it is not a built-in profile ("
+                    + names() + ") and no such file exists");
+        }
+        return load(file);
+    }
+
+    /** Reads one profile object from a JSON file (UTF-8). */
+    public static CardProfile load(Path file) throws ProfileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProfileException("card profile file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return parse(text, "card profile file " + file);
+    }
+
+    /**
+     * Parses one profile object.
+     *
+     * @param origin where the text came from, for the message (e.g. "card profile file x.json")
+     */
+    public static CardProfile parse(String json, String origin) throws ProfileException {
+        JsonProfile raw;
+        try {
+            raw = JSON.readValue(json, JsonProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new ProfileException(origin + ": " + describe(e), e);
+        }
+        if (raw == null) {
+            throw new ProfileException(origin + ": expected a JSON object with the profile's fields, found null");
+        }
+        return raw.toProfile(origin);
+    }
+
+    private static String names() {
+        return String.join(", ", BuiltIns.PROFILES.keySet());
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList());
+            return "unknown field '" + path(u) + "' (allowed fields here: " + String.join(", ", known) + ")";
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return "field '" + path(m) + "' has the wrong JSON type: expected " + expected(m.getTargetType());
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return "field '" + path(m) + "' is not valid: " + m.getOriginalMessage();
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return "not a valid JSON profile object" + where + ": " + e.getOriginalMessage();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
+    }
+
+    /** The JSON shape, lenient about absence (defaults) so the checks below can name the field. */
+    record JsonProfile(String name, String description, JsonHolder holder, String issued, String certificateExpiry,
+                       String authPin, Integer authTriesLeft, String signPassword, Integer signTriesLeft, String token,
+                       Boolean faceOnly, Boolean revoked, Boolean mismatchedKey, String subjectId) {
+
+        CardProfile toProfile(String origin) throws ProfileException {
+            String where = origin + (name == null ? "" : ", profile '" + name + "'") + ": ";
+            CardProfile.Token tokenKind = CardProfile.Token.CARD;
+            if (token != null) {
+                tokenKind = CardProfile.Token.fromJsonName(token).orElseThrow(() -> new ProfileException(where
+                        + "token must be \"card\", \"android\" or \"iphone\", got \"" + token + "\""));
+            }
+            try {
+                CardProfile.Holder h = holder == null ? null : new CardProfile.Holder(holder.name(), holder.kana(),
+                        date(where, "holder.birthDate", holder.birthDate()), holder.sex(), holder.address());
+                return new CardProfile(name, description, h, date(where, "issued", issued),
+                        date(where, "certificateExpiry", certificateExpiry), authPin,
+                        authTriesLeft == null ? 3 : authTriesLeft, signPassword,
+                        signTriesLeft == null ? 5 : signTriesLeft, tokenKind,
+                        Boolean.TRUE.equals(faceOnly), Boolean.TRUE.equals(revoked), Boolean.TRUE.equals(mismatchedKey),
+                        subjectId);
+            } catch (IllegalArgumentException e) {
+                throw new ProfileException(where + e.getMessage(), e);
+            }
+        }
+
+        private static LocalDate date(String where, String field, String value) throws ProfileException {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new ProfileException(where + field + " must be a real calendar date written YYYY-MM-DD, got \""
+                        + value + "\"", e);
+            }
+        }
+    }
+
+    record JsonHolder(String name, String kana, String birthDate, String sex, String address) {}
+
+    /** Loaded on first use; a broken resource is a build defect, so it fails loudly. */
+    private static final class BuiltIns {
+        static final Map<String, CardProfile> PROFILES = load();
+
+        private static Map<String, CardProfile> load() {
+            try (InputStream in = CardProfiles.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in card profiles resource " + RESOURCE + " is missing");
+                }
+                List<Map<String, Object>> entries = JSON.readValue(in, new TypeReference<>() {});
+                Map<String, CardProfile> byName = new LinkedHashMap<>();
+                List<String> problems = new ArrayList<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    try {
+                        CardProfile p = parse(JSON.writeValueAsString(entries.get(i)), "built-in profile #" + i);
+                        if (byName.putIfAbsent(p.name(), p) != null) {
+                            problems.add("duplicate built-in profile name " + p.name());
+                        }
+                    } catch (ProfileException e) {
+                        problems.add(e.getMessage());
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException(String.join("; ", problems));
+                }
+                return Collections.unmodifiableMap(byName);
+            } catch (IOException e) {
+                throw new IllegalStateException("built-in card profiles cannot be read", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package jp.mynadesk.virtualcard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jp.mynadesk.card.Jpki;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CardProfilesTest {
+    private static final String MINIMAL = """
+            {"name":"mine","holder":{"name":"試験 花子","kana":"シケン ハナコ","birthDate":"1980-02-17","sex":"2",
+             "address":"東京都清瀬市試験町１－２"},"issued":"2025-10-27"}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void builtInsAreListedInAStableOrderWithDefaultFirst() {
+        List<String> names = CardProfiles.list().stream().map(CardProfile::name).toList();
+        assertEquals("default", names.get(0));
+        assertTrue(names.containsAll(List.of("default", "one-try-left", "blocked", "expired", "face-only", "revoked",
+                "mismatched-key", "android", "iphone", "senior-75", "child")), names.toString());
+        assertEquals(names, CardProfiles.list().stream().map(CardProfile::name).toList());
+        assertEquals(names.size(), new HashSet<>(names).size());
+    }
+
+    @Test
+    void defaultProfile() {
+        CardProfile p = CardProfiles.builtIn("default").orElseThrow();
+        assertEquals("協会 太郎", p.holder().name());
+        assertEquals("キョウカイ タロウ", p.holder().kana());
+        assertEquals(LocalDate.of(1989, 5, 10), p.holder().birthDate());
+        assertEquals("1", p.holder().sex());
+        assertEquals(LocalDate.of(2024, 6, 1), p.issued());
+        assertEquals(LocalDate.of(2029, 5, 10), p.certificateExpiry());
+        assertEquals("1234", p.authPin());
+        assertEquals(3, p.authTriesLeft());
+        assertEquals(5, p.signTriesLeft());
+        assertEquals(CardProfile.Token.CARD, p.token());
+        assertFalse(p.faceOnly() || p.revoked() || p.mismatchedKey());
+        assertTrue(p.hasSignCertificate());
+    }
+
+    @Test
+    void defaultCardCertificateRunsTo2029() {
+        CardSession s = CardSession.of("default");
+        LocalDate notAfter = s.certs.authCertificate().getNotAfter().toInstant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
+        assertEquals(LocalDate.of(2029, 5, 10), notAfter);
+        assertEquals("CN=" + s.card.profile().subjectId() + ",C=JP", s.certs.authCertificate().getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void stateProfiles() {
+        assertEquals(1, CardProfiles.builtIn("one-try-left").orElseThrow().authTriesLeft());
+        assertEquals(0, CardProfiles.builtIn("blocked").orElseThrow().authTriesLeft());
+        CardProfile expired = CardProfiles.builtIn("expired").orElseThrow();
+        assertEquals(2015, expired.issued().getYear());
+        assertEquals(2020, expired.certificateExpiry().getYear());
+        CardProfile face = CardProfiles.builtIn("face-only").orElseThrow();
+        assertTrue(face.faceOnly());
+        assertFalse(face.hasSignCertificate());
+        assertTrue(CardProfiles.builtIn("revoked").orElseThrow().revoked());
+        assertTrue(CardProfiles.builtIn("mismatched-key").orElseThrow().mismatchedKey());
+        assertEquals(Jpki.TOKEN_ANDROID, CardProfiles.builtIn("android").orElseThrow().token().label());
+        assertEquals(Jpki.TOKEN_IPHONE, CardProfiles.builtIn("iphone").orElseThrow().token().label());
+    }
+
+    @Test
+    void otherHolders() {
+        CardProfile senior = CardProfiles.builtIn("senior-75").orElseThrow();
+        assertEquals(75, Period.between(senior.holder().birthDate(), LocalDate.of(2026, 11, 22)).getYears());
+        CardProfile child = CardProfiles.builtIn("child").orElseThrow();
+        assertTrue(Period.between(child.holder().birthDate(), child.issued()).getYears() < 15);
+        assertFalse(child.hasSignCertificate());
+        Set<String> holders = new HashSet<>();
+        CardProfiles.list().forEach(p -> holders.add(p.holder().name() + p.holder().birthDate()));
+        assertTrue(holders.size() >= 5, holders.toString());
+    }
+
+    @Test
+    void subjectIdsAreDerived23CharactersAndDistinct() {
+        Set<String> ids = new HashSet<>();
+        for (CardProfile p : CardProfiles.list()) {
+            assertTrue(p.subjectId().matches("[0-9A-Z]{23}"), p.subjectId());
+            ids.add(p.subjectId());
+        }
+        assertEquals(CardProfiles.list().size(), ids.size());
+    }
+
+    @Test
+    void loadsAFileWithDefaults() throws Exception {
+        Path file = dir.resolve("mine.json");
+        Files.writeString(file, MINIMAL);
+        CardProfile p = CardProfiles.load(file);
+        assertEquals("mine", p.name());
+        assertEquals(LocalDate.of(2030, 2, 17), p.certificateExpiry()); // 5th birthday after issue (jpki.md §5.2)
+        assertEquals("1234", p.authPin());
+        assertEquals(3, p.authTriesLeft());
+        assertEquals("ABC123", p.signPassword());
+        assertEquals(CardProfile.Token.CARD, p.token());
+        assertEquals("", p.description());
+        assertEquals(p.subjectId(), CardProfiles.load(file).subjectId());
+        assertEquals(p, CardProfiles.resolve(file.toString()));
+    }
+
+    @Test
+    void explicitFields() throws Exception {
+        CardProfile p = CardProfiles.parse(MINIMAL.replace("\"issued\"", """
+                "token":"iphone","authPin":"0007","authTriesLeft":2,"signPassword":"PASS2026","signTriesLeft":4,
+                "subjectId":"997794E9AGCIEG13221003A","certificateExpiry":"2026-01-01","revoked":true,"issued\""""), "test");
+        assertEquals(CardProfile.Token.IPHONE, p.token());
+        assertEquals("0007", p.authPin());
+        assertEquals(2, p.authTriesLeft());
+        assertEquals("PASS2026", p.signPassword());
+        assertEquals(4, p.signTriesLeft());
+        assertEquals("997794E9AGCIEG13221003A", p.subjectId());
+        assertEquals(LocalDate.of(2026, 1, 1), p.certificateExpiry());
+        assertTrue(p.revoked());
+    }
+
+    @Test
+    void resolveBuiltInAndUnknown() throws Exception {
+        assertEquals("blocked", CardProfiles.resolve("blocked").name());
+        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.resolve("no-such-card"));
+        assertTrue(e.getMessage().contains("no-such-card") && e.getMessage().contains("default, one-try-left"),
+                e.getMessage());
+        assertThrows(ProfileException.class, () -> CardProfiles.resolve(""));
+    }
+
+    @Test
+    void unreadableFile() {
+        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.load(dir.resolve("missing.json")));
+        assertTrue(e.getMessage().contains("missing.json"), e.getMessage());
+    }
+
+    /** Each bad input names its field and what is allowed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bad JSON                | {\"name\": \"x\",                                  | not a valid JSON",
+        "not an object           | [1, 2]                                              | not a valid JSON",
+        "unknown token           | \"token\":\"tablet\",                               | token must be \"card\", \"android\" or \"iphone\"",
+        "PIN too long            | \"authPin\":\"12345\",                              | authPin must be exactly 4 digits",
+        "PIN not digits          | \"authPin\":\"12a4\",                               | authPin must be exactly 4 digits",
+        "PIN as number           | \"authPin\":1234,                                   | field 'authPin' has the wrong JSON type: expected a string",
+        "impossible date         | \"certificateExpiry\":\"2030-02-30\",              | certificateExpiry must be a real calendar date",
+        "expiry before issue     | \"certificateExpiry\":\"2020-01-01\",              | certificateExpiry 2020-01-01 must be after issued",
+        "auth tries too many     | \"authTriesLeft\":4,                                | authTriesLeft must be between 0 and 3",
+        "auth tries negative     | \"authTriesLeft\":-1,                               | authTriesLeft must be between 0 and 3",
+        "auth tries fractional   | \"authTriesLeft\":1.5,                              | field 'authTriesLeft' has the wrong JSON type: expected a whole number",
+        "auth tries as text      | \"authTriesLeft\":\"three\",                        | field 'authTriesLeft' has the wrong JSON type",
+        "sign tries too many     | \"signTriesLeft\":6,                                | signTriesLeft must be between 0 and 5",
+        "lower-case password     | \"signPassword\":\"abc123\",                        | signPassword must be 6-16 characters of upper-case A-Z and 0-9, got 6 character(s) (lower case",
+        "short password          | \"signPassword\":\"AB12\",                          | signPassword must be 6-16 characters",
+        "bad subject id          | \"subjectId\":\"short\",                            | subjectId must be exactly 23 characters",
+        "misspelt field          | \"authTriesleft\":1,                                | unknown field 'authTriesleft'",
+        "boolean as text         | \"faceOnly\":\"yes\",                               | field 'faceOnly' has the wrong JSON type: expected true or false",
+    })
+    void badInputsAreExplained(String label, String insert, String expected) {
+        String json = insert.startsWith("{") || insert.startsWith("[") ? insert : MINIMAL.replace("\"issued\"", insert + "\"issued\"");
+        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.parse(json, "card profile file t.json"));
+        assertTrue(e.getMessage().startsWith("card profile file t.json"), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), label + ": " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "birth date not a date   | 1980-02-17 | 1980-13-01 | holder.birthDate must be a real calendar date written YYYY-MM-DD, got \"1980-13-01\"",
+        "issued before birth     | 1980-02-17 | 2026-01-01 | is before holder.birthDate",
+        "sex code                | \"sex\":\"2\" | \"sex\":\"3\" | holder.sex must be \"1\" (male), \"2\" (female) or \"9\"",
+        "missing name            | \"name\":\"試験 花子\", | '' | holder.name is required",
+        "bad profile name        | \"name\":\"mine\" | \"name\":\"My Card\" | name must be 1-63 characters of a-z",
+        "missing issued          | \"issued\":\"2025-10-27\" | \"revoked\":false | issued is required",
+        "missing holder          | \"holder\": | \"holder-x\": | unknown field 'holder-x'",
+    })
+    void badHolderAndDatesAreExplained(String label, String from, String to, String expected) {
+        String json = MINIMAL.replace(from, to);
+        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.parse(json, "t"));
+        assertTrue(e.getMessage().contains(expected), label + ": " + e.getMessage());
+    }
+
+    @Test
+    void missingHolderIsExplained() {
+        ProfileException e = assertThrows(ProfileException.class,
+                () -> CardProfiles.parse("{\"name\":\"x\",\"issued\":\"2025-01-01\"}", "t"));
+        assertTrue(e.getMessage().contains("holder is required"), e.getMessage());
+    }
+
+    @Test
+    void messagesDoNotEchoPins() {
+        ProfileException e = assertThrows(ProfileException.class,
+                () -> CardProfiles.parse(MINIMAL.replace("\"issued\"", "\"authPin\":\"98765\",\"issued\""), "t"));
+        assertFalse(e.getMessage().contains("98765"), e.getMessage());
+    }
+}
