@@ -1,0 +1,115 @@
+package jp.mynadesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import jp.mynadesk.ceiling.CeilingCalculator;
+import jp.mynadesk.ceiling.CeilingClass;
+import jp.mynadesk.ceiling.CeilingException;
+import jp.mynadesk.ceiling.CeilingJson;
+import jp.mynadesk.ceiling.CeilingRequest;
+import jp.mynadesk.ceiling.CeilingResult;
+import jp.mynadesk.ceiling.CeilingTable;
+import jp.mynadesk.ceiling.CeilingTables;
+import jp.mynadesk.ceiling.RatioFallback;
+import jp.mynadesk.ceiling.Scope;
+import jp.mynadesk.documents.JsonText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mynadesk ceiling}: the 高額療養費 monthly ceiling from the versioned tables (rules.md §7). */
+@Command(name = "ceiling", description = "高額療養費の自己負担限度額を計算します")
+final class CeilingCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--class", paramLabel = "CODE", description = "限度額適用区分（A01〜A06, B01〜B10）")
+    String classCode;
+
+    @Option(names = "--total", paramLabel = "YEN", description = "その月の総医療費（10割、円）")
+    Long total;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "診療月の日付（既定: 今日、日本時間）")
+    LocalDate date;
+
+    @Option(names = "--many", description = "多数回該当（直近12か月で4回目以降）")
+    boolean many;
+
+    @Option(names = "--scope", paramLabel = "household|outpatient", description = "household（世帯）か outpatient（70歳以上の外来・個人ごと）")
+    String scope = "household";
+
+    @Option(names = "--specified-disease", description = "特定疾病療養受療証あり（月 10,000 円）")
+    boolean specifiedDisease;
+
+    @Option(names = "--dialysis", description = "人工透析（特定疾病。70歳未満で区分ア・イは 20,000 円）")
+    boolean dialysis;
+
+    @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD", description = "生年月日（75歳到達月の半額と、--ratio からの区分推定に使います）")
+    LocalDate birthDate;
+
+    @Option(names = "--ratio", paramLabel = "010|020|030", description = "区分が分からないとき: 負担割合から区分を推定します（--birth-date が必要）")
+    String ratio;
+
+    @Option(names = "--json", description = "JSON で出力します")
+    boolean json;
+
+    private final Clock clock;
+
+    CeilingCommand() {
+        this(Clock.system(java.time.ZoneId.of("Asia/Tokyo")));
+    }
+
+    CeilingCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        LocalDate on = date != null ? date : LocalDate.now(clock);
+        CeilingTables tables = CeilingTables.builtIn();
+        CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--date " + on
+                + ": この日付の限度額の表がありません。表があるのは " + tables.periods() + " です。--date を表の期間内にしてください。"));
+        String source = "given";
+        CeilingClass cls;
+        if (classCode != null) {
+            cls = CeilingClass.ofCode(classCode).orElseThrow(() -> CliException.badInput("--class " + classCode
+                    + ": 限度額適用区分が分かりません。使える区分は " + CeilingClass.known() + " です。"));
+        } else if (ratio != null) {
+            if (birthDate == null) {
+                throw CliException.badInput("--ratio で区分を推定するには年齢が必要です。--birth-date YYYY-MM-DD を指定してください。");
+            }
+            cls = RatioFallback.classFor(ratio, birthDate, on).orElseThrow(() -> CliException.badInput("--ratio " + ratio
+                    + ": 負担割合が分かりません。010（1割）、020（2割）、030（3割）のいずれかを指定してください。"));
+            source = "ratio";
+        } else {
+            throw CliException.badInput("--class がありません。限度額適用区分（" + CeilingClass.known()
+                    + "）を指定するか、分からないときは --ratio と --birth-date を指定してください。");
+        }
+        Scope sc = switch (scope.toLowerCase(Locale.ROOT)) {
+            case "household" -> Scope.HOUSEHOLD;
+            case "outpatient" -> Scope.OUTPATIENT;
+            default -> throw CliException.badInput("--scope " + scope + ": household（世帯）か outpatient（外来・個人ごと）を指定してください。");
+        };
+        if (total != null && total < 0) {
+            throw CliException.badInput("--total " + total + ": 総医療費は 0 円以上の整数（円）で指定してください。");
+        }
+        CeilingResult result;
+        try {
+            result = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, many, sc, specifiedDisease, dialysis, birthDate));
+        } catch (CeilingException e) {
+            throw CliException.badInput(e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonText.MAPPER.writeValueAsString(CeilingJson.write(result, on, total, source)));
+        } else {
+            out.print(CeilingJson.human(result, on, source));
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

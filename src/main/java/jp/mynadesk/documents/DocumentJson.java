@@ -1,0 +1,130 @@
+package jp.mynadesk.documents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One document as JSON (the objects in {@code documents} of rules.md §4). Reading checks types and says the field's
+ * path; content problems (a 7-digit insurer number, 2025-02-30) are kept for the rules to report. Unknown fields
+ * are ignored; My Number fields are dropped.
+ */
+public final class DocumentJson {
+    private DocumentJson() {}
+
+    static final Set<String> DATE_FIELDS = Set.of("birthDate", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
+
+    public static PresentedDocument read(JsonNode node, String path) throws DocumentInputException {
+        if (node == null || !node.isObject()) {
+            throw new DocumentInputException(path + ": 書類はオブジェクト（{...}）で指定してください。"
+                    + (node == null ? "" : describe(node) + " が入っています。"));
+        }
+        ObjectNode doc = withoutMyNumber((ObjectNode) node);
+        String kindCode = string(doc, "kind", path);
+        if (kindCode == null) {
+            throw new DocumentInputException(path + ".kind: 書類の種類がありません。" + DocumentKind.knownCodes() + " のいずれかを指定してください。");
+        }
+        DocumentKind kind = DocumentKind.ofCode(kindCode).orElseThrow(() -> new DocumentInputException(path
+                + ".kind: 書類の種類 \"" + kindCode + "\" は分かりません。" + DocumentKind.knownCodes() + " のいずれかを指定してください。"));
+        String sexText = string(doc, "sex", path);
+        Sex sex = null;
+        if (sexText != null) {
+            sex = Sex.parse(sexText).orElseThrow(() -> new DocumentInputException(path + ".sex: 性別 \"" + sexText
+                    + "\" は分かりません。male（男）か female（女）を指定してください。"));
+        }
+        return PresentedDocument.builder(kind)
+                .insurerNumber(string(doc, "insurerNumber", path))
+                .insurerName(string(doc, "insurerName", path))
+                .symbol(string(doc, "symbol", path))
+                .number(string(doc, "number", path))
+                .branch(string(doc, "branch", path))
+                .name(string(doc, "name", path))
+                .birthDate(string(doc, "birthDate", path))
+                .sex(sex)
+                .acquiredOn(string(doc, "acquiredOn", path))
+                .issuedOn(string(doc, "issuedOn", path))
+                .validFrom(string(doc, "validFrom", path))
+                .validUntil(string(doc, "validUntil", path))
+                .lostOn(string(doc, "lostOn", path))
+                .build();
+    }
+
+    /** The document as JSON; absent fields are left out so a scanned document equals what was rendered. */
+    public static ObjectNode write(PresentedDocument d) {
+        ObjectNode n = JsonText.MAPPER.createObjectNode();
+        n.put("kind", d.kind().code());
+        putIfPresent(n, "insurerNumber", d.insurerNumber());
+        putIfPresent(n, "insurerName", d.insurerName());
+        putIfPresent(n, "symbol", d.symbol());
+        putIfPresent(n, "number", d.number());
+        putIfPresent(n, "branch", d.branch());
+        putIfPresent(n, "name", d.name());
+        putIfPresent(n, "birthDate", d.birthDate().text());
+        putIfPresent(n, "sex", d.sex() == null ? null : d.sex().code());
+        putIfPresent(n, "acquiredOn", d.acquiredOn().text());
+        putIfPresent(n, "issuedOn", d.issuedOn().text());
+        putIfPresent(n, "validFrom", d.validFrom().text());
+        putIfPresent(n, "validUntil", d.validUntil().text());
+        putIfPresent(n, "lostOn", d.lostOn().text());
+        return n;
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
+    /** A copy without any field that could hold a My Number, at any depth. */
+    public static ObjectNode withoutMyNumber(ObjectNode in) {
+        ObjectNode out = in.deepCopy();
+        strip(out);
+        return out;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (MyNumberFields.isMyNumberField(e.getKey())) {
+                    it.remove();
+                } else {
+                    strip(e.getValue());
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(DocumentJson::strip);
+        }
+    }
+
+    /** A text field: absent or null is null; any other type is an input error naming the path. */
+    static String string(ObjectNode doc, String field, String path) throws DocumentInputException {
+        JsonNode v = doc.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            String hint = DATE_FIELDS.contains(field) ? "\"YYYY-MM-DD\" の形の文字列" : "文字列（\"...\"）";
+            throw new DocumentInputException(path + "." + field + ": " + hint + "で指定してください。" + describe(v)
+                    + " が入っています" + (v.isNumber() ? "（数値にすると先頭の 0 が消えるため、番号は文字列で書きます）" : "") + "。");
+        }
+        return v.textValue();
+    }
+
+    public static String describe(JsonNode v) {
+        JsonNodeType t = v.getNodeType();
+        return switch (t) {
+            case NUMBER -> "数値 " + v.asText();
+            case BOOLEAN -> "真偽値 " + v.asText();
+            case ARRAY -> "配列";
+            case OBJECT -> "オブジェクト";
+            case STRING -> "文字列";
+            default -> Optional.ofNullable(t.name()).orElse("値").toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package jp.mynadesk.documents;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The documents a patient can show at the desk (rules.md §4). The code is part of the JSON contract. */
+public enum DocumentKind {
+    SHIKAKU_KAKUNINSHO("shikaku-kakuninsho", "資格確認書", 'K'),
+    SHIKAKU_JOHO_OSHIRASE("shikaku-joho-oshirase", "資格情報のお知らせ", 'O'),
+    MYNAPORTAL_SCREEN("mynaportal-screen", "マイナポータルの資格情報画面", 'P'),
+    HOKENSHO("hokensho", "健康保険証", 'H');
+
+    private final String code;
+    private final String label;
+    private final char qrCode;
+
+    DocumentKind(String code, String label, char qrCode) {
+        this.code = code;
+        this.label = label;
+        this.qrCode = qrCode;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Japanese name as staff say it. */
+    public String label() {
+        return label;
+    }
+
+    /** One letter for the compact QR payload (docs/QR-PAYLOAD.md). */
+    public char qrCode() {
+        return qrCode;
+    }
+
+    public static Optional<DocumentKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+
+    public static Optional<DocumentKind> ofQrCode(char c) {
+        return Arrays.stream(values()).filter(k -> k.qrCode == c).findFirst();
+    }
+
+    public static String knownCodes() {
+        return Arrays.stream(values()).map(DocumentKind::code).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,66 @@
+package jp.mynadesk.rules;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.mynadesk.documents.JsonText;
+
+/** The output of {@code docs check --json} (rules.md §4), field for field, plus a few documented extras. */
+public final class DecisionJson {
+    private DecisionJson() {}
+
+    public static ObjectNode write(FallbackDecision d) {
+        ObjectNode n = JsonText.MAPPER.createObjectNode();
+        n.put("decision", d.decision().code());
+        n.put("basis", d.basis() == null ? null : d.basis().code());
+        n.put("acceptedDocument", d.acceptedDocument());
+        if (d.insurance() == null) {
+            n.putNull("insurance");
+        } else {
+            ObjectNode ins = n.putObject("insurance");
+            ins.put("insurerNumber", d.insurance().insurerNumber());
+            ins.put("symbol", d.insurance().symbol());
+            ins.put("number", d.insurance().number());
+            ins.put("branch", d.insurance().branch());
+        }
+        n.put("claim", d.claim() == null ? null : d.claim().code());
+        n.put("recheck", d.recheck());
+        n.put("onlineQuery", d.onlineQuery());
+        ObjectNode card = n.putObject("card");
+        card.put("usable", d.card().usable());
+        reasons(card.putArray("reasons"), d.card().reasons());
+        card.put("presented", d.card().presented());
+        if (d.card().graceUntil() != null) {
+            card.put("graceUntil", d.card().graceUntil().toString());
+            card.put("inGrace", d.card().inGrace());
+            card.put("renewalDue", d.card().renewalDue());
+        }
+        ArrayNode docs = n.putArray("documents");
+        for (DocumentJudgement j : d.documents()) {
+            ObjectNode o = docs.addObject();
+            o.put("index", j.index());
+            o.put("usable", j.usable());
+            reasons(o.putArray("reasons"), j.reasons());
+            if (j.basis() == Basis.INTERIM_ONLINE) {
+                o.put("interim", true);
+            }
+        }
+        n.put("message", DecisionMessages.message(d));
+        n.put("asOf", d.asOf().toString());
+        if (d.decision() == Decision.ACCEPT_WITH_DECLARATION && d.insuranceFromDocument() != null) {
+            n.put("insuranceFromDocument", d.insuranceFromDocument());
+        }
+        return n;
+    }
+
+    private static void reasons(ArrayNode a, java.util.List<Reason> reasons) {
+        reasons.forEach(r -> a.add(r.code()));
+    }
+
+    public static String text(FallbackDecision d) {
+        try {
+            return JsonText.MAPPER.writeValueAsString(write(d));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

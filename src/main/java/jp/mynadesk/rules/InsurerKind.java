@@ -1,0 +1,48 @@
+package jp.mynadesk.rules;
+
+/** Which scheme a 保険者番号 belongs to, from its 法別番号 (or its length, for 国保). */
+public enum InsurerKind {
+    KYOKAI("kyokai", "協会けんぽ"),
+    KUMIAI("kumiai", "健康保険組合"),
+    KYOSAI("kyosai", "共済組合"),
+    KOUKI("kouki", "後期高齢者医療"),
+    KOKUHO("kokuho", "国民健康保険"),
+    OTHER("other", "その他");
+
+    private final String code;
+    private final String label;
+
+    InsurerKind(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Kind of a well-formed number: 6 digits is 国保; otherwise by the 法別番号 (first two digits). */
+    static InsurerKind of(String digits) {
+        if (digits.length() == 6) {
+            return KOKUHO;
+        }
+        int houbetsu = Integer.parseInt(digits.substring(0, 2));
+        if (houbetsu == 1) {
+            return KYOKAI;
+        }
+        if (houbetsu == 6) {
+            return KUMIAI;
+        }
+        if (houbetsu >= 31 && houbetsu <= 34) {
+            return KYOSAI;
+        }
+        if (houbetsu == 39) {
+            return KOUKI;
+        }
+        return OTHER;
+    }
+}
