@@ -19,10 +19,15 @@ public final class SmartcardioTransport implements CardTransport {
 
     @Override
     public ResponseApdu transmit(byte[] command) {
+        CommandAPDU apdu = new CommandAPDU(command);
         try {
-            return ResponseApdu.parse(channel.transmit(new CommandAPDU(command)).getBytes());
+            return ResponseApdu.parse(channel.transmit(apdu).getBytes());
         } catch (CardException | IllegalStateException e) {
             throw new CardTransportException(PcscProblem.classify(e), e);
+        } catch (IllegalArgumentException e) {
+            // SunPCSC throws this when pcscd hands back zero bytes: the card's link dropped in the middle of the
+            // exchange. Seen through vpcd when the card is pulled mid-APDU; the next call reports the removal.
+            throw new CardTransportException(PcscProblem.CARD_REMOVED, e);
         }
     }
 }

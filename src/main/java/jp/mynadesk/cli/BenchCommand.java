@@ -3,7 +3,12 @@ package jp.mynadesk.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import javax.smartcardio.Card;
+import javax.smartcardio.CardTerminal;
 import jp.mynadesk.bench.CardBench;
+import jp.mynadesk.reader.CardReaders;
+import jp.mynadesk.reader.ReaderException;
+import jp.mynadesk.virtualcard.vpcd.VpcdAddress;
+import jp.mynadesk.virtualcard.vpcd.VpcdBridge;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 import jp.mynadesk.virtualcard.reader.VirtualTerminals;
@@ -24,6 +29,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "200", description = "read+verify+sign runs to time (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--pcsc", description = "also measure through pcscd: serve the card to vpcd and read it back with SunPCSC")
+    boolean pcsc;
+
+    @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "vpcd slot for --pcsc (default: ${DEFAULT-VALUE})")
+    String vpcd;
+
+    @Option(names = "--reader", defaultValue = "Virtual PCD 00 00", description = "the PC/SC reader of that slot (default: ${DEFAULT-VALUE})")
+    String readerName;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -32,6 +46,20 @@ final class BenchCommand implements Callable<Integer> {
         terminals.plug("bench").insert(MyNumberCard.of(profile));
         Card card = terminals.factory().terminals().list().get(0).connect("*");
         report(out, "in-JVM reader", card, profile.authPin().toCharArray());
+        if (pcsc) {
+            try (VpcdBridge bridge = new VpcdBridge(VpcdAddress.parse(vpcd)).start()) {
+                bridge.insert(MyNumberCard.of(profile));
+                CardTerminal terminal = CardReaders.pcsc().choose(readerName);
+                if (!terminal.waitForCardPresent(5000)) {
+                    throw CliException.unavailable("pcscd did not see the card on " + readerName + " (is vpcd at " + vpcd + "?)");
+                }
+                Card viaPcscd = terminal.connect("*");
+                report(out, "pcscd + vpcd", viaPcscd, profile.authPin().toCharArray());
+                viaPcscd.disconnect(false);
+            } catch (ReaderException e) {
+                throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
+            }
+        }
         return Main.OK;
     }
 

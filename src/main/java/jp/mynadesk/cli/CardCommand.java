@@ -1,15 +1,26 @@
 package jp.mynadesk.cli;
 
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
+import jp.mynadesk.virtualcard.EmulatedCard;
+import jp.mynadesk.virtualcard.MyNumberCard;
+import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.vpcd.CardServer;
+import jp.mynadesk.virtualcard.vpcd.VpcdAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk card ...}: the virtual My Number card. */
 @Command(name = "card", description = "仮想マイナンバーカード / the virtual My Number card",
-        subcommands = CardCommand.Profiles.class)
+        subcommands = {CardCommand.Profiles.class, CardCommand.Serve.class})
 final class CardCommand {
 
     @Command(name = "profiles", description = "組み込みのカードプロファイルを一覧表示します")
@@ -24,6 +35,66 @@ final class CardCommand {
                 out.printf("%-16s %s%n", p.name(), p.description());
             }
             return Main.OK;
+        }
+    }
+
+    /** {@code mynadesk card serve}: the virtual card in pcscd's vpcd reader, driven from standard input. */
+    @Command(name = "serve", description = {
+        "Serve the virtual card to pcscd's vpcd reader (developer tool).",
+        "Commands on standard input: remove, insert, profile NAME, status, quit. End of input stops the server",
+        "unless --forever is given (then it serves until killed)."})
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--profile", defaultValue = "default", description = "card profile name or JSON file (default: ${DEFAULT-VALUE})")
+        String profile;
+
+        @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "where vpcd listens, HOST:PORT (default: ${DEFAULT-VALUE})")
+        String vpcd;
+
+        @Option(names = "--forever", description = "ignore standard input and serve until the process is killed")
+        boolean forever;
+
+        @Override
+        public Integer call() {
+            VpcdAddress address;
+            try {
+                address = VpcdAddress.parse(vpcd);
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput("--vpcd " + vpcd + ": " + e.getMessage() + " (expected HOST:PORT, e.g. 127.0.0.1:35963)");
+            }
+            Reader commands = forever ? new BlockingReader() : new InputStreamReader(System.in, StandardCharsets.UTF_8);
+            try {
+                return new CardServer(Serve::card, profile, address).run(commands, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput(e.getMessage());
+            }
+        }
+
+        private static EmulatedCard card(String nameOrFile) {
+            try {
+                return MyNumberCard.of(CardProfiles.resolve(nameOrFile));
+            } catch (ProfileException e) {
+                throw new IllegalArgumentException("card profile " + nameOrFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Standard input that never ends: {@code --forever} serves until the process is killed. */
+    private static final class BlockingReader extends Reader {
+        private final CountDownLatch never = new CountDownLatch(1);
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            never.countDown();
         }
     }
 }

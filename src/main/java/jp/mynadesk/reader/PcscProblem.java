@@ -81,7 +81,9 @@ public enum PcscProblem {
             case "SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_E_NO_ACCESS" -> SERVICE_DOWN;
             case "SCARD_E_NO_READERS_AVAILABLE" -> NO_READERS;
             case "SCARD_E_READER_UNAVAILABLE", "SCARD_E_UNKNOWN_READER" -> READER_GONE;
-            case "SCARD_W_REMOVED_CARD", "SCARD_E_NO_SMARTCARD" -> CARD_REMOVED;
+            // pcscd answers NOT_TRANSACTED to a transmit that finds the card's link dead before its next
+            // presence poll reports the removal (seen with vpcd: firmware-notes/pcscd-vpcd.md).
+            case "SCARD_W_REMOVED_CARD", "SCARD_E_NO_SMARTCARD", "SCARD_E_NOT_TRANSACTED" -> CARD_REMOVED;
             case "SCARD_W_RESET_CARD", "SCARD_W_UNPOWERED_CARD" -> CARD_RESET;
             case "SCARD_E_SHARING_VIOLATION" -> SHARING_VIOLATION;
             case "SCARD_E_TIMEOUT" -> TIMEOUT;

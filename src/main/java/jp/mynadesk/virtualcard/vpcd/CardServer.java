@@ -1,0 +1,144 @@
+package jp.mynadesk.virtualcard.vpcd;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import jp.mynadesk.virtualcard.EmulatedCard;
+
+/**
+ * The console behind {@code mynadesk card serve}: presents an emulated card in pcscd's vpcd reader and lets
+ * a person (or a script) pull it out, put it back and swap it through one-word commands on standard input.
+ *
+ * <p>Re-inserting puts the <em>same</em> card object back, as a person would put the same plastic card back:
+ * its non-volatile state (PIN retry counters, blocked PINs) survives. {@code profile NAME} takes a fresh card
+ * from the profile function.
+ */
+public final class CardServer {
+
+    static final String COMMANDS = "remove, insert, profile NAME, status, quit";
+
+    private final Function<String, EmulatedCard> profiles;
+    private final VpcdAddress address;
+    private final String initialProfile;
+
+    private String profile;
+    private EmulatedCard card;
+
+    /**
+     * @param profiles       card for a profile name (or file); throws IllegalArgumentException for an unknown one
+     * @param initialProfile the profile inserted at start
+     * @param address        where vpcd listens
+     */
+    public CardServer(Function<String, EmulatedCard> profiles, String initialProfile, VpcdAddress address) {
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.initialProfile = Objects.requireNonNull(initialProfile, "initialProfile");
+        this.address = Objects.requireNonNull(address, "address");
+    }
+
+    /**
+     * Serves until {@code quit} or end of input, then takes the card out and returns 0.
+     *
+     * @throws IllegalArgumentException when the initial profile cannot be loaded (nothing was started)
+     */
+    public int run(Reader commands, PrintStream out) {
+        card = Objects.requireNonNull(profiles.apply(initialProfile), "profile function returned null");
+        profile = initialProfile;
+        try (VpcdBridge bridge = new VpcdBridge(address, event -> narrate(event, out)).start()) {
+            bridge.insert(card);
+            out.println("Serving card profile '" + profile + "' on vpcd " + address + ".");
+            out.println("Commands: " + COMMANDS);
+            BufferedReader in = new BufferedReader(commands);
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!execute(line.strip(), bridge, out)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading commands failed", e);
+        }
+        out.println("Card server stopped.");
+        return 0;
+    }
+
+    /** Returns false when the server should stop. */
+    private boolean execute(String line, VpcdBridge bridge, PrintStream out) {
+        if (line.isEmpty()) {
+            return true;
+        }
+        String[] words = line.split("\\s+", 2);
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        String argument = words.length > 1 ? words[1].strip() : "";
+        switch (verb) {
+            case "remove" -> {
+                if (bridge.card().isEmpty()) {
+                    out.println("No card in the reader.");
+                } else {
+                    bridge.remove();
+                    out.println("Card removed.");
+                }
+            }
+            case "insert" -> {
+                if (bridge.card().isPresent()) {
+                    out.println("A card is already in the reader; use 'remove' first or 'profile NAME' to swap.");
+                } else {
+                    bridge.insert(card);
+                    out.println("Card inserted (profile '" + profile + "').");
+                }
+            }
+            case "profile" -> switchProfile(argument, bridge, out);
+            case "status" -> out.println(status(bridge));
+            case "quit", "exit" -> {
+                return false;
+            }
+            default -> out.println("Unknown command '" + line + "'. Valid commands: " + COMMANDS + ".");
+        }
+        return true;
+    }
+
+    private void switchProfile(String name, VpcdBridge bridge, PrintStream out) {
+        if (name.isEmpty()) {
+            out.println("Usage: profile NAME (current profile: '" + profile + "').");
+            return;
+        }
+        EmulatedCard next;
+        try {
+            next = Objects.requireNonNull(profiles.apply(name), "profile function returned null");
+        } catch (RuntimeException e) {
+            out.println("Cannot load profile '" + name + "': " + e.getMessage());
+            return;
+        }
+        card = next;
+        profile = name;
+        bridge.switchCard(next);
+        out.println("Switched to profile '" + name + "' (card inserted).");
+    }
+
+    private String status(VpcdBridge bridge) {
+        return "profile=" + profile
+                + " card=" + (bridge.card().isPresent() ? "inserted" : "removed")
+                + " vpcd=" + (bridge.isConnected() ? "connected" : "disconnected") + " (" + address + ")"
+                + " power=" + (bridge.isPowered() ? "on" : "off")
+                + " apdus=" + bridge.apduCount();
+    }
+
+    private static void narrate(VpcdEvent event, PrintStream out) {
+        // Apdu events are left out: thousands per second; 'status' shows the count instead.
+        if (event instanceof VpcdEvent.Connected c) {
+            out.println("vpcd: connected to " + c.host() + ":" + c.port() + ", pcscd sees the card");
+        } else if (event instanceof VpcdEvent.Disconnected d) {
+            out.println("vpcd: disconnected (" + d.reason() + ")");
+        } else if (event instanceof VpcdEvent.PoweredOn) {
+            out.println("vpcd: power on");
+        } else if (event instanceof VpcdEvent.PoweredOff) {
+            out.println("vpcd: power off");
+        } else if (event instanceof VpcdEvent.Reset) {
+            out.println("vpcd: reset");
+        }
+    }
+}
