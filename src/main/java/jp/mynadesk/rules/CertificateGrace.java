@@ -3,7 +3,12 @@ package jp.mynadesk.rules;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** The card certificate's grace and renewal warning (rules.md §3). */
+/**
+ * The card certificate's grace and renewal warning (rules.md §3): after the 利用者証明用電子証明書 expires the card
+ * still works for the qualification check until the last day of the third month after the month of expiry
+ * (2026-02-10 → 2026-05-31), and the terminal warns from three months before expiry. Used by the document
+ * rules and by {@code pki.CertificateValidator}.
+ */
 public final class CertificateGrace {
     private CertificateGrace() {}
 
@@ -12,9 +17,14 @@ public final class CertificateGrace {
         return YearMonth.from(notAfter).plusMonths(3).atEndOfMonth();
     }
 
+    /** First day the terminal warns the holder to renew: three months before the expiry day. */
+    public static LocalDate warnFrom(LocalDate notAfter) {
+        return notAfter.minusMonths(3);
+    }
+
     /** Within 3 months before expiry (inclusive) and not yet expired: the patient should renew. */
     public static boolean renewalDue(LocalDate notAfter, LocalDate asOf) {
-        return !asOf.isBefore(notAfter.minusMonths(3)) && !asOf.isAfter(notAfter);
+        return !asOf.isBefore(warnFrom(notAfter)) && !asOf.isAfter(notAfter);
     }
 
     /** Expired but still in grace: only qualification information is shared. */

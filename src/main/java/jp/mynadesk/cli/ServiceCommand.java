@@ -1,0 +1,106 @@
+package jp.mynadesk.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import jp.mynadesk.oqs.server.FaultPlan;
+import jp.mynadesk.oqs.server.InsuredRegistry;
+import jp.mynadesk.oqs.server.OqsServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mynadesk service start}: the mock オンライン資格確認 service. */
+@Command(name = "service", description = "オンライン資格確認の模擬サービス / the mock online qualification service",
+        subcommands = ServiceCommand.Start.class)
+final class ServiceCommand {
+
+    @Command(name = "start", description = "模擬サービスを起動します（Ctrl+C で停止）/ start the mock service until interrupted")
+    static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "8765", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = "--folder", description = "root of the req/res/face folders (created if missing)")
+        Path folder;
+
+        @Option(names = "--registry", description = "JSON file of synthetic insured people (default: built-in)")
+        Path registry;
+
+        @Option(names = "--faults", description = "JSON fault plan (also settable at PUT /admin/faults)")
+        Path faults;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65535) {
+                throw CliException.badInput("--port must be between 0 and 65535, got " + port);
+            }
+            OqsServer.Config config = OqsServer.Config.defaults().host(host).port(port).folder(folder);
+            if (registry != null) {
+                config.registry(load("--registry", registry, () -> InsuredRegistry.load(registry)));
+            }
+            if (faults != null) {
+                config.faults(load("--faults", faults, () -> FaultPlan.load(faults)));
+            }
+            OqsServer server;
+            try {
+                server = OqsServer.start(config);
+            } catch (BindException e) {
+                throw CliException.unavailable("ポート " + port + " を使用できません / cannot listen on " + host + ":" + port
+                        + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw CliException.unavailable("模擬サービスを起動できません / cannot start the service: " + e.getMessage());
+            }
+            var out = spec.commandLine().getOut();
+            out.println("模擬オンライン資格確認サービス / mock OQS service: " + server.uri());
+            out.println("port " + server.port());
+            server.folder().ifPresent(f -> out.println("folders: req=" + f.req() + " res=" + f.res() + " face=" + f.face()));
+            out.println("停止するには Ctrl+C / interrupt to stop");
+            out.flush();
+            CountDownLatch forever = new CountDownLatch(1);
+            Thread hook = new Thread(server::close, "oqs-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                forever.await();
+            } catch (InterruptedException e) {
+                // interrupted: stop cleanly
+            } finally {
+                server.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // JVM already shutting down
+                }
+            }
+            out.println("停止しました / stopped");
+            out.flush();
+            return Main.OK;
+        }
+
+        private interface Loader<T> {
+            T load() throws IOException;
+        }
+
+        private static <T> T load(String option, Path file, Loader<T> loader) {
+            if (!Files.isRegularFile(file)) {
+                throw CliException.badInput(option + ": no such file: " + file);
+            }
+            try {
+                return loader.load();
+            } catch (IOException e) {
+                throw CliException.badInput(option + ": cannot read " + file + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput(option + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package jp.mynadesk.oqs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code ResultOfQualificationConfirmation} (oqs.md §1.2): the insurance qualification as the service returns it.
+ * Values are strings exactly as on the wire (codes from the OQSCD tables, dates yyyyMMdd, ratios "030", kana
+ * half-width, 国保 insurer numbers space-padded to 8). There is deliberately no field for the 個人番号.
+ */
+public record QualificationRecord(
+        String insuredCardClassification,
+        String insurerNumber,
+        String insuredCardSymbol,
+        String insuredIdentificationNumber,
+        String insuredBranchNumber,
+        String personalFamilyClassification,
+        String insuredName,
+        String name,
+        String nameOfOther,
+        String nameKana,
+        String nameOfOtherKana,
+        String sex1,
+        String sex2,
+        String birthdate,
+        String address,
+        String postNumber,
+        String qualificationDate,
+        String disqualificationDate,
+        String insuredCertificateIssuanceDate,
+        String insuredCardValidDate,
+        String insuredCardExpirationDate,
+        String insuredPartialContributionRatio,
+        String preschoolClassification,
+        String reasonOfLoss,
+        String insurerName,
+        ElderlyRecipientInfo elderlyRecipient,
+        String limitApplicationCertificateRelatedConsFlg,
+        String limitApplicationCertificateRelatedConsTime,
+        LimitApplicationInfo limitApplication,
+        String specificDiseasesCertificateRelatedConsFlg,
+        String specificDiseasesCertificateRelatedConsTime,
+        List<SpecificDiseaseInfo> specificDiseases,
+        Map<ConsentCategory, Consent> consents,
+        String referenceNumber,
+        String arbitraryIdentifier) {
+
+    public QualificationRecord {
+        specificDiseases = specificDiseases == null ? List.of() : List.copyOf(specificDiseases);
+        consents = consents == null ? Map.of() : Map.copyOf(consents);
+    }
+
+    /** 高齢受給者証情報 (70–74). */
+    public record ElderlyRecipientInfo(String certificateDate, String validStartDate, String validEndDate,
+                                       String contributionRatio) {}
+
+    /** 限度額適用認定証関連情報. */
+    public record LimitApplicationInfo(String classification, String classificationFlag, String certificateDate,
+                                       String validStartDate, String validEndDate, String longTermDate) {}
+
+    /** 特定疾病療養受療証情報. */
+    public record SpecificDiseaseInfo(String diseaseCategory, String certificateDate, String validStartDate,
+                                      String validEndDate, String selfPay) {}
+
+    /** One consent: flag (OQSCD016), 同意日時 and 閲覧有効期限 (yyyyMMddHHmmss). */
+    public record Consent(String flag, String consTime, String availableTime) {}
+}

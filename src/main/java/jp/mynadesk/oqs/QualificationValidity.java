@@ -1,0 +1,46 @@
+package jp.mynadesk.oqs;
+
+/** 資格有効性 (OQSCD006). */
+public enum QualificationValidity {
+    /** 有効. */
+    VALID("1", "有効"),
+    /** 無効 (lost, no successor known). */
+    INVALID("2", "無効"),
+    /** 無効（新しい資格あり）. */
+    INVALID_NEW_QUALIFICATION("3", "無効（新しい資格あり）"),
+    /** 該当資格なし. */
+    NOT_FOUND("4", "該当資格なし"),
+    /** 複数該当: several ResultOfQualificationConfirmation. */
+    MULTIPLE("5", "複数該当"),
+    /** 有効（未登録） (医療扶助). */
+    VALID_UNREGISTERED("6", "有効（未登録）");
+
+    private final String code;
+    private final String label;
+
+    QualificationValidity(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isValid() {
+        return this == VALID || this == VALID_UNREGISTERED;
+    }
+
+    public static QualificationValidity fromCode(String code) throws OqsFormatException {
+        for (QualificationValidity v : values()) {
+            if (v.code.equals(code)) {
+                return v;
+            }
+        }
+        throw new OqsFormatException("QualificationValidity must be 1-6, got " + SegmentOfResult.quote(code));
+    }
+}

@@ -1,0 +1,360 @@
+package jp.mynadesk.oqs.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CRLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.mynadesk.oqs.MessageHeader;
+import jp.mynadesk.oqs.OqsErrorCodes;
+import jp.mynadesk.oqs.OqsFormatException;
+import jp.mynadesk.oqs.OqsXml;
+import jp.mynadesk.oqs.XmlNode;
+import jp.mynadesk.pki.TestCa;
+
+/**
+ * The mock オンライン資格確認 service as a real HTTP server (JDK {@code com.sun.net.httpserver}), with optional
+ * req/res/face folder interface and fault injection. Start it in-process with {@link #start(Config)}; port 0 picks a
+ * free port ({@link #uri()} tells which).
+ *
+ * <p>Endpoints (all XML bodies in the {@code XmlMsg} shape unless noted; details in docs/OQS-MOCK.md):
+ * {@code GET /health}, {@code POST /oqs/challenge}, {@code POST /oqs/card}, {@code POST /oqs/qualification},
+ * {@code POST /oqs/batch}, {@code POST /oqs/batch/result}, {@code POST /oqs/consent}, {@code GET /oqs/crl} (DER),
+ * {@code GET|PUT|DELETE /admin/faults} (JSON).
+ */
+public final class OqsServer implements AutoCloseable {
+    private static final int MAX_BODY = XmlNode.MAX_BYTES;
+    private static final byte[] XML_TYPE = "application/xml; charset=UTF-8".getBytes(StandardCharsets.US_ASCII);
+
+    /** Everything a server is started with; defaults suit tests and the demo. */
+    public static final class Config {
+        String host = "127.0.0.1";
+        int port;
+        Clock clock = Clock.systemUTC();
+        InsuredRegistry registry;
+        TestCa ca;
+        FaultPlan faults = FaultPlan.none();
+        Path folder;
+        Duration folderPoll = Duration.ofMillis(200);
+        Duration challengeTtl = Duration.ofSeconds(60);
+        Duration batchProcessingTime = Duration.ofSeconds(2);
+
+        public static Config defaults() {
+            return new Config();
+        }
+
+        public Config host(String host) { this.host = Objects.requireNonNull(host); return this; }
+        /** 0 = an ephemeral port. */
+        public Config port(int port) { this.port = port; return this; }
+        public Config clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+        public Config registry(InsuredRegistry registry) { this.registry = registry; return this; }
+        /** The CA whose 利用者証明用 root the service trusts and whose key signs its CRL (default: the standard test CA). */
+        public Config ca(TestCa ca) { this.ca = ca; return this; }
+        public Config faults(FaultPlan faults) { this.faults = Objects.requireNonNull(faults); return this; }
+        /** Root of the req/res/face folders (created if missing); null = no folder interface. */
+        public Config folder(Path folder) { this.folder = folder; return this; }
+        /** How often the folder interface rescans {@code req}; zero = never (call {@code processPending()}). */
+        public Config folderPoll(Duration poll) { this.folderPoll = poll; return this; }
+        public Config challengeTtl(Duration ttl) { this.challengeTtl = ttl; return this; }
+        /** How long a batch stays "processing" (SegmentOfResult 2), by the injected clock. */
+        public Config batchProcessingTime(Duration d) { this.batchProcessingTime = d; return this; }
+    }
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits for the client's delayed
+        // ACK (~40 ms). Read once when the JDK's server configuration initialises, so set it before the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final OqsService service;
+    private final FaultInjector faults;
+    private final FolderInterface folder;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private OqsServer(Config c) throws IOException {
+        InsuredRegistry registry = c.registry == null ? InsuredRegistry.builtIn() : c.registry;
+        TestCa ca = c.ca == null ? TestCa.standard() : c.ca;
+        this.service = new OqsService(c.clock, registry, ca, c.challengeTtl, c.batchProcessingTime);
+        this.faults = new FaultInjector(c.clock, c.faults);
+        if (c.folder != null) {
+            this.folder = new FolderInterface(c.folder, service);
+            service.onCardCheck(folder::writeFace);
+            if (!c.folderPoll.isZero()) {
+                folder.start(c.folderPoll);
+            }
+        } else {
+            this.folder = null;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "oqs-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpServer.create(new InetSocketAddress(c.host, c.port), 512);
+        http.createContext("/", this::handle);
+        http.setExecutor(executor);
+        http.start();
+    }
+
+    /** Starts a server; it runs until {@link #close()}. */
+    public static OqsServer start(Config config) throws IOException {
+        return new OqsServer(config);
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:43125/}. */
+    public URI uri() {
+        return URI.create("http://" + hostForUri(http.getAddress().getHostString()) + ":" + port() + "/");
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public OqsService service() {
+        return service;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public Optional<FolderInterface> folder() {
+        return Optional.ofNullable(folder);
+    }
+
+    /** Requests received so far (for the benchmark and tests). */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        if (folder != null) {
+            folder.close();
+        }
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- request handling ------------------------------------------------------------------------
+
+    private void handle(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        try {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            if (path.startsWith("/admin/")) {
+                admin(ex, path, method);
+                return;
+            }
+            String endpoint = endpoint(path);
+            if (endpoint == null) {
+                send(ex, 404, "text/plain; charset=UTF-8", ("no such endpoint: " + path).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            boolean get = endpoint.equals("health") || endpoint.equals("crl");
+            if (!method.equals(get ? "GET" : "POST")) {
+                ex.getResponseHeaders().set("Allow", get ? "GET" : "POST");
+                send(ex, 405, "text/plain; charset=UTF-8", ("use " + (get ? "GET" : "POST")).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = readBody(ex);
+            if (body == null) {
+                send(ex, 413, "text/plain; charset=UTF-8", "request too large".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            FaultInjector.Decision d = faults.decide(endpoint);
+            if (d.delayMs() > 0 && !pause(d.delayMs())) {
+                ex.close();
+                return;
+            }
+            if (d.fault() != null && injectBefore(ex, d.fault())) {
+                return;
+            }
+            byte[] answer;
+            int status = 200;
+            String type = "application/xml; charset=UTF-8";
+            try {
+                answer = answer(endpoint, body);
+                if (endpoint.equals("crl")) {
+                    type = "application/pkix-crl";
+                } else if (endpoint.equals("health")) {
+                    type = "text/plain; charset=UTF-8";
+                }
+            } catch (OqsFormatException e) {
+                status = 400;
+                answer = OqsXml.error(service.errorHeader(null, null, null, null, OqsErrorCodes.MALFORMED_REQUEST,
+                        "要求電文を読み取れません: " + e.getMessage()));
+            }
+            if (d.fault() != null) {
+                injectAfter(ex, d.fault(), answer);
+                return;
+            }
+            send(ex, status, type, answer);
+        } finally {
+            ex.close();
+        }
+    }
+
+    private static String endpoint(String path) {
+        return switch (path) {
+            case "/health" -> "health";
+            case "/oqs/challenge" -> "challenge";
+            case "/oqs/card" -> "card";
+            case "/oqs/qualification" -> "qualification";
+            case "/oqs/batch" -> "batch";
+            case "/oqs/batch/result" -> "batch-result";
+            case "/oqs/consent" -> "consent";
+            case "/oqs/crl" -> "crl";
+            default -> null;
+        };
+    }
+
+    private byte[] answer(String endpoint, byte[] body) throws OqsFormatException {
+        return switch (endpoint) {
+            case "health" -> "OK\n".getBytes(StandardCharsets.UTF_8);
+            case "challenge" -> OqsXml.write(service.okHeader(), service.newChallenge());
+            case "card" -> OqsXml.write(service.checkCard(OqsXml.readCardCheckRequest(XmlNode.parse(body))));
+            case "qualification" -> OqsXml.write(service.query(OqsXml.readQualificationRequest(XmlNode.parse(body))));
+            case "batch" -> OqsXml.write(service.submitBatch(OqsXml.readBatchRequest(XmlNode.parse(body))));
+            case "batch-result" -> OqsXml.write(service.fetchBatch(OqsXml.readBatchDownloadRequest(XmlNode.parse(body))));
+            case "consent" -> OqsXml.write(service.registerConsent(OqsXml.readConsentRequest(XmlNode.parse(body))));
+            case "crl" -> {
+                try {
+                    yield service.crl().getEncoded();
+                } catch (CRLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            default -> throw new IllegalStateException(endpoint);
+        };
+    }
+
+    /** Faults that replace the answer entirely; true when the exchange is finished. */
+    private boolean injectBefore(HttpExchange ex, FaultPlan.Rule f) throws IOException {
+        switch (f.kind()) {
+            case "hang" -> {
+                pause(f.hangMs() == null ? 60_000 : f.hangMs());
+                ex.close(); // drop the connection without an answer
+                return true;
+            }
+            case "reset" -> {
+                ex.close(); // no status line: the client sees the connection closed under it
+                return true;
+            }
+            case "status", "outage" -> {
+                int status = f.status() == null ? 503 : f.status();
+                Long retry = f.retryAfterSeconds() != null ? f.retryAfterSeconds() : f.kind().equals("outage") ? Long.valueOf(600) : null;
+                if (retry != null) {
+                    ex.getResponseHeaders().set("Retry-After", Long.toString(retry));
+                }
+                send(ex, status, "text/plain; charset=UTF-8",
+                        (status == 503 ? "メンテナンス中です / service unavailable" : "サーバーエラー / server error")
+                                .getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            case "empty" -> {
+                ex.getResponseHeaders().set("Content-Type", new String(XML_TYPE, StandardCharsets.US_ASCII));
+                ex.sendResponseHeaders(200, -1);
+                return true;
+            }
+            case "segment9" -> {
+                MessageHeader h = service.errorHeader(null, null, null, null,
+                        f.errorCode() == null ? OqsErrorCodes.SYSTEM_ERROR : f.errorCode(),
+                        f.errorMessage() == null ? "システムエラーが発生しました" : f.errorMessage());
+                send(ex, 200, "application/xml; charset=UTF-8", OqsXml.error(h));
+                return true;
+            }
+            default -> {
+                return false; // "malformed" needs the real answer to cut
+            }
+        }
+    }
+
+    private void injectAfter(HttpExchange ex, FaultPlan.Rule f, byte[] answer) throws IOException {
+        // malformed: the real answer cut off in the middle, as a broken proxy or a crashed writer would leave it
+        byte[] cut = java.util.Arrays.copyOf(answer, Math.max(1, answer.length / 2));
+        send(ex, 200, "application/xml; charset=UTF-8", cut);
+    }
+
+    /** Waits; false when the server is closing. */
+    private boolean pause(long ms) {
+        try {
+            return !closing.await(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void admin(HttpExchange ex, String path, String method) throws IOException {
+        if (!path.equals("/admin/faults")) {
+            send(ex, 404, "text/plain; charset=UTF-8", "no such admin endpoint".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        switch (method) {
+            case "GET" -> send(ex, 200, "application/json", faults.plan().toJson());
+            case "DELETE" -> {
+                faults.set(FaultPlan.none());
+                send(ex, 200, "application/json", faults.plan().toJson());
+            }
+            case "PUT", "POST" -> {
+                byte[] body = readBody(ex);
+                try {
+                    faults.set(FaultPlan.parse(body == null ? new byte[0] : body));
+                    send(ex, 200, "application/json", faults.plan().toJson());
+                } catch (IllegalArgumentException e) {
+                    send(ex, 400, "text/plain; charset=UTF-8", e.getMessage().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            default -> send(ex, 405, "text/plain; charset=UTF-8", "use GET, PUT or DELETE".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] readBody(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            return body.length > MAX_BODY ? null : body;
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package jp.mynadesk.pki;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import jp.mynadesk.rules.CertificateGrace;
+
+/**
+ * Validates a card's 利用者証明用電子証明書: issued by a configured trust anchor, key usage digitalSignature, validity
+ * with the grace of rules.md §3 (dates in JST), and revocation through a {@link RevocationSource}. The order matters:
+ * a certificate we cannot attribute to a trusted issuer says nothing trustworthy about its dates.
+ *
+ * <p>Card certificates are issued directly by the anchor (as JPKI's 利用者証明用 CA does); intermediates are not
+ * supported.
+ */
+public final class CertificateValidator {
+    public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
+
+    private final TrustAnchors anchors;
+    private final RevocationSource revocation;
+    private final Clock clock;
+
+    public CertificateValidator(TrustAnchors anchors, RevocationSource revocation, Clock clock) {
+        this.anchors = anchors;
+        this.revocation = revocation;
+        this.clock = clock;
+    }
+
+    /** Parses DER bytes and validates them; bytes that are not a certificate give {@link CertificateVerdict.Malformed}. */
+    public CertificateVerdict validate(byte[] der) {
+        X509Certificate certificate;
+        try {
+            certificate = parse(der);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return new CertificateVerdict.Malformed("not an X.509 certificate: " + e.getMessage());
+        }
+        return validate(certificate);
+    }
+
+    public CertificateVerdict validate(X509Certificate certificate) {
+        var issuer = anchors.issuerOf(certificate);
+        if (issuer.isEmpty()) {
+            return new CertificateVerdict.WrongIssuer(certificate.getIssuerX500Principal().getName());
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage == null || usage.length == 0 || !usage[0]) {
+            return new CertificateVerdict.BadKeyUsage("the certificate does not allow digitalSignature");
+        }
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(JST).toLocalDate();
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        LocalDate expiry = notAfter.atZone(JST).toLocalDate();
+        CertificateVerdict dated;
+        if (now.isBefore(notBefore)) {
+            return new CertificateVerdict.NotYetValid(notBefore.atZone(JST).toLocalDate());
+        } else if (now.isAfter(notAfter)) {
+            LocalDate until = CertificateGrace.lastUsableDay(expiry);
+            if (today.isAfter(until)) {
+                return new CertificateVerdict.Expired(expiry, until);
+            }
+            dated = new CertificateVerdict.ValidInGrace(expiry, until);
+        } else if (!today.isBefore(CertificateGrace.warnFrom(expiry))) {
+            dated = new CertificateVerdict.ExpiringSoon(expiry);
+        } else {
+            dated = new CertificateVerdict.Valid(expiry);
+        }
+        RevocationStatus status;
+        try {
+            status = revocation.status(certificate, issuer.get());
+        } catch (RuntimeException e) {
+            status = new RevocationStatus.Unknown("revocation check failed: " + e.getMessage());
+        }
+        if (status instanceof RevocationStatus.Revoked r) {
+            return new CertificateVerdict.Revoked(r.revokedAt(), r.reason());
+        }
+        if (status instanceof RevocationStatus.Unknown u) {
+            return new CertificateVerdict.RevocationUnknown(u.reason());
+        }
+        return dated;
+    }
+
+    /**
+     * Validates the certificate and then the card's signature over the service's challenge (SHA256withRSA, as the
+     * card computes it from a SHA-256 digest). A signature that does not verify gives
+     * {@link CertificateVerdict.ForgedSignature} even when the certificate itself is fine.
+     */
+    public CertificateVerdict validateSigned(X509Certificate certificate, byte[] challenge, byte[] signature) {
+        CertificateVerdict verdict = validate(certificate);
+        if (!verdict.usable()) {
+            return verdict;
+        }
+        return verifies(certificate, challenge, signature) ? verdict
+                : new CertificateVerdict.ForgedSignature("the signature does not verify with the certificate's public key");
+    }
+
+    /** True when {@code signature} is a SHA256withRSA signature of {@code data} by the certificate's key. */
+    public static boolean verifies(X509Certificate certificate, byte[] data, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(data);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public static X509Certificate parse(byte[] der) throws GeneralSecurityException {
+        if (der == null || der.length == 0) {
+            throw new java.security.cert.CertificateException("empty");
+        }
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+}

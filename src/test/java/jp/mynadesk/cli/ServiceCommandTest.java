@@ -1,0 +1,76 @@
+package jp.mynadesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceCommandTest {
+
+    @Test
+    void startsOnAFreePortPrintsTheUrlAndStopsWhenInterrupted(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread t = new Thread(() -> exit.set(Main.run(new String[] {"service", "start", "--port", "0", "--folder",
+                dir.toString()}, new PrintWriter(out, true), new PrintWriter(err, true))));
+        t.start();
+        Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+        Matcher m = url.matcher("");
+        for (int i = 0; i < 250; i++) {
+            m = url.matcher(out.toString());
+            if (m.find()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(m.find(0), "printed the URL: " + out + err);
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(m.group(1) + "health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertTrue(Files.isDirectory(dir.resolve("req")));
+        t.interrupt();
+        t.join(5000);
+        assertEquals(0, exit.get());
+    }
+
+    @Test
+    void badRegistryOrFaultFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("r.json");
+        Files.writeString(broken, "{\"people\": 3}");
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--registry", broken.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("--registry"), err.toString());
+        Path faults = dir.resolve("f.json");
+        Files.writeString(faults, "{\"rules\":[{\"kind\":\"status\"}]}");
+        err = new StringWriter();
+        assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--faults", faults.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("status"), err.toString());
+        assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--faults", dir.resolve("missing").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+    }
+
+    @Test
+    void portInUseIsUnavailable() throws Exception {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+            assertEquals(3, Main.run(new String[] {"service", "start", "--port", Integer.toString(socket.getLocalPort())},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+            assertTrue(err.toString().contains(Integer.toString(socket.getLocalPort())), err.toString());
+        }
+    }
+}
