@@ -2,6 +2,7 @@ package jp.mynadesk.cli;
 
 import jp.mynadesk.card.CardFailure;
 import jp.mynadesk.card.StatusWord;
+import jp.mynadesk.pki.CertificateVerdict;
 
 /** What a card failure means for reception staff, and the next step, in Japanese. */
 final class StaffMessages {
@@ -35,5 +36,25 @@ final class StaffMessages {
         var m = (CardFailure.MalformedResponse) failure;
         return "カードの応答を読み取れませんでした（" + m.step() + ": " + m.detail()
                 + "）。カードを置き直してください。続く場合は資格確認書などで受付してください。";
+    }
+
+    /** Why the card's certificate makes it unusable as a マイナ保険証 today, and what to do instead. */
+    static String refused(CertificateVerdict verdict) {
+        String why;
+        if (verdict instanceof CertificateVerdict.Expired e) {
+            why = "電子証明書の有効期限（" + e.expiry() + "）が切れ、猶予期間（" + e.usableUntil() + "まで）も過ぎています";
+        } else if (verdict instanceof CertificateVerdict.NotYetValid n) {
+            why = "電子証明書がまだ有効になっていません（" + n.validFrom() + "から）";
+        } else if (verdict instanceof CertificateVerdict.Revoked) {
+            why = "電子証明書が失効しています";
+        } else if (verdict instanceof CertificateVerdict.WrongIssuer) {
+            why = "電子証明書の発行元を確認できません";
+        } else if (verdict instanceof CertificateVerdict.RevocationUnknown) {
+            why = "電子証明書の失効状況を確認できません";
+        } else {
+            why = "電子証明書を検証できません（" + verdict.code() + "）";
+        }
+        return why + "。このカードはマイナ保険証として使えません。資格確認書（または資格情報のお知らせ）をお持ちか確認してください。"
+                + "お持ちでなければ被保険者資格申立書で受付します。電子証明書の更新は市区町村の窓口で行えます。";
     }
 }
