@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk bench}: throughput and latency of the card path, printed as figures (developer tool, English). */
-@Command(name = "bench", description = "Measure APDU throughput and the read+verify+sign latency (developer tool)")
+@Command(name = "bench", description = "Measure APDU throughput, read+verify+sign latency and (--oqs) the mock service (developer tool)")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--reader", defaultValue = "Virtual PCD 00 00", description = "the PC/SC reader of that slot (default: ${DEFAULT-VALUE})")
     String readerName;
+
+    @Option(names = "--oqs", description = "also measure the mock online service: queries/s, p99 at 500 req/s, card checks/s, time to offline per fault")
+    boolean oqs;
 
     @Override
     public Integer call() throws Exception {
@@ -59,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
             } catch (ReaderException e) {
                 throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
             }
+        }
+        if (oqs) {
+            jp.mynadesk.oqs.OqsBench.run(new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
         }
         return Main.OK;
     }
