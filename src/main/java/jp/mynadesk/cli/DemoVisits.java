@@ -1,6 +1,8 @@
 package jp.mynadesk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -116,7 +118,7 @@ final class DemoVisits {
                         "2024-12-02", "2029-11-30"),
                 kakuninsho("06139992", "関東電機健康保険組合", "802", "7777", "00", "転職 結衣", "1998-02-28", Sex.FEMALE,
                         "2024-12-02", "2029-11-30"));
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("mynadesk-demo");
+        Path folder = Files.createTempDirectory("mynadesk-demo");
         try {
             for (PresentedDocument printed : arrivals) {
                 String patient = printed.name();
@@ -124,7 +126,7 @@ final class DemoVisits {
                 OqsResult<QualificationResponse> tried = client.query(numbersQuery(printed, today));
                 out.printf("%s さん: オンライン資格確認を試しました → 使えません（%s、%.0f ms で判断）。%n", patient, describe(tried),
                         (System.nanoTime() - started) / 1e6);
-                java.nio.file.Path image = folder.resolve(patient.replace(' ', '_') + ".png");
+                Path image = folder.resolve(patient.replace(' ', '_') + ".png");
                 DocumentRenderer.writePng(printed, image);
                 PresentedDocument scanned = DocumentScanner.scan(image);
                 out.println("    資格確認書のQRコードを読み取りました: 保険者番号 " + scanned.insurerNumber() + "、記号 " + scanned.symbol()
@@ -136,12 +138,12 @@ final class DemoVisits {
                 }
             }
         } finally {
-            try (var files = java.nio.file.Files.list(folder)) {
+            try (var files = Files.list(folder)) {
                 for (var f : files.toList()) {
-                    java.nio.file.Files.deleteIfExists(f);
+                    Files.deleteIfExists(f);
                 }
             }
-            java.nio.file.Files.deleteIfExists(folder);
+            Files.deleteIfExists(folder);
         }
         out.println("仮の受付として記録し、再照会を待ちます: " + provisional.size() + "件");
         return provisional;

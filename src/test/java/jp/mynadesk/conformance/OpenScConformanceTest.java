@@ -27,8 +27,6 @@ import jp.mynadesk.testsupport.RequiresPcscd;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
-import jp.mynadesk.virtualcard.vpcd.VpcdAddress;
-import jp.mynadesk.virtualcard.vpcd.VpcdBridge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresPcscd
 class OpenScConformanceTest {
-    static final String READER = "Virtual PCD 00 01";
+    static final String READER = SecondSlot.READER;
     static final String OPENSC_READER_INDEX = "1";
     static final String PKCS11_MODULE = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so";
 
-    private static VpcdBridge bridge;
+    private static SecondSlot slot;
     private static CardProfile profile;
     private RecordingCard card;
 
@@ -57,24 +55,21 @@ class OpenScConformanceTest {
     @BeforeAll
     static void startBridge() throws Exception {
         profile = CardProfiles.resolve("default");
-        bridge = new VpcdBridge(new VpcdAddress("127.0.0.1", VpcdAddress.DEFAULT_PORT + 1)).start();
+        slot = new SecondSlot();
     }
 
     @AfterAll
     static void stopBridge() {
-        bridge.close();
+        slot.close();
     }
 
     /** A fresh card (3 tries) for every test, so counters never leak between them. */
     @BeforeEach
     void freshCard() throws Exception {
         card = new RecordingCard(MyNumberCard.of(profile));
-        long connections = bridge.connectionCount();
-        bridge.switchCard(card);
+        slot.switchCard(card);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        // The old card must be gone (a new connection) before we ask OpenSC, or it would answer for the old one.
-        while (bridge.connectionCount() == connections || !bridge.isConnected()
-                || !run("opensc-tool", "-r", OPENSC_READER_INDEX, "-n").out.contains("jpki")) {
+        while (!run("opensc-tool", "-r", OPENSC_READER_INDEX, "-n").out.contains("jpki")) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("OpenSC does not see the card in " + READER);
             }

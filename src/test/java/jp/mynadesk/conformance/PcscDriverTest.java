@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
@@ -24,8 +23,6 @@ import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.EmulatedCard;
 import jp.mynadesk.virtualcard.MyNumberCard;
-import jp.mynadesk.virtualcard.vpcd.VpcdAddress;
-import jp.mynadesk.virtualcard.vpcd.VpcdBridge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,18 +38,18 @@ class PcscDriverTest {
     private static final String READER = OpenScConformanceTest.READER;
     private static final byte[] CHALLENGE = "challenge through pcscd".getBytes();
 
-    private static VpcdBridge bridge;
+    private static SecondSlot slot;
     private static CardProfile profile;
 
     @BeforeAll
     static void startBridge() throws Exception {
         profile = CardProfiles.resolve("default");
-        bridge = new VpcdBridge(new VpcdAddress("127.0.0.1", VpcdAddress.DEFAULT_PORT + 1)).start();
+        slot = new SecondSlot();
     }
 
     @AfterAll
     static void stopBridge() {
-        bridge.close();
+        slot.close();
     }
 
     /** The step of the reception's card check at which the card leaves the reader, by its first command. */
@@ -90,7 +87,7 @@ class PcscDriverTest {
     @EnumSource(Step.class)
     void cardPulledAtAnyStepIsTypedAndARetryWorks(Step step) throws Exception {
         MyNumberCard chip = MyNumberCard.of(profile);
-        Card card = connect(new PulledAt(chip, step.firstCommand, bridge));
+        Card card = connect(new PulledAt(chip, step.firstCommand, slot));
         CardOutcome<byte[]> outcome = cardStep(card);
         assertInstanceOf(CardFailure.CardRemoved.class, outcome.failure(), "at " + step + ": " + outcome);
 
@@ -123,20 +120,14 @@ class PcscDriverTest {
 
     /** Puts {@code chip} into the reader (after the previous card is out) and connects through pcscd. */
     private static Card connect(EmulatedCard chip) throws Exception {
-        long connections = bridge.connectionCount();
-        bridge.switchCard(chip);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (bridge.connectionCount() == connections || !bridge.isConnected()) {
-            assertTrue(System.nanoTime() < deadline, "vpcd did not take the card");
-            Thread.sleep(20);
-        }
+        slot.switchCard(chip);
         CardTerminal terminal = CardReaders.pcsc().choose(READER);
         assertTrue(terminal.waitForCardPresent(5000), "pcscd sees the card");
         return terminal.connect("*");
     }
 
     /** A card that leaves the reader when a given command arrives (the person pulls it mid-exchange). */
-    private record PulledAt(EmulatedCard card, Predicate<String> trigger, VpcdBridge bridge) implements EmulatedCard {
+    private record PulledAt(EmulatedCard card, Predicate<String> trigger, SecondSlot slot) implements EmulatedCard {
         public byte[] atr() {
             return card.atr();
         }
@@ -155,7 +146,7 @@ class PcscDriverTest {
 
         public byte[] process(byte[] command) {
             if (trigger.test(java.util.HexFormat.of().withUpperCase().formatHex(command))) {
-                bridge.remove();
+                slot.remove();
             }
             return card.process(command);
         }
