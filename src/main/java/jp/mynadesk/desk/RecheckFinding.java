@@ -1,0 +1,47 @@
+package jp.mynadesk.desk;
+
+/**
+ * What the service said now about one pending visit.
+ *
+ * @param found the qualification the service returned (the new one when there is one), or null
+ */
+public record RecheckFinding(String visitId, Kind kind, Qualification found, String detail) {
+
+    public enum Kind {
+        CONFIRMED("confirmed", RecheckState.CONFIRMED),
+        QUALIFICATION_LOST("qualification-lost", RecheckState.DISCREPANCY),
+        QUALIFICATION_LOST_HAS_OTHER("qualification-lost-has-other", RecheckState.DISCREPANCY),
+        QUALIFICATION_NOT_FOUND("qualification-not-found", RecheckState.DISCREPANCY),
+        MULTIPLE_MATCHES("multiple-matches", RecheckState.DISCREPANCY),
+        NUMBERS_DIFFER("numbers-differ", RecheckState.DISCREPANCY),
+        RATIO_DIFFERS("ratio-differs", RecheckState.DISCREPANCY),
+        /** The service did not answer (or there is nothing to query by): the visit stays pending. */
+        UNANSWERED("unanswered", RecheckState.PENDING);
+
+        private final String code;
+        private final RecheckState settles;
+
+        Kind(String code, RecheckState settles) {
+            this.code = code;
+            this.settles = settles;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** The visit's re-check state after this finding. */
+        public RecheckState settles() {
+            return settles;
+        }
+
+        public static Kind fromCode(String code) {
+            for (Kind k : values()) {
+                if (k.code.equals(code)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown finding kind " + code);
+        }
+    }
+}

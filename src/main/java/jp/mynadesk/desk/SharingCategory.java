@@ -1,0 +1,41 @@
+package jp.mynadesk.desk;
+
+import java.util.Optional;
+import jp.mynadesk.oqs.ConsentCategory;
+
+/** The four information-sharing consents asked at the desk, with their JSON names and the service's category. */
+public enum SharingCategory {
+    DIAGNOSIS("diagnosis", ConsentCategory.DIAGNOSIS),
+    DRUG("drug", ConsentCategory.PHARMACISTS),
+    CHECKUP("checkup", ConsentCategory.SPECIFIC_HEALTH_CHECKUPS),
+    SURGERY("surgery", ConsentCategory.OPERATION);
+
+    private final String code;
+    private final ConsentCategory service;
+
+    SharingCategory(String code, ConsentCategory service) {
+        this.code = code;
+        this.service = service;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ConsentCategory service() {
+        return service;
+    }
+
+    public String label() {
+        return service.label();
+    }
+
+    public static Optional<SharingCategory> fromCode(String code) {
+        for (SharingCategory c : values()) {
+            if (c.code.equals(code)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package jp.mynadesk.desk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One check as recorded: every check ends as exactly one visit, whatever its outcome.
+ *
+ * @param visitId         {@code yyyy-MM-dd-NNNN}, given by the store when it commits the visit; null before that
+ * @param reason          why it ended so (null for a plain confirmation)
+ * @param warnings        things staff should tell the patient although the check went on
+ * @param qualification   the insurance the visit is billed to, or null
+ * @param consent         the information-sharing answers, or null when none were asked
+ * @param decision        the document rules' decision ({@code docs check} JSON) for offline and declaration routes
+ * @param patient         identity captured for provisional and declared visits (for the re-check), or null
+ * @param statedInsurance what the patient declared on a 被保険者資格申立書, or null
+ * @param confirmedBy     the staff member who compared the face (visual route), or null
+ * @param numbers         what a re-check queries by, or null
+ */
+public record Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
+                    List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
+                    Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
+                    RecheckState recheckState) {
+    public Visit {
+        warnings = List.copyOf(warnings);
+    }
+
+    public Visit withId(String id) {
+        return new Visit(id, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
+                statedInsurance, confirmedBy, numbers, recheckState);
+    }
+
+    public Visit withRecheckState(RecheckState state) {
+        return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision,
+                patient, statedInsurance, confirmedBy, numbers, state);
+    }
+
+    public Visit withConsent(ConsentRecord newConsent) {
+        return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, newConsent, decision,
+                patient, statedInsurance, confirmedBy, numbers, recheckState);
+    }
+}

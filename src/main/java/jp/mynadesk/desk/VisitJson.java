@@ -1,0 +1,213 @@
+package jp.mynadesk.desk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A visit as JSON: the {@code check --json} contract (docs/DESK.md), the {@code visits --json} element (the same
+ * plus {@code recheckState} and {@code terminal}), and the full form the store keeps, which reads back into the
+ * same {@link Visit}.
+ */
+public final class VisitJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private VisitJson() {}
+
+    /** Exactly the {@code check --json} document. */
+    public static ObjectNode contract(Visit v) {
+        ObjectNode o = F.objectNode();
+        o.put("visitId", v.visitId());
+        o.put("asOf", v.asOf().toString());
+        o.put("route", v.route().code());
+        o.put("outcome", v.outcome().code());
+        o.set("reason", v.reason() == null ? NullNode.instance : reason(v.reason()));
+        ArrayNode warnings = o.putArray("warnings");
+        for (ReasonCode w : v.warnings()) {
+            warnings.addObject().put("code", w.code()).put("message", w.message());
+        }
+        o.set("qualification", v.qualification() == null ? NullNode.instance : qualification(v.qualification()));
+        o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
+        o.set("decision", v.decision() == null ? NullNode.instance : v.decision());
+        o.put("recheck", v.recheckState() == RecheckState.PENDING);
+        return o;
+    }
+
+    /** One element of {@code visits --json}. */
+    public static ObjectNode listed(Visit v) {
+        ObjectNode o = contract(v);
+        o.put("recheckState", v.recheckState().code());
+        o.put("terminal", v.terminal());
+        return o;
+    }
+
+    /** Everything the store keeps; {@link #read} turns it back into the same visit. */
+    public static ObjectNode full(Visit v) {
+        ObjectNode o = listed(v);
+        o.set("patient", v.patient() == null ? NullNode.instance : patient(v.patient()));
+        o.put("statedInsurance", v.statedInsurance());
+        o.put("confirmedBy", v.confirmedBy());
+        o.set("numbers", v.numbers() == null ? NullNode.instance : numbers(v.numbers()));
+        return o;
+    }
+
+    public static ObjectNode reason(Reason r) {
+        ObjectNode o = F.objectNode();
+        o.put("code", r.code().code());
+        o.put("message", StaffText.message(r));
+        o.put("next", r.code().next());
+        if (r.triesLeft() != null) {
+            o.put("triesLeft", r.triesLeft());
+        }
+        return o;
+    }
+
+    public static ObjectNode qualification(Qualification q) {
+        ObjectNode o = F.objectNode();
+        o.put("validity", q.validity());
+        o.put("insurerNumber", q.insurerNumber());
+        o.put("insurerName", q.insurerName());
+        o.put("symbol", q.symbol());
+        o.put("number", q.number());
+        o.put("branch", q.branch());
+        o.put("name", q.name());
+        o.put("birthDate", q.birthDate() == null ? null : q.birthDate().toString());
+        if (q.ratio() == null) {
+            o.putNull("ratio");
+        } else {
+            o.put("ratio", q.ratio());
+        }
+        o.put("limitClass", q.limitClass());
+        return o;
+    }
+
+    private static ObjectNode consent(ConsentRecord c) {
+        ObjectNode o = F.objectNode();
+        o.put("registered", c.registered());
+        o.put("availableUntil", c.availableUntil() == null ? null : c.availableUntil().toString());
+        ObjectNode categories = o.putObject("categories");
+        for (SharingCategory s : SharingCategory.values()) {
+            Boolean answer = c.categories().get(s);
+            if (answer != null) {
+                categories.put(s.code(), answer);
+            }
+        }
+        o.put("source", c.source().code());
+        o.put("registeredAt", c.registeredAt() == null ? null : c.registeredAt().toString());
+        o.put("revokedAt", c.revokedAt() == null ? null : c.revokedAt().toString());
+        return o;
+    }
+
+    private static ObjectNode patient(Patient p) {
+        ObjectNode o = F.objectNode();
+        o.put("name", p.name());
+        o.put("sex", p.sex());
+        o.put("birthDate", p.birthDate() == null ? null : p.birthDate().toString());
+        o.put("address", p.address());
+        o.put("contact", p.contact());
+        return o;
+    }
+
+    private static ObjectNode numbers(SearchNumbers n) {
+        ObjectNode o = F.objectNode();
+        o.put("insurerNumber", n.insurerNumber());
+        o.put("symbol", n.symbol());
+        o.put("number", n.number());
+        o.put("branch", n.branch());
+        o.put("birthDate", n.birthDate() == null ? null : n.birthDate().toString());
+        return o;
+    }
+
+    /** Reads what {@link #full} wrote. */
+    public static Visit read(JsonNode o) {
+        List<ReasonCode> warnings = new ArrayList<>();
+        for (JsonNode w : o.path("warnings")) {
+            ReasonCode.fromCode(w.path("code").asText()).ifPresent(warnings::add);
+        }
+        JsonNode r = o.path("reason");
+        Reason reason = r.isObject()
+                ? new Reason(ReasonCode.fromCode(r.path("code").asText()).orElseThrow(
+                        () -> new IllegalArgumentException("unknown reason code " + r.path("code").asText())),
+                        r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null)
+                : null;
+        return new Visit(text(o, "visitId"), OffsetDateTime.parse(o.path("asOf").asText()), text(o, "terminal"),
+                Route.fromCode(o.path("route").asText()), Outcome.fromCode(o.path("outcome").asText()), reason, warnings,
+                readQualification(o.path("qualification")), readConsent(o.path("consent")),
+                o.path("decision").isObject() ? o.get("decision") : null, readPatient(o.path("patient")),
+                text(o, "statedInsurance"), text(o, "confirmedBy"), readNumbers(o.path("numbers")),
+                RecheckState.fromCode(o.path("recheckState").asText("none")));
+    }
+
+    public static Qualification readQualification(JsonNode q) {
+        if (!q.isObject()) {
+            return null;
+        }
+        return new Qualification(q.path("validity").asInt(), text(q, "insurerNumber"), text(q, "insurerName"),
+                text(q, "symbol"), text(q, "number"), text(q, "branch"), text(q, "name"), date(q, "birthDate"),
+                q.hasNonNull("ratio") ? q.get("ratio").asInt() : null, text(q, "limitClass"));
+    }
+
+    private static ConsentRecord readConsent(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        Map<SharingCategory, Boolean> categories = new EnumMap<>(SharingCategory.class);
+        c.path("categories").fields().forEachRemaining(e ->
+                SharingCategory.fromCode(e.getKey()).ifPresent(s -> categories.put(s, e.getValue().asBoolean())));
+        return new ConsentRecord(c.path("registered").asBoolean(), ConsentSource.fromCode(c.path("source").asText("card-screen")),
+                time(c, "registeredAt"), time(c, "availableUntil"), categories, time(c, "revokedAt"));
+    }
+
+    private static Patient readPatient(JsonNode p) {
+        return p.isObject() ? new Patient(text(p, "name"), text(p, "sex"), date(p, "birthDate"), text(p, "address"),
+                text(p, "contact")) : null;
+    }
+
+    private static SearchNumbers readNumbers(JsonNode n) {
+        return n.isObject() ? new SearchNumbers(text(n, "insurerNumber"), text(n, "symbol"), text(n, "number"),
+                text(n, "branch"), date(n, "birthDate")) : null;
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static LocalDate date(JsonNode o, String field) {
+        String t = text(o, field);
+        return t == null ? null : LocalDate.parse(t);
+    }
+
+    private static OffsetDateTime time(JsonNode o, String field) {
+        String t = text(o, field);
+        return t == null ? null : OffsetDateTime.parse(t);
+    }
+
+    /** Compact JSON text of a node (for the store and the audit chain). */
+    public static String text(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** Parses JSON text the store wrote. */
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreException(StoreException.Kind.CORRUPT, "記録の内容を読み取れません。db verify で確認してください。", e);
+        }
+    }
+}

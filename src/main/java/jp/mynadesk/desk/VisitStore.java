@@ -1,0 +1,41 @@
+package jp.mynadesk.desk;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record, as the workflow needs it (implemented in {@code store}). Every change is committed durably and
+ * appended to the audit chain before the method returns, so "記録しました" on the screen is true.
+ * Methods throw {@link StoreException} when the record cannot be used.
+ */
+public interface VisitStore extends AutoCloseable {
+
+    /** Commits a visit (its consent, patient and declaration too) and returns it with its new id. */
+    Visit record(Visit visit);
+
+    /** Visits on or after {@code since} (all when null), oldest first. */
+    List<Visit> visits(LocalDate since);
+
+    Optional<Visit> visit(String visitId);
+
+    /** Visits whose re-check is pending, oldest first. */
+    List<Visit> pendingRechecks();
+
+    /** Records a re-check run and moves each visit it settled to its new state, in one transaction. */
+    void recordRecheck(RecheckRun run);
+
+    /** The patient withdrew the information-sharing consent given at that visit. */
+    void revokeConsent(String visitId, OffsetDateTime at);
+
+    /** SQLite's integrity check and the audit chain, entry by entry. */
+    IntegrityReport verify();
+
+    /** An online copy of the whole record, consistent even while desks write. */
+    void backup(Path target);
+
+    @Override
+    void close();
+}
