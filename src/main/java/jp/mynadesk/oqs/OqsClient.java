@@ -23,7 +23,7 @@ import jp.mynadesk.pki.RevocationSource;
  * can fall back within a few seconds. Answers are parsed strictly ({@link XmlNode}, XXE-safe); anything that goes
  * wrong is an {@link OqsResult}, never an exception. Nothing is logged.
  */
-public final class OqsClient implements AutoCloseable {
+public final class OqsClient implements QualificationService, AutoCloseable {
 
     /** Tuning; defaults: 1 s per attempt, 2 retries, backoff from 100 ms, breaker 3 failures / 5 s. */
     public static final class Builder {
@@ -120,6 +120,7 @@ public final class OqsClient implements AutoCloseable {
         return breaker.state();
     }
 
+    @Override
     public boolean offline() {
         return breaker.offline();
     }
@@ -130,30 +131,36 @@ public final class OqsClient implements AutoCloseable {
         return send("health", null, true, bytes -> new OqsResult.Ok<>("OK"));
     }
 
+    @Override
     public OqsResult<Challenge> challenge() {
         return call("oqs/challenge", new byte[0], true, OqsXml::readChallenge);
     }
 
     /** PIN or visual card check. Not retried: a challenge is single-use. */
+    @Override
     public OqsResult<QualificationResponse> checkCard(CardCheckRequest request) {
         return call("oqs/card", OqsXml.write(request), false, OqsXml::readQualificationResponse);
     }
 
     /** 資格確認 by numbers (照会区分 2). */
+    @Override
     public OqsResult<QualificationResponse> query(QualificationRequest request) {
         return call("oqs/qualification", OqsXml.write(request), true, OqsXml::readQualificationResponse);
     }
 
     /** 一括照会 upload. Not retried: a repeat would create a second job. */
+    @Override
     public OqsResult<BatchReception> submitBatch(BatchRequest request) {
         return call("oqs/batch", OqsXml.write(request), false, OqsXml::readBatchReception);
     }
 
     /** 一括照会 download; {@link BatchResult#processing()} means ask again later. */
+    @Override
     public OqsResult<BatchResult> fetchBatch(BatchDownloadRequest request) {
         return call("oqs/batch/result", OqsXml.write(request), true, OqsXml::readBatchResult);
     }
 
+    @Override
     public OqsResult<ConsentReceipt> registerConsent(ConsentRequest request) {
         return call("oqs/consent", OqsXml.write(request), false, OqsXml::readConsentReceipt);
     }
@@ -164,6 +171,7 @@ public final class OqsClient implements AutoCloseable {
     }
 
     /** Revocation through the service's CRL, for {@link jp.mynadesk.pki.CertificateValidator}. */
+    @Override
     public RevocationSource revocationSource() {
         return new CrlRevocationSource(() -> crl().ok(), clock);
     }

@@ -1,0 +1,66 @@
+package jp.mynadesk.desk;
+
+import jp.mynadesk.card.CardFailure;
+import jp.mynadesk.pki.CertificateVerdict;
+import jp.mynadesk.reader.PcscProblem;
+
+/** Card, reader and certificate problems as the desk's reason codes. */
+final class CardReasons {
+    private CardReasons() {}
+
+    static Reason of(CardFailure failure) {
+        if (failure instanceof CardFailure.WrongPin w) {
+            return new Reason(ReasonCode.WRONG_PIN, w.triesLeft());
+        }
+        if (failure instanceof CardFailure.PinBlocked) {
+            return new Reason(ReasonCode.PIN_BLOCKED, 0);
+        }
+        if (failure instanceof CardFailure.PinNotSet) {
+            return Reason.of(ReasonCode.PIN_NOT_SET);
+        }
+        if (failure instanceof CardFailure.NotJpkiCard) {
+            return Reason.of(ReasonCode.NOT_JPKI_CARD);
+        }
+        if (failure instanceof CardFailure.CardRemoved) {
+            return Reason.of(ReasonCode.CARD_REMOVED);
+        }
+        if (failure instanceof CardFailure.ReaderProblem r) {
+            return of(r.kind());
+        }
+        // An unexpected status word or an unreadable answer: the card cannot be used as it is now.
+        return Reason.of(ReasonCode.NOT_JPKI_CARD);
+    }
+
+    static Reason of(PcscProblem problem) {
+        return switch (problem) {
+            case CARD_REMOVED, CARD_RESET -> Reason.of(ReasonCode.CARD_REMOVED);
+            case UNKNOWN_CARD -> Reason.of(ReasonCode.NOT_JPKI_CARD);
+            default -> Reason.of(ReasonCode.READER_UNAVAILABLE);
+        };
+    }
+
+    /** Why an unusable certificate cannot be used; revocation that cannot be checked means the service is down. */
+    static Reason refusal(CertificateVerdict verdict) {
+        if (verdict instanceof CertificateVerdict.Expired) {
+            return Reason.of(ReasonCode.CERTIFICATE_EXPIRED);
+        }
+        if (verdict instanceof CertificateVerdict.Revoked) {
+            return Reason.of(ReasonCode.CERTIFICATE_REVOKED);
+        }
+        if (verdict instanceof CertificateVerdict.RevocationUnknown) {
+            return Reason.of(ReasonCode.SERVICE_OFFLINE);
+        }
+        return Reason.of(ReasonCode.CERTIFICATE_UNTRUSTED);
+    }
+
+    /** The warning a usable certificate carries, if any. */
+    static ReasonCode warning(CertificateVerdict verdict) {
+        if (verdict instanceof CertificateVerdict.ExpiringSoon) {
+            return ReasonCode.CERTIFICATE_EXPIRING;
+        }
+        if (verdict instanceof CertificateVerdict.ValidInGrace) {
+            return ReasonCode.CERTIFICATE_IN_GRACE;
+        }
+        return null;
+    }
+}

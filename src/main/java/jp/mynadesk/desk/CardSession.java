@@ -1,0 +1,69 @@
+package jp.mynadesk.desk;
+
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardException;
+import jp.mynadesk.card.AuthCertificate;
+import jp.mynadesk.card.CardOutcome;
+import jp.mynadesk.card.CardTransport;
+import jp.mynadesk.card.GetResponseTransport;
+import jp.mynadesk.card.JpkiCard;
+import jp.mynadesk.card.SmartcardioTransport;
+import jp.mynadesk.card.TokenKind;
+import jp.mynadesk.card.TracingTransport;
+import jp.mynadesk.reader.ReaderException;
+
+/** The card on the reader for the length of one check: the connection, the host driver and what was read. */
+final class CardSession implements AutoCloseable {
+    /** How long a check waits for the card to be on the reader. */
+    private static final long CONNECT_TIMEOUT_MS = 2_000;
+
+    private final Card card;
+    final JpkiCard jpki;
+    TokenKind token;
+    AuthCertificate certificate;
+
+    private CardSession(Card card, JpkiCard jpki) {
+        this.card = card;
+        this.jpki = jpki;
+    }
+
+    static CardSession connect(DeskContext ctx) throws ReaderException {
+        if (ctx.readers() == null) {
+            throw new ReaderException(jp.mynadesk.reader.PcscProblem.NO_READERS, "this desk has no reader", null);
+        }
+        Card card = ctx.readers().connect(ctx.readers().choose(ctx.readerName()), CONNECT_TIMEOUT_MS);
+        CardTransport transport = new GetResponseTransport(new SmartcardioTransport(card.getBasicChannel()));
+        if (ctx.trace() != null) {
+            transport = new TracingTransport(transport, ctx.trace());
+        }
+        return new CardSession(card, new JpkiCard(transport));
+    }
+
+    CardOutcome<AuthCertificate> readCertificate() {
+        CardOutcome<AuthCertificate> read = jpki.readAuthCertificate();
+        if (read.isSuccess()) {
+            certificate = read.orElseThrow();
+        }
+        return read;
+    }
+
+    X509Certificate x509() {
+        return certificate.certificate();
+    }
+
+    LocalDate certificateNotAfter(ZoneId zone) {
+        return certificate == null ? null : certificate.certificate().getNotAfter().toInstant().atZone(zone).toLocalDate();
+    }
+
+    @Override
+    public void close() {
+        try {
+            card.disconnect(false);
+        } catch (CardException | IllegalStateException e) {
+            // The card is already gone; there is nothing left to release.
+        }
+    }
+}

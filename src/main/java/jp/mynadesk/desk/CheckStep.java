@@ -1,0 +1,36 @@
+package jp.mynadesk.desk;
+
+/**
+ * The card and service steps of a check, in order, announced to a {@link StepListener} just before each runs:
+ * screens show progress with them, and scenarios pull the card at one of them.
+ */
+public enum CheckStep {
+    SELECT("select"), CERTIFICATE("certificate"), RETRIES("retries"), VERIFY("verify"), SIGN("sign"), SERVICE("service");
+
+    private final String code;
+
+    CheckStep(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static java.util.Optional<CheckStep> fromCode(String code) {
+        for (CheckStep s : values()) {
+            if (s.code.equals(code)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Hears each step before it runs. */
+    @FunctionalInterface
+    public interface StepListener {
+        StepListener NONE = step -> { };
+
+        void before(CheckStep step);
+    }
+}

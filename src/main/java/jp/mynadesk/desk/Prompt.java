@@ -1,0 +1,47 @@
+package jp.mynadesk.desk;
+
+import java.util.List;
+import jp.mynadesk.rules.FallbackDecision;
+
+/** What the check waits for next, with what the screen should show; {@link Done} ends it. */
+public sealed interface Prompt {
+
+    /** Why the check is here (null when all is well) and the warnings so far. */
+    Reason reason();
+
+    /** Waiting for a card, documents or a declaration to start. */
+    record AwaitingStart(Reason reason) implements Prompt {}
+
+    /** The patient types the PIN; {@code triesLeft} as the card said (warn at 1). */
+    record AwaitingPin(int triesLeft, Reason reason, List<ReasonCode> warnings) implements Prompt {}
+
+    /** PIN mode is not possible (blocked, not set) or unwise: staff may compare the face instead. */
+    record AwaitingVisual(Reason reason) implements Prompt {}
+
+    /** Information-sharing questions for the patient, per category. */
+    record AwaitingConsent(Qualification qualification, List<ReasonCode> warnings) implements Prompt {
+        @Override
+        public Reason reason() {
+            return null;
+        }
+    }
+
+    /** The card path cannot confirm the insurance: staff enter or scan documents. */
+    record AwaitingDocuments(Reason reason, boolean serviceAvailable) implements Prompt {}
+
+    /** The document rules accept only with a 被保険者資格申立書: staff capture it. */
+    record AwaitingDeclaration(FallbackDecision decision) implements Prompt {
+        @Override
+        public Reason reason() {
+            return null;
+        }
+    }
+
+    /** The check ended and the visit is recorded. */
+    record Done(Visit visit) implements Prompt {
+        @Override
+        public Reason reason() {
+            return visit.reason();
+        }
+    }
+}

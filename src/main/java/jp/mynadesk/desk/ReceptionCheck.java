@@ -1,0 +1,514 @@
+package jp.mynadesk.desk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import jp.mynadesk.card.CardOutcome;
+import jp.mynadesk.card.TokenKind;
+import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.oqs.CardCheckRequest;
+import jp.mynadesk.oqs.Challenge;
+import jp.mynadesk.oqs.ConsentReceipt;
+import jp.mynadesk.oqs.ConsentRequest;
+import jp.mynadesk.oqs.OqsResult;
+import jp.mynadesk.oqs.OqsTime;
+import jp.mynadesk.oqs.QualificationRecord;
+import jp.mynadesk.oqs.QualificationRequest;
+import jp.mynadesk.oqs.QualificationSearchInfo;
+import jp.mynadesk.pki.CertificateValidator;
+import jp.mynadesk.pki.CertificateVerdict;
+import jp.mynadesk.reader.ReaderException;
+import jp.mynadesk.rules.Decision;
+import jp.mynadesk.rules.DecisionJson;
+import jp.mynadesk.rules.DocumentJudgement;
+import jp.mynadesk.rules.FallbackDecision;
+import jp.mynadesk.rules.FallbackInput;
+import jp.mynadesk.rules.FallbackRules;
+import jp.mynadesk.rules.InsuranceNumbers;
+import jp.mynadesk.rules.PresentedCard;
+
+/**
+ * One reception check as an explicit state machine (docs/DESK.md). Events come in through {@link #handle}; each
+ * answer is the {@link Prompt} the desk waits at next, until {@link Prompt.Done} with the recorded visit. The
+ * card and the service are used synchronously inside {@code handle}; the screens only drive and render.
+ *
+ * <p>Order of the card steps: SELECT the JPKI AP and read the token; read and validate the certificate before any
+ * PIN is typed (no try is spent on a card that cannot be used) — except on smartphone tokens, whose certificate is
+ * readable only after the PIN; query the tries left; VERIFY; sign the service's challenge; ask the service.
+ *
+ * <p>Not thread-safe: one driver at a time, as one clerk works one desk.
+ */
+public final class ReceptionCheck {
+    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+    private final DeskContext ctx;
+    private Prompt prompt = new Prompt.AwaitingStart(null);
+    private Route route;
+    private CheckMode mode;
+    private CardSession card;
+    /** Whether a My Number card was on the reader (the お知らせ is valid with it). */
+    private boolean cardShown;
+    private boolean sharingAllowed = true;
+    private final List<ReasonCode> warnings = new ArrayList<>();
+    private String confirmedBy;
+    private Qualification qualification;
+    private List<PresentedDocument> documents = List.of();
+    private Patient patient;
+    private FallbackDecision decision;
+
+    public ReceptionCheck(DeskContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    /** Moves the check on by one event and returns where it waits now. */
+    public Prompt handle(DeskEvent event) {
+        if (prompt instanceof Prompt.Done) {
+            throw new IllegalStateException("the check has ended; start a new one");
+        }
+        if (event instanceof DeskEvent.Cancel) {
+            return prompt = finish(Outcome.STOPPED, Reason.of(ReasonCode.CANCELLED));
+        }
+        Prompt at = prompt;
+        if (at instanceof Prompt.AwaitingStart) {
+            prompt = start(event);
+        } else if (at instanceof Prompt.AwaitingPin p) {
+            prompt = atPin(p, event);
+        } else if (at instanceof Prompt.AwaitingVisual p) {
+            prompt = atVisual(p, event);
+        } else if (at instanceof Prompt.AwaitingConsent) {
+            prompt = atConsent(event);
+        } else if (at instanceof Prompt.AwaitingDocuments p) {
+            prompt = atDocuments(p, event);
+        } else if (at instanceof Prompt.AwaitingDeclaration) {
+            prompt = atDeclaration(event);
+        }
+        return prompt;
+    }
+
+    // --- states ------------------------------------------------------------------------------------
+
+    private Prompt start(DeskEvent event) {
+        if (event instanceof DeskEvent.CardPresented c) {
+            mode = c.mode();
+            confirmedBy = c.staff();
+            return openCard();
+        }
+        if (event instanceof DeskEvent.DocumentsPresented d) {
+            return documents(d);
+        }
+        if (event instanceof DeskEvent.DeclarationGiven d) {
+            decision = FallbackRules.decide(new FallbackInput(today(), false, PresentedCard.NONE, List.of()));
+            return declared(d);
+        }
+        return unexpected(event);
+    }
+
+    private Prompt atPin(Prompt.AwaitingPin at, DeskEvent event) {
+        if (event instanceof DeskEvent.PinEntered p) {
+            return verify(p.pin(), at);
+        }
+        if (event instanceof DeskEvent.VisualConfirmed v) {
+            return visual(v.staff());
+        }
+        if (event instanceof DeskEvent.DocumentsPresented d) {
+            return documents(d);
+        }
+        if (event instanceof DeskEvent.Decline) {
+            return finish(Outcome.STOPPED, at.reason() == null ? Reason.of(ReasonCode.CANCELLED) : at.reason());
+        }
+        return unexpected(event);
+    }
+
+    private Prompt atVisual(Prompt.AwaitingVisual at, DeskEvent event) {
+        if (event instanceof DeskEvent.VisualConfirmed v) {
+            return visual(v.staff());
+        }
+        if (event instanceof DeskEvent.DocumentsPresented d) {
+            return documents(d);
+        }
+        if (event instanceof DeskEvent.Decline) {
+            return finish(Outcome.STOPPED, at.reason());
+        }
+        return unexpected(event);
+    }
+
+    private Prompt atConsent(DeskEvent event) {
+        if (event instanceof DeskEvent.ConsentAnswered a) {
+            return finish(Outcome.CONFIRMED, null, registerConsent(a.answers()));
+        }
+        if (event instanceof DeskEvent.Decline) {
+            return finish(Outcome.CONFIRMED, null);
+        }
+        return unexpected(event);
+    }
+
+    private Prompt atDocuments(Prompt.AwaitingDocuments at, DeskEvent event) {
+        if (event instanceof DeskEvent.DocumentsPresented d) {
+            return documents(d);
+        }
+        if (event instanceof DeskEvent.DeclarationGiven d) {
+            decision = FallbackRules.decide(new FallbackInput(today(), at.serviceAvailable(), presentedCard(), List.of()));
+            return declared(d);
+        }
+        if (event instanceof DeskEvent.VisualConfirmed v && card != null && at.reason() != null
+                && at.reason().code() != ReasonCode.SERVICE_OFFLINE && card.certificate != null) {
+            return visual(v.staff());
+        }
+        if (event instanceof DeskEvent.Decline) {
+            return finish(Outcome.STOPPED, at.reason());
+        }
+        return unexpected(event);
+    }
+
+    private Prompt atDeclaration(DeskEvent event) {
+        if (event instanceof DeskEvent.DeclarationGiven d) {
+            return declared(d);
+        }
+        if (event instanceof DeskEvent.Decline) {
+            return finish(Outcome.REJECTED, Reason.of(ReasonCode.NO_USABLE_DOCUMENT));
+        }
+        return unexpected(event);
+    }
+
+    /** An event that makes no sense here changes nothing: the screen stays where it is. */
+    private Prompt unexpected(DeskEvent event) {
+        if (event instanceof DeskEvent.PinEntered p) {
+            Arrays.fill(p.pin(), '\0');
+        }
+        return prompt;
+    }
+
+    // --- the card route ------------------------------------------------------------------------------
+
+    private Prompt openCard() {
+        route = mode == CheckMode.VISUAL ? Route.CARD_VISUAL : Route.CARD_PIN;
+        ctx.listener().before(CheckStep.SELECT);
+        try {
+            card = CardSession.connect(ctx);
+        } catch (ReaderException e) {
+            return cardProblem(CardReasons.of(e.problem()));
+        }
+        CardOutcome<TokenKind> token = card.jpki.open();
+        if (!token.isSuccess()) {
+            return cardProblem(CardReasons.of(token.failure()));
+        }
+        card.token = token.orElseThrow();
+        cardShown = true;
+        if (!card.token.certificateNeedsPin()) {
+            Prompt refused = readAndValidate();
+            if (refused != null) {
+                return refused;
+            }
+            if (mode == CheckMode.VISUAL) {
+                return confirmedBy == null || confirmedBy.isBlank() ? new Prompt.AwaitingVisual(null) : visual(confirmedBy);
+            }
+        }
+        return askPin(null);
+    }
+
+    /** Reads the certificate and validates it locally; null when it can be used, else where the check goes. */
+    private Prompt readAndValidate() {
+        ctx.listener().before(CheckStep.CERTIFICATE);
+        CardOutcome<?> read = card.readCertificate();
+        if (!read.isSuccess()) {
+            return cardProblem(CardReasons.of(read.failure()));
+        }
+        CertificateVerdict verdict = new CertificateValidator(ctx.anchors(), ctx.service().revocationSource(), ctx.clock())
+                .validate(card.x509());
+        if (!verdict.usable()) {
+            Reason why = CardReasons.refusal(verdict);
+            return new Prompt.AwaitingDocuments(why, why.code() != ReasonCode.SERVICE_OFFLINE);
+        }
+        ReasonCode warning = CardReasons.warning(verdict);
+        if (warning != null) {
+            warnings.add(warning);
+        }
+        // 猶予期間: qualification only, no information sharing.
+        sharingAllowed = !(verdict instanceof CertificateVerdict.ValidInGrace);
+        return null;
+    }
+
+    private Prompt askPin(Reason reason) {
+        ctx.listener().before(CheckStep.RETRIES);
+        CardOutcome<Integer> tries = card.jpki.pinTriesLeft();
+        if (!tries.isSuccess()) {
+            Reason why = CardReasons.of(tries.failure());
+            return pinUnusable(why);
+        }
+        int left = tries.orElseThrow();
+        List<ReasonCode> shown = new ArrayList<>(warnings);
+        if (left == 1) {
+            shown.add(ReasonCode.PIN_LAST_TRY);
+        }
+        return new Prompt.AwaitingPin(left, reason, shown);
+    }
+
+    /** Blocked or never set: the PIN cannot be used, so staff are offered 目視 (the counter is not reset by it). */
+    private Prompt pinUnusable(Reason why) {
+        ReasonCode code = why.code();
+        if ((code == ReasonCode.PIN_BLOCKED || code == ReasonCode.PIN_NOT_SET)) {
+            return card.token.certificateNeedsPin() ? new Prompt.AwaitingDocuments(why, true) : new Prompt.AwaitingVisual(why);
+        }
+        return cardProblem(why);
+    }
+
+    private Prompt verify(char[] pin, Prompt.AwaitingPin at) {
+        try {
+            if (!JpkiPins.wellFormed(pin)) {
+                // Never sent: a malformed PIN would cost a try on the card.
+                return new Prompt.AwaitingPin(at.triesLeft(), Reason.of(ReasonCode.PIN_FORMAT), at.warnings());
+            }
+            ctx.listener().before(CheckStep.VERIFY);
+            CardOutcome<Void> verified = card.jpki.verifyPin(pin);
+            if (!verified.isSuccess()) {
+                Reason why = CardReasons.of(verified.failure());
+                if (why.code() == ReasonCode.WRONG_PIN) {
+                    List<ReasonCode> shown = new ArrayList<>(warnings);
+                    if (why.triesLeft() == 1) {
+                        shown.add(ReasonCode.PIN_LAST_TRY);
+                    }
+                    return new Prompt.AwaitingPin(why.triesLeft(), why, shown);
+                }
+                return pinUnusable(why);
+            }
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+        if (card.certificate == null) {
+            Prompt refused = readAndValidate();
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return signAndAsk();
+    }
+
+    private Prompt signAndAsk() {
+        ctx.listener().before(CheckStep.SIGN);
+        OqsResult<Challenge> challenge = ctx.service().challenge();
+        if (!(challenge instanceof OqsResult.Ok<Challenge> ok)) {
+            return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
+        }
+        CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(ok.value().nonce()));
+        if (!signed.isSuccess()) {
+            return cardProblem(CardReasons.of(signed.failure()));
+        }
+        ctx.listener().before(CheckStep.SERVICE);
+        return cardAnswer(ctx.service().checkCard(CardCheckRequest.pin(OqsTime.date(today()), ctx.institution(),
+                fileId(), card.certificate.der(), ok.value().challengeId(), signed.orElseThrow(), ctx.terminal())));
+    }
+
+    private Prompt visual(String staff) {
+        if (staff == null || staff.isBlank()) {
+            return new Prompt.AwaitingVisual(prompt.reason());
+        }
+        if (card == null || card.certificate == null) {
+            return prompt;
+        }
+        route = Route.CARD_VISUAL;
+        confirmedBy = staff.strip();
+        ctx.listener().before(CheckStep.SERVICE);
+        return cardAnswer(ctx.service().checkCard(CardCheckRequest.visual(OqsTime.date(today()), ctx.institution(),
+                fileId(), card.certificate.der(), ctx.terminal(), confirmedBy)));
+    }
+
+    private Prompt cardAnswer(OqsResult<jp.mynadesk.oqs.QualificationResponse> result) {
+        ServiceAnswers.Answer answer = ServiceAnswers.of(result);
+        if (answer instanceof ServiceAnswers.Answer.Confirmed c) {
+            qualification = c.qualification();
+            if (!sharingAllowed) {
+                return finish(Outcome.CONFIRMED, null);
+            }
+            return new Prompt.AwaitingConsent(qualification, List.copyOf(warnings));
+        }
+        ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+        return new Prompt.AwaitingDocuments(r.reason(), r.serviceAvailable());
+    }
+
+    /** A card or reader problem: the check can go on with documents; the reason stays on screen. */
+    private Prompt cardProblem(Reason why) {
+        return new Prompt.AwaitingDocuments(why, !ctx.service().offline());
+    }
+
+    private ConsentRecord registerConsent(Map<SharingCategory, Boolean> given) {
+        Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
+        Map<jp.mynadesk.oqs.ConsentCategory, Boolean> wire = new EnumMap<>(jp.mynadesk.oqs.ConsentCategory.class);
+        for (SharingCategory c : SharingCategory.values()) {
+            boolean yes = Boolean.TRUE.equals(given.get(c));
+            answers.put(c, yes);
+            wire.put(c.service(), yes);
+        }
+        OffsetDateTime now = now();
+        OqsResult<ConsentReceipt> receipt = ctx.service().registerConsent(
+                new ConsentRequest(ctx.institution(), card.certificate.der(), wire));
+        OffsetDateTime until = null;
+        boolean registered = receipt instanceof OqsResult.Ok;
+        if (receipt instanceof OqsResult.Ok<ConsentReceipt> ok) {
+            until = ok.value().consents().values().stream()
+                    .map(QualificationRecord.Consent::availableTime)
+                    .map(OqsTime::parseTimestamp).flatMap(java.util.Optional::stream)
+                    .max(java.time.Instant::compareTo)
+                    .map(i -> i.atZone(JST).toOffsetDateTime()).orElse(null);
+        }
+        return new ConsentRecord(registered, ConsentSource.CARD_SCREEN, now, until, answers, null);
+    }
+
+    // --- documents, offline fallback and declaration ----------------------------------------------------
+
+    private Prompt documents(DeskEvent.DocumentsPresented d) {
+        documents = d.documents();
+        patient = d.patient() != null ? d.patient() : patientFrom(documents);
+        boolean online = !ctx.service().offline();
+        if (online) {
+            FallbackDecision onlineDecision = FallbackRules.decide(new FallbackInput(today(), true, presentedCard(), documents));
+            if (onlineDecision.decision() == Decision.ACCEPT && onlineDecision.onlineQuery()) {
+                route = Route.NUMBERS_ONLINE;
+                decision = onlineDecision;
+                ServiceAnswers.Answer answer = ServiceAnswers.of(ctx.service().query(numbersQuery(
+                        onlineDecision.accepted().document(), d.limitConsent())));
+                if (answer instanceof ServiceAnswers.Answer.Confirmed c) {
+                    qualification = c.qualification();
+                    return finish(Outcome.CONFIRMED, null);
+                }
+                ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+                if (r.serviceAvailable()) {
+                    return new Prompt.AwaitingDocuments(r.reason(), true);
+                }
+                // The service went down while we asked: the documents decide offline.
+            } else {
+                return decided(onlineDecision, Route.NUMBERS_ONLINE);
+            }
+        }
+        return decided(FallbackRules.decide(new FallbackInput(today(), false, presentedCard(), documents)), Route.DOCUMENT_OFFLINE);
+    }
+
+    private Prompt decided(FallbackDecision d, Route documentRoute) {
+        decision = d;
+        return switch (d.decision()) {
+            case ACCEPT -> {
+                route = documentRoute;
+                InsuranceNumbers n = d.insurance();
+                PresentedDocument doc = d.accepted().document();
+                qualification = new Qualification(0, n.insurerNumber(), doc.insurerName(), n.symbol(), n.number(),
+                        n.branch(), doc.name(), doc.birthDate().date().orElse(null), null, null);
+                yield finish(Outcome.PROVISIONAL, null);
+            }
+            case ACCEPT_WITH_DECLARATION -> new Prompt.AwaitingDeclaration(d);
+            case REJECT -> {
+                route = documentRoute;
+                yield finish(Outcome.REJECTED, Reason.of(firstDocumentReason(d)));
+            }
+        };
+    }
+
+    private Prompt declared(DeskEvent.DeclarationGiven d) {
+        route = Route.DECLARATION;
+        patient = d.patient();
+        SearchNumbers numbers = d.numbers();
+        if (numbers == null && decision != null && decision.insurance() != null) {
+            InsuranceNumbers n = decision.insurance();
+            numbers = new SearchNumbers(n.insurerNumber(), n.symbol(), n.number(), n.branch(),
+                    patient == null ? null : patient.birthDate());
+        }
+        if (numbers != null) {
+            qualification = new Qualification(0, numbers.insurerNumber(), null, numbers.symbol(), numbers.number(),
+                    numbers.branch(), patient == null ? null : patient.name(), numbers.birthDate(), null, null);
+        }
+        return finish(Outcome.DECLARED, null, null, d.statedInsurance());
+    }
+
+    private static ReasonCode firstDocumentReason(FallbackDecision d) {
+        for (DocumentJudgement j : d.documents()) {
+            for (jp.mynadesk.rules.Reason r : j.reasons()) {
+                return ReasonCode.fromCode(r.code()).orElse(ReasonCode.NO_USABLE_DOCUMENT);
+            }
+        }
+        if (d.card().reasons() != null) {
+            for (jp.mynadesk.rules.Reason r : d.card().reasons()) {
+                return ReasonCode.fromCode(r.code()).orElse(ReasonCode.NO_USABLE_DOCUMENT);
+            }
+        }
+        return ReasonCode.NO_USABLE_DOCUMENT;
+    }
+
+    private PresentedCard presentedCard() {
+        if (!cardShown) {
+            return PresentedCard.NONE;
+        }
+        return new PresentedCard(true, card == null ? null : card.certificateNotAfter(JST));
+    }
+
+    private static Patient patientFrom(List<PresentedDocument> docs) {
+        for (PresentedDocument d : docs) {
+            if (d.name() != null && !d.name().isBlank()) {
+                return new Patient(d.name(), d.sex() == null ? null : d.sex().name().toLowerCase(),
+                        d.birthDate() == null ? null : d.birthDate().date().orElse(null), null, null);
+            }
+        }
+        return null;
+    }
+
+    private QualificationRequest numbersQuery(PresentedDocument d, boolean limitConsent) {
+        return new QualificationRequest(OqsTime.date(today()), ctx.institution(), fileId(),
+                new QualificationSearchInfo(d.insurerNumber(), d.symbol(), d.number(), d.branch(),
+                        d.birthDate().date().map(OqsTime::date).orElse(""), limitConsent ? "1" : "0", null));
+    }
+
+    // --- ending -----------------------------------------------------------------------------------------
+
+    private Prompt.Done finish(Outcome outcome, Reason reason) {
+        return finish(outcome, reason, null, null);
+    }
+
+    private Prompt.Done finish(Outcome outcome, Reason reason, ConsentRecord consent) {
+        return finish(outcome, reason, consent, null);
+    }
+
+    private Prompt.Done finish(Outcome outcome, Reason reason, ConsentRecord consent, String statedInsurance) {
+        if (card != null) {
+            card.close();
+        }
+        boolean pending = outcome == Outcome.PROVISIONAL || outcome == Outcome.DECLARED;
+        SearchNumbers numbers = pending && qualification != null ? qualification.numbers() : null;
+        JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
+                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision);
+        Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
+                warnings, qualification, consent, decisionJson, pending ? patient : null, statedInsurance,
+                route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE);
+        return new Prompt.Done(ctx.store().record(visit));
+    }
+
+    // --- small things -------------------------------------------------------------------------------------
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(ctx.clock().withZone(JST));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(ctx.clock().withZone(JST));
+    }
+
+    private String fileId() {
+        return ctx.terminal() + "-" + ctx.clock().millis();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package jp.mynadesk.station;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import jp.mynadesk.card.ApduTrace;
+import jp.mynadesk.desk.CheckStep;
+import jp.mynadesk.desk.DeskContext;
+import jp.mynadesk.desk.VisitStore;
+import jp.mynadesk.oqs.OqsClient;
+import jp.mynadesk.oqs.server.OqsServer;
+import jp.mynadesk.pki.TrustAnchors;
+import jp.mynadesk.reader.CardReaders;
+import jp.mynadesk.reader.ReaderException;
+import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.store.Stores;
+import jp.mynadesk.virtualcard.CardProfile;
+import jp.mynadesk.virtualcard.MyNumberCard;
+import jp.mynadesk.virtualcard.reader.VirtualTerminal;
+import jp.mynadesk.virtualcard.reader.VirtualTerminals;
+
+/**
+ * One reception desk assembled from its sources: a reader (the in-JVM virtual one with a card profile, or a PC/SC
+ * reader through pcscd, or none), the qualification service (a URL, or a mock started in this process), the
+ * record in a data directory, and a clock. The terminal screen, {@code check}, {@code demo}, scenarios and the
+ * web pages all open a station and drive {@link jp.mynadesk.desk.ReceptionCheck} over its {@link #context()}.
+ */
+public final class Station implements AutoCloseable {
+    /** The clinic the built-in registry knows, and its desk registered for 目視. */
+    public static final String DEFAULT_INSTITUTION = "1311111111";
+    public static final String DEFAULT_TERMINAL = "DESK-01";
+    public static final String VIRTUAL_READER = "mynadesk Virtual Reader 0";
+
+    private final Setup setup;
+    private final VirtualTerminals virtualTerminals;
+    private final VirtualTerminal virtualReader;
+    private final OqsServer inProcessService;
+    private final OqsClient client;
+    private final VisitStore store;
+    private final CardReaders readers;
+
+    /**
+     * What the station is made of.
+     *
+     * @param virtualCard    the card in the in-JVM reader (null: no virtual reader)
+     * @param pcscReader     name (or unique part) of a PC/SC reader (null with a virtual card or none)
+     * @param usePcsc        use PC/SC even without a name (the first reader)
+     * @param service        the service's base URL (null: start the mock in this process)
+     * @param serviceConfig  how to start the in-process mock (null: defaults)
+     * @param announce       told once what was started (e.g. the in-process service's address), for stderr
+     */
+    public record Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
+                        OqsServer.Config serviceConfig, DataDirectory data, Clock clock, String institution,
+                        String terminal, ApduTrace trace, Consumer<String> announce) {
+        public Setup {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(clock, "clock");
+            institution = institution == null ? DEFAULT_INSTITUTION : institution;
+            terminal = terminal == null ? DEFAULT_TERMINAL : terminal;
+            announce = announce == null ? s -> { } : announce;
+        }
+    }
+
+    private Station(Setup setup, VirtualTerminals terminals, VirtualTerminal virtualReader, OqsServer server,
+                    OqsClient client, VisitStore store, CardReaders readers) {
+        this.setup = setup;
+        this.virtualTerminals = terminals;
+        this.virtualReader = virtualReader;
+        this.inProcessService = server;
+        this.client = client;
+        this.store = store;
+        this.readers = readers;
+    }
+
+    /**
+     * Opens everything, or nothing: on any failure what was already started is closed again.
+     *
+     * @throws ReaderException when PC/SC is asked for and pcscd is not there
+     * @throws jp.mynadesk.desk.StoreException when the record cannot be opened
+     */
+    public static Station open(Setup s) throws ReaderException, IOException {
+        VirtualTerminals terminals = null;
+        VirtualTerminal virtualReader = null;
+        CardReaders readers = null;
+        if (s.virtualCard() != null) {
+            terminals = new VirtualTerminals();
+            virtualReader = terminals.plug(VIRTUAL_READER);
+            virtualReader.insert(MyNumberCard.of(s.virtualCard()));
+            readers = new CardReaders(terminals.factory());
+        } else if (s.usePcsc() || s.pcscReader() != null) {
+            readers = CardReaders.pcsc();
+        }
+        OqsServer server = null;
+        OqsClient client = null;
+        VisitStore store = null;
+        try {
+            URI uri = s.service();
+            if (uri == null) {
+                OqsServer.Config config = s.serviceConfig() != null ? s.serviceConfig() : OqsServer.Config.defaults();
+                server = OqsServer.start(config.port(0).clock(s.clock()));
+                uri = server.uri();
+                s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
+            }
+            client = OqsClient.builder(uri).clock(s.clock()).build();
+            store = Stores.open(s.data(), s.clock());
+            return new Station(s, terminals, virtualReader, server, client, store, readers);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client);
+            closeQuietly(server);
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    /** The workflow's ports for one check; {@code listener} hears each card step (may be null). */
+    public DeskContext context(CheckStep.StepListener listener) {
+        return new DeskContext(setup.clock(), readers, setup.pcscReader(), client, store, TrustAnchors.testCa(),
+                setup.institution(), setup.terminal(), listener, setup.trace());
+    }
+
+    public DeskContext context() {
+        return context(null);
+    }
+
+    public VisitStore store() {
+        return store;
+    }
+
+    public OqsClient client() {
+        return client;
+    }
+
+    /** The mock service when it runs in this process (scenarios change its faults), else null. */
+    public OqsServer inProcessService() {
+        return inProcessService;
+    }
+
+    /** The in-JVM reader when the card is virtual (scenarios pull and swap cards), else null. */
+    public VirtualTerminal virtualReader() {
+        return virtualReader;
+    }
+
+    public VirtualTerminals virtualTerminals() {
+        return virtualTerminals;
+    }
+
+    public boolean hasReader() {
+        return readers != null;
+    }
+
+    public Setup setup() {
+        return setup;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+        closeQuietly(inProcessService);
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            // Closing on the way out: the first failure is the one worth reporting.
+        }
+    }
+
+    /** A clock that ticks like {@code wall} but stands at {@code at}: timeouts behave, date rules see the chosen day. */
+    public static Clock standingAt(Clock wall, java.time.Instant at) {
+        return Clock.offset(wall, Duration.between(wall.instant(), at));
+    }
+}
