@@ -1,0 +1,111 @@
+package jp.mynadesk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import jp.mynadesk.desk.StoreException;
+
+/**
+ * Brings a record's schema up to date: numbered SQL resources ({@code migrations/V<n>__<name>.sql}) applied in
+ * order, each in the write transaction that also notes it in {@code schema_version}. A record made by a newer
+ * mynadesk is refused rather than guessed at.
+ */
+final class Migrations {
+    /** In order; append, never edit a script that has shipped. */
+    static final List<String> SCRIPTS = List.of("V1__record.sql");
+
+    private Migrations() {}
+
+    static int latest() {
+        return SCRIPTS.size();
+    }
+
+    static void apply(Connection c, Dialect dialect, Clock clock) throws SQLException {
+        if (current(c) == latest()) {
+            return; // the usual case: no write lock taken just to open the record
+        }
+        Transactions.write(c, dialect, () -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+                        + "script VARCHAR(100) NOT NULL, applied_at VARCHAR(40) NOT NULL)");
+            }
+            int at = current(c); // again, under the lock: another desk may have migrated meanwhile
+            if (at > latest()) {
+                throw new StoreException(StoreException.Kind.UNAVAILABLE, "この記録は新しい版の mynadesk で作られています（版 "
+                        + at + "）。mynadesk を更新してください。", null);
+            }
+            for (int v = at + 1; v <= latest(); v++) {
+                String script = SCRIPTS.get(v - 1);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements(load(script))) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                    p.setInt(1, v);
+                    p.setString(2, script);
+                    p.setString(3, OffsetDateTime.now(clock).toString());
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The schema version of the record, 0 when it is new. */
+    static int current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet t = c.getMetaData().getTables(null, null, "schema_version", null)) {
+                if (!t.next()) {
+                    return 0;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Statements end with ';' at the end of a line; lines starting with '--' are comments. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                out.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("migration script ends without ';'");
+        }
+        return out;
+    }
+
+    private static String load(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration resource " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + script, e);
+        }
+    }
+}

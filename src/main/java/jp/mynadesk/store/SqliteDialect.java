@@ -1,0 +1,92 @@
+package jp.mynadesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.desk.StoreException.Kind;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * SQLite through sqlite-jdbc: WAL (readers never wait for the desk that writes), synchronous=FULL (a commit is on
+ * disk when {@code record} returns, also across power loss), foreign keys on, and a busy timeout after which a
+ * locked record is reported instead of waited for.
+ */
+final class SqliteDialect implements Dialect {
+    /** SQLite primary result codes (sqlite3.h); extended codes carry them in the low byte. */
+    private static final int SQLITE_PERM = 3;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_NOTADB = 26;
+
+    static Connection connect(Path file, Duration busyTimeout) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    }
+
+    @Override
+    public String beginWrite() {
+        // IMMEDIATE takes the write lock at BEGIN, so the busy timeout applies there and two desks never
+        // deadlock upgrading a read lock.
+        return "BEGIN IMMEDIATE";
+    }
+
+    @Override
+    public String beginRead() {
+        return "BEGIN DEFERRED";
+    }
+
+    @Override
+    public List<String> integrityProblems(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(line);
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public void backup(Connection connection, Path target) throws SQLException {
+        // The online backup API (what sqlite-jdbc's "backup to" statement calls), without quoting the path into SQL.
+        connection.unwrap(SQLiteConnection.class).getDatabase()
+                .backup("main", target.toAbsolutePath().toString(), null);
+    }
+
+    @Override
+    public StoreException translate(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        return switch (code) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> new StoreException(Kind.UNAVAILABLE,
+                    "記録は他の端末（または別のプログラム）が使用中です。しばらく待ってからもう一度試してください。", e);
+            case SQLITE_CORRUPT, SQLITE_NOTADB -> new StoreException(Kind.CORRUPT,
+                    "記録のファイルが壊れています。mynadesk db verify で確かめ、バックアップから戻してください。", e);
+            case SQLITE_FULL -> new StoreException(Kind.UNAVAILABLE,
+                    "ディスクがいっぱいで記録できません。空き容量を作ってからもう一度試してください。", e);
+            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> new StoreException(Kind.UNAVAILABLE,
+                    "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
+            default -> new StoreException(Kind.UNAVAILABLE,
+                    "記録を使えません（SQLite エラー " + code + "）。データフォルダを確かめてください。", e);
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package jp.mynadesk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.desk.StoreException.Kind;
+import jp.mynadesk.desk.VisitStore;
+
+/**
+ * Opens the record. Today: the SQLite file in a data directory; a shared database by JDBC URL ({@code --db}) is
+ * to come beside {@link #open(Path, Clock)}.
+ */
+public final class Stores {
+    /** How long a write waits for another desk's transaction before the record is reported busy. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    private Stores() {}
+
+    /** The record in a folder the user named (created if missing; its parent must exist). */
+    public static VisitStore open(Path dataDir, Clock clock) {
+        return open(new DataDirectory(dataDir, true), clock, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    public static VisitStore open(DataDirectory dir, Clock clock) {
+        return open(dir, clock, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    public static VisitStore open(DataDirectory dir, Clock clock, Duration busyTimeout) {
+        return SqliteVisitStore.open(prepare(dir), clock, busyTimeout);
+    }
+
+    /** Makes sure the folder exists (see {@link DataDirectory#named}) and can be written. */
+    static Path prepare(DataDirectory dir) {
+        Path path = dir.path().toAbsolutePath();
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw unavailable("データフォルダ " + path + " はフォルダではなくファイルです。別の場所を --data で指定してください。", null);
+        }
+        if (!Files.exists(path)) {
+            Path parent = path.getParent();
+            if (dir.named() && parent != null && !Files.isDirectory(parent)) {
+                throw unavailable("データフォルダの親フォルダ " + parent + " がありません。パスを確かめてください。", null);
+            }
+            try {
+                Files.createDirectories(path);
+            } catch (IOException e) {
+                throw unavailable("データフォルダ " + path + " を作れません。場所と権限を確かめてください。", e);
+            }
+        }
+        if (!Files.isWritable(path)) {
+            throw unavailable("データフォルダ " + path + " に書き込めません。権限を確かめてください。", null);
+        }
+        return path;
+    }
+
+    private static StoreException unavailable(String message, Throwable cause) {
+        return new StoreException(Kind.UNAVAILABLE, message, cause);
+    }
+}

@@ -1,0 +1,51 @@
+package jp.mynadesk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Explicit BEGIN/COMMIT on an auto-commit connection. sqlite-jdbc's own auto-commit=false mode begins the next
+ * transaction right after each commit, which would keep the write lock between visits and block the other desks.
+ */
+final class Transactions {
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private Transactions() {}
+
+    static <T> T write(Connection c, Dialect dialect, Work<T> work) throws SQLException {
+        return in(c, dialect.beginWrite(), work);
+    }
+
+    static <T> T read(Connection c, Dialect dialect, Work<T> work) throws SQLException {
+        return in(c, dialect.beginRead(), work);
+    }
+
+    private static <T> T in(Connection c, String begin, Work<T> work) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(begin);
+            boolean done = false;
+            try {
+                T result = work.run();
+                s.execute("COMMIT");
+                done = true;
+                return result;
+            } finally {
+                if (!done) {
+                    rollbackQuietly(s);
+                }
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException alreadyEnded) {
+            // the failure that brought us here is the one to report; SQLite may have rolled back already
+        }
+    }
+}
