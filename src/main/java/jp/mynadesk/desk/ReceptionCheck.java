@@ -493,7 +493,7 @@ public final class ReceptionCheck {
     // --- small things -------------------------------------------------------------------------------------
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(ctx.clock().withZone(JST));
+        return OffsetDateTime.now(ctx.clock().withZone(JST)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private LocalDate today() {

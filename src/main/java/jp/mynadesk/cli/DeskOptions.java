@@ -1,0 +1,112 @@
+package jp.mynadesk.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+import jp.mynadesk.card.ApduTrace;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.reader.ReaderException;
+import jp.mynadesk.station.Station;
+import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.virtualcard.CardProfile;
+import jp.mynadesk.virtualcard.CardProfiles;
+import jp.mynadesk.virtualcard.ProfileException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The sources a desk command runs against (check, desk, recheck, visits): reader, service, record, clock. */
+final class DeskOptions {
+    static final class Reader {
+        @Option(names = "--virtual", paramLabel = "PROFILE", description = "仮想カードリーダーに入れるカードのプロファイル名か JSON ファイル")
+        String virtual;
+
+        @Option(names = "--reader", paramLabel = "NAME", description = "PC/SC（pcscd）のカードリーダー名（一部でも可）")
+        String pcsc;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Reader reader;
+
+    @Option(names = "--service", paramLabel = "URL",
+            description = "オンライン資格確認サービスの URL（既定: $MYNADESK_SERVICE、なければこのプロセス内の模擬サービス）")
+    String service;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "記録のフォルダ（既定: $MYNADESK_DATA、なければ ~/.local/share/mynadesk）")
+    String data;
+
+    @Option(names = "--as-of", paramLabel = "DATETIME", converter = AsOf.Converter.class,
+            description = "この日時として動きます（2026-12-01 は その日の9時）。既定: 今")
+    AsOf asOf;
+
+    @Option(names = "--terminal", paramLabel = "ID", description = "この受付端末の名前（既定: $MYNADESK_TERMINAL、なければ DESK-01）")
+    String terminal;
+
+    @Option(names = "--institution", paramLabel = "CODE", description = "医療機関コード10桁（既定: 1311111111）")
+    String institution;
+
+    /** The clock commands run on: the wall clock, standing at --as-of when given. */
+    Clock clock(Clock wall) {
+        return asOf == null ? wall : Station.standingAt(wall, asOf.instant());
+    }
+
+    Station.Setup setup(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {
+        CardProfile card = null;
+        if (reader != null && reader.virtual != null) {
+            try {
+                card = CardProfiles.resolve(reader.virtual);
+            } catch (ProfileException e) {
+                throw CliException.badInput("--virtual: カードプロファイルを読み込めません。" + e.getMessage());
+            }
+        }
+        String url = service != null ? service : env.get("MYNADESK_SERVICE");
+        String desk = terminal != null ? terminal : env.getOrDefault("MYNADESK_TERMINAL", Station.DEFAULT_TERMINAL);
+        if (!desk.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw CliException.badInput("--terminal: 端末名は英数字・-・_ で32文字までにしてください。");
+        }
+        if (institution != null && !institution.matches("\\d{10}")) {
+            throw CliException.badInput("--institution: 医療機関コードは数字10桁です。");
+        }
+        return new Station.Setup(card, reader == null ? null : reader.pcsc, false, url == null ? null : serviceUri(url),
+                null, DataDirectory.resolve(data, env), clock(wall), institution, desk, trace, announce);
+    }
+
+    Station open(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {
+        return open(setup(wall, env, trace, announce));
+    }
+
+    static Station open(Station.Setup setup) {
+        try {
+            return Station.open(setup);
+        } catch (ReaderException e) {
+            throw CliException.unavailable("カードリーダーを使えません: " + e.problem().message() + e.problem().nextStep());
+        } catch (StoreException e) {
+            throw storeFailure(e);
+        } catch (IOException e) {
+            throw CliException.unavailable("模擬オンライン資格確認サービスを起動できません: " + e.getMessage());
+        }
+    }
+
+    static CliException storeFailure(StoreException e) {
+        return new CliException(e.kind() == StoreException.Kind.CORRUPT ? Main.TAMPERED : Main.UNAVAILABLE, e.getMessage());
+    }
+
+    private static URI serviceUri(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not http");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw CliException.badInput("--service: http:// または https:// で始まる URL を指定してください（例: http://127.0.0.1:8080/）。");
+        }
+    }
+
+    static Path path(String s) {
+        return Path.of(s);
+    }
+}
