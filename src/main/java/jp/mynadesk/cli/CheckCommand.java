@@ -114,7 +114,7 @@ final class CheckCommand implements Callable<Integer> {
                 VisitText.print(out, visit);
             }
         } catch (StoreException e) {
-            throw DeskOptions.storeFailure(e);
+            throw DataOptions.failure(e);
         } finally {
             if (pin != null) {
                 Arrays.fill(pin, '\0');

@@ -11,11 +11,11 @@ import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.station.Station;
-import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.ProfileException;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The sources a desk command runs against (check, desk, recheck, visits): reader, service, record, clock. */
@@ -35,8 +35,8 @@ final class DeskOptions {
             description = "オンライン資格確認サービスの URL（既定: $MYNADESK_SERVICE、なければこのプロセス内の模擬サービス）")
     String service;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "記録のフォルダ（既定: $MYNADESK_DATA、なければ ~/.local/share/mynadesk）")
-    String data;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--as-of", paramLabel = "DATETIME", converter = AsOf.Converter.class,
             description = "この日時として動きます（2026-12-01 は その日の9時）。既定: 今")
@@ -71,7 +71,7 @@ final class DeskOptions {
             throw CliException.badInput("--institution: 医療機関コードは数字10桁です。");
         }
         return new Station.Setup(card, reader == null ? null : reader.pcsc, false, url == null ? null : serviceUri(url),
-                null, DataDirectory.resolve(data, env), clock(wall), institution, desk, trace, announce);
+                null, data.directory(env), data.busyTimeout(), clock(wall), institution, desk, trace, announce);
     }
 
     Station open(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {
@@ -84,14 +84,10 @@ final class DeskOptions {
         } catch (ReaderException e) {
             throw CliException.unavailable("カードリーダーを使えません: " + e.problem().message() + e.problem().nextStep());
         } catch (StoreException e) {
-            throw storeFailure(e);
+            throw DataOptions.failure(e);
         } catch (IOException e) {
             throw CliException.unavailable("模擬オンライン資格確認サービスを起動できません: " + e.getMessage());
         }
-    }
-
-    static CliException storeFailure(StoreException e) {
-        return new CliException(e.kind() == StoreException.Kind.CORRUPT ? Main.TAMPERED : Main.UNAVAILABLE, e.getMessage());
     }
 
     private static URI serviceUri(String url) {

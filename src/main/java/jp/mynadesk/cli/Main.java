@@ -13,14 +13,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "マイナ保険証の受付資格確認端末とそのシミュレーター / reception qualification-check terminal and simulator",
-        subcommands = {CheckCommand.class, CardCommand.class, ReaderCommand.class, BenchCommand.class, DocsCommand.class, InsurerNumberCommand.class, CeilingCommand.class, ServiceCommand.class})
+        subcommands = {CheckCommand.class, CardCommand.class, ReaderCommand.class, BenchCommand.class, DocsCommand.class, InsurerNumberCommand.class, CeilingCommand.class, ServiceCommand.class,
+                DbCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;
     public static final int BAD_INPUT = 2;
     public static final int UNAVAILABLE = 3;
-    /** db verify: the record was changed outside the program, or is damaged. */
-    public static final int TAMPERED = 4;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),

@@ -53,11 +53,12 @@ public final class Station implements AutoCloseable {
      * @param announce       told once what was started (e.g. the in-process service's address), for stderr
      */
     public record Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
-                        OqsServer.Config serviceConfig, DataDirectory data, Clock clock, String institution,
+                        OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
                         String terminal, ApduTrace trace, Consumer<String> announce) {
         public Setup {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(clock, "clock");
+            busyTimeout = busyTimeout == null ? Stores.DEFAULT_BUSY_TIMEOUT : busyTimeout;
             institution = institution == null ? DEFAULT_INSTITUTION : institution;
             terminal = terminal == null ? DEFAULT_TERMINAL : terminal;
             announce = announce == null ? s -> { } : announce;
@@ -105,7 +106,7 @@ public final class Station implements AutoCloseable {
                 s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
             }
             client = OqsClient.builder(uri).clock(s.clock()).build();
-            store = Stores.open(s.data(), s.clock());
+            store = Stores.open(s.data(), s.clock(), s.busyTimeout());
             return new Station(s, terminals, virtualReader, server, client, store, readers);
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);

@@ -1,0 +1,121 @@
+package jp.mynadesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jp.mynadesk.desk.IntegrityReport;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.desk.VisitStore;
+import jp.mynadesk.documents.JsonText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mynadesk db verify|backup}: the record's integrity and copies. */
+@Command(name = "db", description = "記録（データベース）の検査とバックアップ / the record: verify and back up",
+        mixinStandardHelpOptions = true, subcommands = {DbCommand.Verify.class, DbCommand.Backup.class})
+final class DbCommand {
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "記録が壊れていないか、プログラムの外で書き換えられていないかを確かめます（正常 0、異常 4）")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--json", description = "JSON で出力します: {\"ok\",\"visits\",\"auditEntries\",\"firstBroken\"}")
+        boolean json;
+
+        private final Map<String, String> env;
+
+        Verify() {
+            this(System.getenv());
+        }
+
+        Verify(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            IntegrityReport report;
+            try (VisitStore store = data.openExisting(env)) {
+                report = store.verify();
+            } catch (StoreException e) {
+                throw DataOptions.failure(e);
+            }
+            var out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode n = JsonText.MAPPER.createObjectNode();
+                n.put("ok", report.ok());
+                n.put("visits", report.visits());
+                n.put("auditEntries", report.auditEntries());
+                n.put("firstBroken", report.firstBroken());
+                out.println(JsonText.MAPPER.writeValueAsString(n));
+            } else if (report.ok()) {
+                out.println("記録は正常です（受付 " + report.visits() + " 件、監査記録 " + report.auditEntries() + " 件）。");
+            } else {
+                out.println("記録に異常があります: " + report.firstBroken());
+                out.println("バックアップから戻すか、システム管理者に連絡してください。");
+            }
+            out.flush();
+            return report.ok() ? Main.OK : DataOptions.CORRUPT;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "記録を使用中のままファイルへ複製します（SQLite のオンラインバックアップ）")
+    static final class Backup implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "書き出すファイル（既にあるときは --overwrite が必要）")
+        Path target;
+
+        @Option(names = "--overwrite", description = "FILE が既にあれば置き換えます")
+        boolean overwrite;
+
+        private final Map<String, String> env;
+
+        Backup() {
+            this(System.getenv());
+        }
+
+        Backup(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            Path file = target.toAbsolutePath();
+            if (Files.isDirectory(file)) {
+                throw CliException.badInput("FILE にはフォルダではなくファイルの名前を指定してください: " + file);
+            }
+            if (Files.exists(file) && !overwrite) {
+                throw CliException.badInput("FILE は既にあります: " + file + "（置き換えるときは --overwrite を付けてください）");
+            }
+            if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+                throw CliException.badInput("FILE のフォルダがありません: " + file.getParent());
+            }
+            try (VisitStore store = data.openExisting(env)) {
+                store.backup(file);
+            } catch (StoreException e) {
+                throw DataOptions.failure(e);
+            }
+            spec.commandLine().getOut().println("バックアップを書き出しました: " + file);
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+    }
+}
