@@ -62,6 +62,18 @@ public final class StaffText {
         };
     }
 
+    /** What the screen says while a card step runs. */
+    public static String step(CheckStep s) {
+        return switch (s) {
+            case SELECT -> "カードを読み取っています（公的個人認証アプリ）";
+            case CERTIFICATE -> "利用者証明用電子証明書を読み取り、検証しています";
+            case RETRIES -> "暗証番号の残り回数を確かめています";
+            case VERIFY -> "暗証番号を照合しています";
+            case SIGN -> "資格確認サービスのチャレンジにカードで署名しています";
+            case SERVICE -> "オンライン資格確認に問い合わせています";
+        };
+    }
+
     public static String ratio(Integer percent) {
         return percent == null ? "不明" : percent / 10 + "割";
     }

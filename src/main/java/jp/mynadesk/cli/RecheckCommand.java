@@ -1,0 +1,78 @@
+package jp.mynadesk.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jp.mynadesk.desk.RecheckFinding;
+import jp.mynadesk.desk.RecheckJson;
+import jp.mynadesk.desk.RecheckRun;
+import jp.mynadesk.desk.RecheckRunner;
+import jp.mynadesk.desk.StaffText;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.station.Station;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mynadesk recheck}: 再照会 of every pending visit with the service's 一括照会, and the discrepancies found. */
+@Command(name = "recheck", mixinStandardHelpOptions = true,
+        description = "再照会待ちの受付をまとめてオンラインで照会し直し、相違を報告します")
+final class RecheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DeskOptions desk = new DeskOptions();
+
+    @Option(names = "--json", description = "結果を JSON で出力します")
+    boolean json;
+
+    private final Clock wall;
+    private final Map<String, String> env;
+
+    RecheckCommand() {
+        this(Clock.systemUTC(), System.getenv());
+    }
+
+    RecheckCommand(Clock wall, Map<String, String> env) {
+        this.wall = wall;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = System.console() != null && !json;
+        try (Station station = desk.open(wall, env, null, err::println)) {
+            int pending = station.store().pendingRechecks().size();
+            RecheckRun run = RecheckRunner.of(station.context()).run(done -> {
+                if (terminal) {
+                    err.print("\r再照会中: " + done + " / " + pending + " 件");
+                    err.flush();
+                }
+            });
+            if (terminal) {
+                err.println();
+            }
+            if (json) {
+                out.println(Json.pretty(RecheckJson.write(run)));
+                return Main.OK;
+            }
+            out.println("再照会: " + run.findings().size() + "件（相違なし " + run.count(RecheckFinding.Kind.CONFIRMED)
+                    + "件、照会できず " + run.count(RecheckFinding.Kind.UNANSWERED) + "件）");
+            for (RecheckFinding f : run.findings()) {
+                if (f.kind() != RecheckFinding.Kind.CONFIRMED) {
+                    out.println("  " + f.visitId() + ": " + StaffText.finding(f.kind())
+                            + (f.detail() == null ? "" : "（" + f.detail() + "）"));
+                }
+            }
+        } catch (StoreException e) {
+            throw DataOptions.failure(e);
+        }
+        return Main.OK;
+    }
+}
