@@ -89,6 +89,11 @@ public final class CardReaders {
         }
     }
 
+    /** Presence events for the same readers, watched by one thread in finite ticks. */
+    public ReaderMonitor monitor() {
+        return new ReaderMonitor(factory);
+    }
+
     /** The real PC/SC stack; {@code getInstance} (not getDefault) so a stopped pcscd is an error, not an empty list. */
     public static CardReaders pcsc() throws ReaderException {
         try {

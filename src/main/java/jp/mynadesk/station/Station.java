@@ -148,6 +148,11 @@ public final class Station implements AutoCloseable {
         return virtualTerminals;
     }
 
+    /** Reader and card events for the screen; only when the station has a reader. */
+    public jp.mynadesk.reader.ReaderMonitor readerMonitor() {
+        return readers.monitor();
+    }
+
     public boolean hasReader() {
         return readers != null;
     }

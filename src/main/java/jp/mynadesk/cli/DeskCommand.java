@@ -1,0 +1,64 @@
+package jp.mynadesk.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.screen.TerminalDesk;
+import jp.mynadesk.station.Station;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mynadesk desk}: the interactive reception screen for staff, all day long. */
+@Command(name = "desk", mixinStandardHelpOptions = true,
+        description = "受付の画面（端末）を開きます。カードの読み取り、暗証番号、同意、書類、再照会を1日通して行います")
+final class DeskCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DeskOptions desk = new DeskOptions();
+
+    private final Clock wall;
+    private final InputStream stdin;
+    private final Map<String, String> env;
+
+    DeskCommand() {
+        this(Clock.systemUTC(), System.in, System.getenv());
+    }
+
+    DeskCommand(Clock wall, InputStream stdin, Map<String, String> env) {
+        this.wall = wall;
+        this.stdin = stdin;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        try (Station station = desk.open(wall, env, null, out::println)) {
+            // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly is all that is left.
+            Thread closer = new Thread(station::close, "mynadesk-desk-close");
+            Runtime.getRuntime().addShutdownHook(closer);
+            try {
+                new TerminalDesk(station, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out,
+                        stdin == System.in ? System.console() : null).run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(closer);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is already running.
+                }
+            }
+        } catch (StoreException e) {
+            throw DataOptions.failure(e);
+        }
+        return Main.OK;
+    }
+}
