@@ -75,7 +75,13 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchReport> reports = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
         if (startup) {
-            reports.add(StartupBench.run(launcher, java, rounds));
+            Path dir = Files.createTempDirectory("mynadesk-startup-bench");
+            try {
+                reports.add(StartupBench.run(launcher, java, rounds, dir));
+            } finally {
+                Files.deleteIfExists(dir.resolve("docs-check-sample.json"));
+                Files.deleteIfExists(dir);
+            }
         } else if (registryPeople != null) {
             if (registryPeople < 1) {
                 throw CliException.badInput("--registry は 1 以上の人数で指定してください（指定値: " + registryPeople + "）");
