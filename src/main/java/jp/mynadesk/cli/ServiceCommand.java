@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mynadesk service start}: the mock オンライン資格確認 service. */
 @Command(name = "service", description = "オンライン資格確認の模擬サービス / the mock online qualification service",
-        subcommands = ServiceCommand.Start.class)
+        subcommands = {ServiceCommand.Start.class, ServiceRegistryCommand.class})
 final class ServiceCommand {
 
     @Command(name = "start", description = "模擬サービスを起動します（Ctrl+C で停止）/ start the mock service until interrupted")
@@ -33,7 +33,7 @@ final class ServiceCommand {
         @Option(names = "--folder", description = "root of the req/res/face folders (created if missing)")
         Path folder;
 
-        @Option(names = "--registry", description = "JSON file of synthetic insured people (default: built-in)")
+        @Option(names = "--registry", description = "synthetic insured people: JSON, or the lines format of `service registry generate` (default: built-in)")
         Path registry;
 
         @Option(names = "--faults", description = "JSON fault plan (also settable at PUT /admin/faults)")

@@ -73,4 +73,27 @@ class ServiceCommandTest {
             assertTrue(err.toString().contains(Integer.toString(socket.getLocalPort())), err.toString());
         }
     }
+
+    @Test
+    void registryGenerateWritesAFileTheServiceAccepts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("people.lines");
+        CliRun run = CliRun.of("service", "registry", "generate", "--people", "500", "--out", file.toString(), "--seed", "3");
+        assertEquals(Main.OK, run.exitCode(), run.err());
+        assertEquals(500, jp.mynadesk.oqs.server.InsuredRegistry.load(file).size());
+        CliRun bad = CliRun.of("service", "registry", "generate", "--people", "0", "--out", file.toString());
+        assertEquals(Main.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("--people"), bad.err());
+    }
+
+    @Test
+    void aNullOrMalformedRegistryIsBadInputNamingTheFileWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        for (String content : new String[] {"null", "{\"people\": [", "mynadesk-registry-lines 1\n{}\nx:1\t{}\n"}) {
+            Path file = dir.resolve("registry.json");
+            Files.writeString(file, content);
+            CliRun run = CliRun.of("service", "start", "--port", "0", "--registry", file.toString());
+            assertEquals(Main.BAD_INPUT, run.exitCode(), content);
+            assertTrue(run.err().contains(file.toString()), run.err());
+            assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+        }
+    }
 }

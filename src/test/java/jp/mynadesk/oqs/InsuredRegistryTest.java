@@ -63,6 +63,6 @@ class InsuredRegistryTest {
                 + "\"birthdate\":\"2000-01-01\",\"sex\":\"1\",\"qualifications\":[{\"insurerNumber\":\"138057\","
                 + "\"insurerName\":\"テスト市\",\"number\":\"1\"}]}]}");
         InsuredRegistry r = InsuredRegistry.load(file);
-        assertEquals(1, r.people().size());
+        assertEquals(1, r.size());
     }
 }

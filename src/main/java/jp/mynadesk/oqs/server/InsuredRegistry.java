@@ -95,58 +95,63 @@ public final class InsuredRegistry {
 
     // --- the registry ---------------------------------------------------------------------------------
 
-    private final Data data;
-    private final Map<String, Person> byCard = new HashMap<>();
-    private final Map<String, List<Match>> byNumbers = new HashMap<>();
+    private final Data header;
+    private final PeopleSource people;
     private final Map<BigInteger, RevokedCertificate> revoked = new HashMap<>();
     private final Set<String> visualTerminals = new HashSet<>();
 
-    private InsuredRegistry(Data data) {
-        this.data = data;
-        List<String> problems = new ArrayList<>();
-        for (Institution i : nz(data.institutions())) {
+    /** @param header institutions and revoked certificates (its people, if any, are already in {@code people}) */
+    private InsuredRegistry(Data header, PeopleSource people, List<String> problems) {
+        this.header = header;
+        this.people = people;
+        for (Institution i : nz(header.institutions())) {
             for (String t : nz(i.visualTerminals())) {
                 visualTerminals.add(i.code() + "/" + t);
             }
         }
-        for (RevokedCertificate r : nz(data.revokedCertificates())) {
+        for (RevokedCertificate r : nz(header.revokedCertificates())) {
             try {
                 revoked.put(new BigInteger(r.serial(), 16), r);
             } catch (RuntimeException e) {
                 problems.add("revokedCertificates: serial must be hex, got " + r.serial());
             }
         }
-        Set<String> ids = new HashSet<>();
-        for (Person p : nz(data.people())) {
-            String where = "person '" + p.id() + "'";
-            if (p.id() == null || !ids.add(p.id())) {
-                problems.add("people: missing or duplicate id " + p.id());
-            }
-            if (p.name() == null || p.kana() == null || p.birthdate() == null || p.sex() == null) {
-                problems.add(where + ": name, kana, birthdate and sex are required");
-            }
-            for (String card : nz(p.cards())) {
-                if (byCard.put(card, p) != null) {
-                    problems.add(where + ": card " + card + " is linked to two people");
-                }
-            }
-            for (Qualification q : nz(p.qualifications())) {
-                if (q.insurerNumber() == null || !INSURER.matcher(q.insurerNumber()).matches()) {
-                    problems.add(where + ": insurerNumber must be 6 (国保) or 8 digits, got " + q.insurerNumber());
-                }
-                if (q.number() == null || q.insurerName() == null) {
-                    problems.add(where + ": number and insurerName are required");
-                }
-                if (q.ratio() != null && !RATIO.matcher(q.ratio()).matches()) {
-                    problems.add(where + ": ratio must be 010, 020 or 030, got " + q.ratio());
-                }
-                byNumbers.computeIfAbsent(key(q.insurerNumber(), q.symbol(), q.number()), k -> new ArrayList<>())
-                        .add(new Match(p, q));
-            }
-        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    private static InsuredRegistry inMemory(Data data) {
+        if (data == null) {
+            throw new IllegalArgumentException("the content is null, not a registry object");
+        }
+        List<String> problems = new ArrayList<>();
+        return new InsuredRegistry(data, new PeopleInMemory(nz(data.people()), problems), problems);
+    }
+
+    /** What is wrong with one person (both formats check people the same way). */
+    static List<String> problemsOf(Person p) {
+        List<String> problems = new ArrayList<>();
+        String where = "person '" + p.id() + "'";
+        if (p.name() == null || p.kana() == null || p.birthdate() == null || p.sex() == null) {
+            problems.add(where + ": name, kana, birthdate and sex are required");
+        }
+        for (Qualification q : nz(p.qualifications())) {
+            if (!validInsurer(q.insurerNumber())) {
+                problems.add(where + ": insurerNumber must be 6 (国保) or 8 digits, got " + q.insurerNumber());
+            }
+            if (q.number() == null || q.insurerName() == null) {
+                problems.add(where + ": number and insurerName are required");
+            }
+            if (q.ratio() != null && !RATIO.matcher(q.ratio()).matches()) {
+                problems.add(where + ": ratio must be 010, 020 or 030, got " + q.ratio());
+            }
+        }
+        return problems;
+    }
+
+    static boolean validInsurer(String number) {
+        return number != null && INSURER.matcher(number).matches();
     }
 
     /** The built-in registry (includes the seed's 協会 太郎 and a person for every card profile). */
@@ -155,53 +160,69 @@ public final class InsuredRegistry {
             if (in == null) {
                 throw new IllegalStateException("built-in registry " + RESOURCE + " is missing");
             }
-            return new InsuredRegistry(JSON.readValue(in, Data.class));
+            return inMemory(JSON.readValue(in, Data.class));
         } catch (IOException e) {
             throw new IllegalStateException("built-in registry cannot be read", e);
         }
     }
 
     /**
-     * Reads a registry file.
+     * Reads a registry file: the JSON format, or the lines format (recognised by its first line) for large
+     * registries, which is indexed in one streaming pass and read lazily.
      *
      * @throws IOException              the file cannot be read
-     * @throws IllegalArgumentException the content is not a valid registry; the message says where
+     * @throws IllegalArgumentException the content is not a valid registry; the message names the file and says where
      */
     public static InsuredRegistry load(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(PeopleFile.MAGIC.length());
+        }
         try {
-            return new InsuredRegistry(JSON.readValue(bytes, Data.class));
+            if (PeopleFile.isLinesFormat(start)) {
+                PeopleFile.Loaded loaded = PeopleFile.open(file, JSON.readerFor(Data.class), JSON.readerFor(Person.class));
+                return new InsuredRegistry(loaded.header(), loaded.people(), new ArrayList<>());
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return inMemory(JSON.readValue(in, Data.class));
+            }
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage()
+            throw notARegistry(file, e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw notARegistry(file, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw notARegistry(file, e.getMessage(), e);
         }
     }
 
-    public List<Person> people() {
-        return nz(data.people());
+    private static IllegalArgumentException notARegistry(Path file, String detail, Exception cause) {
+        return new IllegalArgumentException("登録者ファイル " + file + " を読み込めません / not a valid registry: " + detail, cause);
+    }
+
+    /** How many people the registry holds. */
+    public int size() {
+        return people.size();
     }
 
     public Optional<Person> byCard(String subjectCn) {
-        return Optional.ofNullable(byCard.get(subjectCn));
+        return people.byCard(subjectCn);
     }
 
     /** Qualifications whose 保険者番号・記号・番号 (and 枝番 when given) and 生年月日 match. */
     public List<Match> byNumbers(QualificationSearchInfo info, LocalDate birthdate) {
-        List<Match> candidates = byNumbers.get(key(normaliseInsurer(info.insurerNumber()), info.insuredCardSymbol(),
-                info.insuredIdentificationNumber()));
-        if (candidates == null) {
-            return List.of();
-        }
+        String key = key(info.insurerNumber(), info.insuredCardSymbol(), info.insuredIdentificationNumber());
         String branch = blankToNull(info.insuredBranchNumber());
         List<Match> out = new ArrayList<>();
-        for (Match m : candidates) {
-            if (m.person().birthdate().equals(birthdate)
-                    && (branch == null || branch.equals(m.qualification().branch()))) {
-                out.add(m);
+        for (Person p : people.byNumbersKey(key)) {
+            if (!p.birthdate().equals(birthdate)) {
+                continue;
+            }
+            for (Qualification q : nz(p.qualifications())) {
+                if (key.equals(key(q.insurerNumber(), q.symbol(), q.number()))
+                        && (branch == null || branch.equals(q.branch()))) {
+                    out.add(new Match(p, q));
+                }
             }
         }
         return out;
@@ -212,7 +233,7 @@ public final class InsuredRegistry {
     }
 
     public List<RevokedCertificate> revokedCertificates() {
-        return nz(data.revokedCertificates());
+        return nz(header.revokedCertificates());
     }
 
     public boolean visualAllowed(String institution, String terminal) {
@@ -228,7 +249,8 @@ public final class InsuredRegistry {
         return n.length() == 8 && n.startsWith("00") ? n.substring(2) : n;
     }
 
-    private static String key(String insurer, String symbol, String number) {
+    /** The lookup key of 保険者番号・記号・番号, normalised as the service compares them. */
+    static String key(String insurer, String symbol, String number) {
         return normaliseInsurer(insurer) + "|" + (symbol == null ? "" : symbol.strip()) + "|" + (number == null ? "" : number.strip());
     }
 
@@ -236,7 +258,7 @@ public final class InsuredRegistry {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static <T> List<T> nz(List<T> list) {
+    static <T> List<T> nz(List<T> list) {
         return list == null ? List.of() : list;
     }
 }

@@ -1,0 +1,177 @@
+package jp.mynadesk.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A load generator that costs the service under test as little as possible: one thread per raw keep-alive socket,
+ * the request bytes encoded once, the answer read by Content-Length and not parsed. What an HTTP client library and
+ * XML decoding cost is measured apart (client cost), so the figure here is the service's.
+ */
+final class HttpLoad implements AutoCloseable {
+    /** Completed requests, failures (non-200 answers and broken connections), and the CPU time the generator's own threads used. */
+    record Result(long completed, long failed, double seconds, long clientCpuNanos, long[] latencyNanos) {
+        double perSecond() {
+            return completed / seconds;
+        }
+    }
+
+    private final List<Connection> connections = new ArrayList<>();
+
+    HttpLoad(URI uri, String path, byte[] body, int connections) throws IOException {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/xml; charset=UTF-8\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        for (int i = 0; i < connections; i++) {
+            this.connections.add(new Connection(new InetSocketAddress(uri.getHost(), uri.getPort()), request));
+        }
+    }
+
+    /** Closed loop: every connection sends its next request as soon as the previous answer is in. */
+    Result closedLoop(long nanos) throws InterruptedException {
+        long end = System.nanoTime() + nanos;
+        return run(c -> {
+            long n = 0;
+            while (System.nanoTime() < end) {
+                c.exchange();
+                n++;
+            }
+            return n;
+        }, null);
+    }
+
+    /**
+     * Open loop at {@code rate} requests/s for {@code count} requests: request i is due at start + i/rate on
+     * connection i mod n; its latency is counted from when it was due, so a slow answer delays the count of the
+     * requests queued behind it instead of hiding them (no coordinated omission).
+     */
+    Result openLoop(double rate, int count) throws InterruptedException {
+        long[] latencies = new long[count];
+        long start = System.nanoTime() + 20_000_000L;
+        int n = connections.size();
+        Result r = run(c -> {
+            long done = 0;
+            for (int i = c.index; i < count; i += n) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                c.exchange();
+                latencies[i] = System.nanoTime() - due;
+                done++;
+            }
+            return done;
+        }, latencies);
+        return r;
+    }
+
+    private interface Work {
+        long run(Connection c) throws IOException, InterruptedException;
+    }
+
+    private Result run(Work work, long[] latencies) throws InterruptedException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        LongAdder completed = new LongAdder();
+        AtomicLong cpu = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Connection c : connections) {
+            c.rejected = 0;
+            Thread t = new Thread(() -> {
+                long cpuStart = mx.getCurrentThreadCpuTime();
+                try {
+                    completed.add(work.run(c));
+                } catch (IOException | InterruptedException e) {
+                    c.broken = true;
+                }
+                cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
+            }, "load-" + c.index);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rejected = connections.stream().mapToLong(c -> c.rejected).sum();
+        long broken = connections.stream().filter(c -> c.broken).count();
+        return new Result(completed.sum() - rejected, rejected + broken, seconds, cpu.get(), latencies);
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Connection c : connections) {
+            c.socket.close();
+        }
+    }
+
+    /** One keep-alive socket and its reader. */
+    private final class Connection {
+        final int index = connections.size();
+        final Socket socket;
+        final OutputStream out;
+        final InputStream in;
+        final byte[] request;
+        long rejected;
+        boolean broken;
+
+        Connection(InetSocketAddress address, byte[] request) throws IOException {
+            this.socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(address, 2000);
+            socket.setSoTimeout(10_000);
+            this.out = socket.getOutputStream();
+            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            this.request = request;
+        }
+
+        /** Sends the request and reads the whole answer; a status other than 200 counts as a failure. */
+        void exchange() throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int length = -1;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                }
+            }
+            if (length < 0) {
+                throw new IOException("answer without Content-Length: " + status);
+            }
+            in.skipNBytes(length);
+            if (!status.startsWith("HTTP/1.1 200")) {
+                rejected++;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed by the service");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+    }
+}

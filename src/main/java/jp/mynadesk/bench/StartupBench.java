@@ -1,0 +1,79 @@
+package jp.mynadesk.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import jp.mynadesk.bench.BenchReport.Target;
+
+/**
+ * Start-up of the one-shot commands, each run as a child process through the launcher users run
+ * ({@code ./mynadesk}: class-data archive, C1, Serial GC), against {@code java -version} timed in the same rounds,
+ * so that a loaded machine slows both. Target: each command within 3× {@code java -version}.
+ */
+public final class StartupBench {
+    /** The one-shot commands timed, as typed after {@code mynadesk}; {@code docsInput} is from {@link #writeDocsInput}. */
+    public static List<List<String>> commands(Path docsInput) {
+        return List.of(
+                List.of("--version"),
+                List.of("insurer-number", "check", "01130012"),
+                List.of("ceiling", "--json", "--class", "A03", "--total", "1000000", "--date", "2026-09-01"),
+                List.of("docs", "check", docsInput.toString(), "--json"));
+    }
+
+    /** Writes a sample {@code docs check} input (a valid 資格確認書 with a card) into {@code dir}. */
+    public static Path writeDocsInput(Path dir) throws IOException {
+        Path file = dir.resolve("docs-check-sample.json");
+        try (InputStream in = StartupBench.class.getResourceAsStream("docs-check-sample.json")) {
+            Files.copy(Objects.requireNonNull(in, "docs-check-sample.json resource"), file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+    static final double RATIO_TARGET = 3.0;
+
+    private StartupBench() {}
+
+    public static BenchReport run(Path launcher, String java, int rounds, Path workDir) throws IOException, InterruptedException {
+        List<List<String>> oneShot = commands(writeDocsInput(workDir));
+        BenchReport report = new BenchReport("start-up (child processes, wall time to exit)");
+        report.note("launcher " + launcher + "; baseline " + java + " -version; " + rounds + " rounds, interleaved");
+        timeOnce(List.of(java, "-version"));
+        double[] baseline = new double[rounds];
+        double[][] commands = new double[oneShot.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            baseline[r] = timeOnce(List.of(java, "-version"));
+            for (int c = 0; c < oneShot.size(); c++) {
+                List<String> cmd = new ArrayList<>();
+                cmd.add(launcher.toString());
+                cmd.addAll(oneShot.get(c));
+                commands[c][r] = timeOnce(cmd);
+            }
+        }
+        report.add("java -version", "ms", baseline, null);
+        for (int c = 0; c < oneShot.size(); c++) {
+            report.add("mynadesk " + String.join(" ", oneShot.get(c)), "ms", commands[c], null);
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratio[r] = commands[c][r] / baseline[r];
+            }
+            report.add("  ... / java -version", "x", ratio, Target.atMost(RATIO_TARGET));
+        }
+        return report;
+    }
+
+    private static double timeOnce(List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int code = p.waitFor();
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (code != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + code);
+        }
+        return ms;
+    }
+}

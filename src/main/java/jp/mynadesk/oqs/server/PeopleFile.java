@@ -1,0 +1,258 @@
+package jp.mynadesk.oqs.server;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import jp.mynadesk.oqs.server.InsuredRegistry.Person;
+
+/**
+ * A registry in the lines format (docs/OQS-MOCK.md), for registries the size of a 国保 or a 広域連合: one pass over
+ * the file builds a {@link KeyIndex} from each line's key fields (card CNs and 保険者番号|記号|番号) to the line's
+ * offset; a person's JSON is read and parsed only when a query needs it. Nothing but the index stays in memory.
+ *
+ * <pre>
+ * mynadesk-registry-lines 1
+ * {"institutions":[…],"revokedCertificates":[…]}
+ * c:&lt;card CN&gt;⇥n:&lt;insurer&gt;|&lt;symbol&gt;|&lt;number&gt;⇥{person JSON}
+ * </pre>
+ */
+final class PeopleFile implements PeopleSource {
+    static final String MAGIC = "mynadesk-registry-lines 1";
+    private static final String CARD = "c:";
+    private static final String NUMBERS = "n:";
+    private static final int MAX_PROBLEMS = 20;
+
+    /** The header (institutions and revoked certificates, no people) and the indexed people. */
+    record Loaded(InsuredRegistry.Data header, PeopleFile people) {}
+
+    private final FileChannel channel;
+    private final ObjectReader personReader;
+    private final KeyIndex index;
+    private final int size;
+
+    private PeopleFile(FileChannel channel, ObjectReader personReader, KeyIndex index, int size) {
+        this.channel = channel;
+        this.personReader = personReader;
+        this.index = index;
+        this.size = size;
+    }
+
+    /** Whether {@code firstBytes} start a lines-format file. */
+    static boolean isLinesFormat(byte[] firstBytes) {
+        byte[] magic = MAGIC.getBytes(StandardCharsets.US_ASCII);
+        return firstBytes.length >= magic.length && Arrays.equals(firstBytes, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /**
+     * Indexes {@code file}. The channel stays open for the queries, for as long as the service runs.
+     *
+     * @throws IllegalArgumentException what is wrong, by line number
+     */
+    static Loaded open(Path file, ObjectReader headerReader, ObjectReader personReader) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            Scan scan = new Scan(channel.size());
+            scan.run(channel);
+            if (!scan.problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", scan.problems));
+            }
+            InsuredRegistry.Data header = scan.header == null ? null : headerReader.readValue(scan.header);
+            if (header == null) {
+                throw new IllegalArgumentException("line 2: the header object is missing");
+            }
+            if (header.people() != null) {
+                throw new IllegalArgumentException("line 2: people belong on their own lines, not in the header");
+            }
+            return new Loaded(header, new PeopleFile(channel, personReader, scan.index, scan.people));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Optional<Person> byCard(String subjectCn) {
+        for (long offset : index.offsetsOf(KeyIndex.hash(CARD + subjectCn))) {
+            Person p = read(offset);
+            if (InsuredRegistry.nz(p.cards()).contains(subjectCn)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Person> byNumbersKey(String key) {
+        List<Person> people = new ArrayList<>();
+        for (long offset : index.offsetsOf(KeyIndex.hash(NUMBERS + key))) {
+            people.add(read(offset));
+        }
+        return people;
+    }
+
+    /** The person on the line at {@code offset}; a line that is not a valid person fails the query, not the service. */
+    private Person read(long offset) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(2048);
+            int newline;
+            while ((newline = indexOf(buf.array(), 0, buf.position(), (byte) '\n')) < 0) {
+                if (!buf.hasRemaining()) {
+                    buf = ByteBuffer.allocate(buf.capacity() * 2).put(buf.flip());
+                }
+                if (channel.read(buf, offset + buf.position()) < 0) {
+                    newline = buf.position();
+                    break;
+                }
+            }
+            byte[] line = buf.array();
+            int json = jsonStart(line, 0, newline);
+            Person p = personReader.readValue(line, json, newline - json);
+            List<String> problems = InsuredRegistry.problemsOf(p);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("registry line at byte " + offset + ": " + String.join("; ", problems));
+            }
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("registry line at byte " + offset, e);
+        }
+    }
+
+    private static int jsonStart(byte[] line, int from, int end) {
+        int i = from;
+        while (i < end && line[i] != '{') {
+            int tab = indexOf(line, i, end, (byte) '\t');
+            i = tab < 0 ? end : tab + 1;
+        }
+        return i;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One streaming pass: 1 MiB at a time, whole lines only. */
+    private static final class Scan {
+        final KeyIndex index;
+        final List<String> problems = new ArrayList<>();
+        byte[] header;
+        int people;
+        private long lineNumber;
+
+        Scan(long fileSize) {
+            // about 200 bytes a person and two keys each; the index grows if the guess is low
+            this.index = new KeyIndex((int) Math.min(Integer.MAX_VALUE / 4, fileSize / 100 + 16));
+        }
+
+        void run(FileChannel channel) throws IOException {
+            byte[] buf = new byte[1 << 20];
+            int filled = 0;
+            long bufStart = 0;
+            while (true) {
+                int n = channel.read(ByteBuffer.wrap(buf, filled, buf.length - filled));
+                boolean eof = n < 0;
+                if (!eof) {
+                    filled += n;
+                }
+                int lineStart = 0;
+                int newline;
+                while ((newline = indexOf(buf, lineStart, filled, (byte) '\n')) >= 0) {
+                    line(buf, lineStart, newline, bufStart + lineStart);
+                    lineStart = newline + 1;
+                }
+                if (eof) {
+                    if (lineStart < filled) {
+                        line(buf, lineStart, filled, bufStart + lineStart);
+                    }
+                    break;
+                }
+                System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
+                filled -= lineStart;
+                bufStart += lineStart;
+                if (filled == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    break;
+                }
+            }
+            if (lineNumber == 0) {
+                problems.add("the file is empty");
+            }
+        }
+
+        private void line(byte[] buf, int start, int end, long offset) {
+            lineNumber++;
+            if (end > start && buf[end - 1] == '\r') {
+                end--;
+            }
+            if (lineNumber == 1) {
+                if (!new String(buf, start, end - start, StandardCharsets.UTF_8).equals(MAGIC)) {
+                    problems.add("line 1: expected '" + MAGIC + "'");
+                }
+                return;
+            }
+            if (lineNumber == 2) {
+                header = Arrays.copyOfRange(buf, start, end);
+                return;
+            }
+            if (start == end) {
+                return;
+            }
+            int i = start;
+            while (i < end && buf[i] != '{') {
+                int tab = indexOf(buf, i, end, (byte) '\t');
+                int fieldEnd = tab < 0 ? end : tab;
+                key(new String(buf, i, fieldEnd - i, StandardCharsets.UTF_8), offset);
+                i = tab < 0 ? end : tab + 1;
+            }
+            if (i == end) {
+                problem("no person JSON after the keys");
+            }
+            people++;
+        }
+
+        private void key(String field, long offset) {
+            if (field.startsWith(CARD) && field.length() > CARD.length()) {
+                long hash = KeyIndex.hash(field);
+                if (index.contains(hash)) {
+                    problem("card " + field.substring(CARD.length()) + " is linked to two people");
+                }
+                index.add(hash, offset);
+            } else if (field.startsWith(NUMBERS)) {
+                String[] parts = field.substring(NUMBERS.length()).split("\\|", -1);
+                if (parts.length != 3 || !InsuredRegistry.validInsurer(parts[0])) {
+                    problem("key '" + field + "' must be n:<6 or 8-digit insurer>|<symbol>|<number>");
+                    return;
+                }
+                index.add(KeyIndex.hash(NUMBERS + InsuredRegistry.key(parts[0], parts[1], parts[2])), offset);
+            } else {
+                problem("key '" + field + "' must start with c: or n:");
+            }
+        }
+
+        private void problem(String what) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add("line " + lineNumber + ": " + what);
+            }
+        }
+    }
+}

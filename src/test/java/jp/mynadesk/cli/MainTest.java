@@ -1,0 +1,42 @@
+package jp.mynadesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+
+class MainTest {
+    @Test
+    void aNamedSubcommandIsTheOnlyOneBuilt() {
+        assertEquals(List.of(CeilingCommand.class), Main.commandsFor(new String[] {"ceiling", "--json"}));
+        assertEquals(List.of(InsurerNumberCommand.class), Main.commandsFor(new String[] {"insurer-number", "check", "01130012"}));
+    }
+
+    @Test
+    void aVersionRequestBuildsNoSubcommand() {
+        assertEquals(List.of(), Main.commandsFor(new String[] {"--version"}));
+        CliRun run = CliRun.of("--version");
+        assertEquals(Main.OK, run.exitCode());
+        assertTrue(run.out().startsWith("mynadesk "), run.out());
+    }
+
+    @Test
+    void rootHelpAndUnknownWordsListEveryCommand() {
+        assertEquals(Main.COMMANDS, Main.commandsFor(new String[] {"--help"}));
+        assertEquals(Main.COMMANDS, Main.commandsFor(new String[] {"no-such-command"}));
+        CliRun help = CliRun.of("--help");
+        assertEquals(Main.OK, help.exitCode());
+        for (Class<?> command : Main.COMMANDS) {
+            String name = command.getAnnotation(Command.class).name();
+            assertTrue(help.out().contains("  " + name + " "), name + " missing from the root help");
+        }
+    }
+
+    @Test
+    void theNamedSubcommandStillRuns() {
+        CliRun run = CliRun.of("insurer-number", "check", "01130012");
+        assertEquals(Main.OK, run.exitCode(), run.err());
+    }
+}
