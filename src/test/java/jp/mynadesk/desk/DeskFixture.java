@@ -28,7 +28,7 @@ final class DeskFixture implements AutoCloseable {
         this.clock = MutableClock.jst(asOf);
         this.store = store;
         this.server = OqsServer.start(OqsServer.Config.defaults().port(0).clock(clock).batchProcessingTime(Duration.ZERO));
-        this.client = OqsClient.builder(server.uri()).clock(clock).requestTimeout(Duration.ofMillis(1500)).maxRetries(0)
+        this.client = OqsClient.builder(server.uri()).clock(clock).requestTimeout(Duration.ofSeconds(10)).maxRetries(0)
                 .breaker(new CircuitBreaker.Config(1, Duration.ofMinutes(5))).build();
     }
 
