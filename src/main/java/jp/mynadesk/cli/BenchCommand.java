@@ -50,6 +50,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--oqs", description = "also measure the mock online service: capacity, p99 at 500 req/s, client cost, card checks/s, time to offline per fault")
     boolean oqs;
 
+    @Option(names = "--desk", description = "instead: the desk's figures (full PIN check latency, re-check of --pending visits, visits --json)")
+    boolean desk;
+
+    @Option(names = "--pending", defaultValue = "10000", description = "pending visits for --desk's re-check (default: ${DEFAULT-VALUE})")
+    int pending;
+
     @Option(names = "--startup", description = "instead: time each one-shot command as a child process against java -version")
     boolean startup;
 
@@ -74,7 +80,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchReport> reports = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
-        if (startup) {
+        if (desk) {
+            if (pending < 1) {
+                throw CliException.badInput("--pending は 1 以上で指定してください（指定値: " + pending + "）");
+            }
+            reports.add(jp.mynadesk.bench.DeskBench.run(rounds, 50, pending, progress));
+        } else if (startup) {
             Path dir = Files.createTempDirectory("mynadesk-startup-bench");
             try {
                 reports.add(StartupBench.run(launcher, java, rounds, dir));

@@ -67,9 +67,13 @@ public final class RecheckRunner {
                 queryable.add(v);
             }
         }
+        // Every chunk is uploaded first and then collected, so the service works on all of them at once.
+        List<Submitted> submitted = new ArrayList<>();
         for (int from = 0; from < queryable.size(); from += CHUNK) {
-            List<Visit> chunk = queryable.subList(from, Math.min(queryable.size(), from + CHUNK));
-            findings.addAll(chunk(chunk));
+            submitted.add(submit(queryable.subList(from, Math.min(queryable.size(), from + CHUNK))));
+        }
+        for (Submitted chunk : submitted) {
+            findings.addAll(collect(chunk));
             progress.accept(findings.size());
         }
         RecheckRun run = new RecheckRun(started, OffsetDateTime.now(clock.withZone(JST)), findings);
@@ -77,7 +81,10 @@ public final class RecheckRunner {
         return run;
     }
 
-    private List<RecheckFinding> chunk(List<Visit> visits) throws InterruptedException {
+    /** One uploaded chunk: its visits and where to fetch the answer (null download: the upload failed). */
+    private record Submitted(List<Visit> visits, BatchDownloadRequest download) {}
+
+    private Submitted submit(List<Visit> visits) {
         LocalDate today = LocalDate.now(ctx.clock().withZone(JST));
         List<QualificationSearchInfo> infos = new ArrayList<>();
         for (Visit v : visits) {
@@ -85,24 +92,30 @@ public final class RecheckRunner {
             infos.add(new QualificationSearchInfo(n.insurerNumber(), n.symbol(), n.number(), n.branch(),
                     n.birthDate() == null ? "" : OqsTime.date(n.birthDate()), "0", v.visitId()));
         }
-        String fileId = ctx.terminal() + "-R" + ctx.clock().millis();
-        OqsResult<BatchReception> submitted = ctx.service().submitBatch(
+        String fileId = ctx.terminal() + "-R" + ctx.clock().millis() + "-" + visits.get(0).visitId();
+        OqsResult<BatchReception> sent = ctx.service().submitBatch(
                 new BatchRequest(OqsTime.date(today), ctx.institution(), fileId, infos));
-        if (!(submitted instanceof OqsResult.Ok<BatchReception> ok) || ok.value().receptionNumber() == null) {
-            return unanswered(visits, "一括照会を送れませんでした");
+        if (!(sent instanceof OqsResult.Ok<BatchReception> ok) || ok.value().receptionNumber() == null) {
+            return new Submitted(visits, null);
         }
-        BatchDownloadRequest download = new BatchDownloadRequest(ctx.institution(), fileId, ok.value().receptionNumber());
+        return new Submitted(visits, new BatchDownloadRequest(ctx.institution(), fileId, ok.value().receptionNumber()));
+    }
+
+    private List<RecheckFinding> collect(Submitted chunk) throws InterruptedException {
+        if (chunk.download() == null) {
+            return unanswered(chunk.visits(), "一括照会を送れませんでした");
+        }
         for (int poll = 0; poll <= maxPolls; poll++) {
-            OqsResult<BatchResult> fetched = ctx.service().fetchBatch(download);
+            OqsResult<BatchResult> fetched = ctx.service().fetchBatch(chunk.download());
             if (fetched instanceof OqsResult.Ok<BatchResult> result && !result.value().processing()) {
-                return compare(visits, result.value().units());
+                return compare(chunk.visits(), result.value().units());
             }
             if (!(fetched instanceof OqsResult.Ok)) {
-                return unanswered(visits, "一括照会の結果を受け取れませんでした");
+                return unanswered(chunk.visits(), "一括照会の結果を受け取れませんでした");
             }
             sleeper.sleep(pollEvery);
         }
-        return unanswered(visits, "一括照会の結果がまだ出ていません");
+        return unanswered(chunk.visits(), "一括照会の結果がまだ出ていません");
     }
 
     private static List<RecheckFinding> compare(List<Visit> visits, List<BatchResult.BulkConfirmUnit> units) {
