@@ -28,7 +28,7 @@ public final class VirtualTerminal extends CardTerminal {
         this.name = Objects.requireNonNull(name, "name");
         this.options = Objects.requireNonNull(options, "options");
         this.terminals = terminals;
-        this.slot = new CardSlot(options.t0());
+        this.slot = new CardSlot(options.t0(), terminals::changed);
     }
 
     @Override
