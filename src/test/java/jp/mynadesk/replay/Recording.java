@@ -21,7 +21,7 @@ import jp.mynadesk.virtualcard.reader.VirtualTerminals;
  * Records real sessions for replay tests: the JPKI steps in the desk's order against a {@link MyNumberCard} in the
  * in-JVM reader, through {@link TracingTransport}, with a ticker that advances 1 ms per reading (deterministic).
  */
-final class Recording {
+public final class Recording {
     static final String READER = "Field Reader 0";
     static final OffsetDateTime STARTED = OffsetDateTime.parse("2026-11-22T09:00:00+09:00");
 
@@ -32,7 +32,7 @@ final class Recording {
      * @param pin       what the patient types
      * @param pullAt    pull the card out while the card answers this command (1-based), 0 = never
      */
-    static Trace record(String profile, String pin, int pullAt) throws Exception {
+    public static Trace record(String profile, String pin, int pullAt) throws Exception {
         AtomicLong nanos = new AtomicLong();
         ApduTrace trace = new ApduTrace(() -> nanos.addAndGet(1_000_000));
         VirtualTerminals terminals = new VirtualTerminals();
