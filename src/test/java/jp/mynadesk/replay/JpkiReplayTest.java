@@ -82,6 +82,25 @@ class JpkiReplayTest {
         assertEquals(List.of(1500L), pauses);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "PCSC_ERROR SCARD_E_SHARING_VIOLATION, ReaderProblem[kind=SHARING_VIOLATION]",
+        "PCSC_ERROR SCARD_E_TIMEOUT,           ReaderProblem[kind=TIMEOUT]",
+        "READER_GONE SCARD_E_READER_UNAVAILABLE, ReaderProblem[kind=READER_GONE]",
+        "CARD_REMOVED,                         CardRemoved[]",
+    })
+    void recordedPcscFailuresReplayAsTheSameFailure(String event, String outcome) throws Exception {
+        String text = """
+                @format mynadesk-trace 1
+                @program mynadesk test
+                > 00A4040C0AD392F000260100000001 @0.000
+                ! %s @1.000
+                """.formatted(event);
+        ReplayReport report = JpkiReplay.run(ApduTrace.parse(text), ms -> { });
+        assertTrue(report.identical(), report::toString);
+        assertEquals(List.of(new ReplayReport.Step("open", outcome)), report.steps());
+    }
+
     static String profilePin() throws Exception {
         return jp.mynadesk.virtualcard.CardProfiles.resolve("default").authPin();
     }
