@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import jp.mynadesk.card.ApduTrace;
+import jp.mynadesk.card.Ticker;
 import jp.mynadesk.card.Trace;
 import jp.mynadesk.card.TraceFormatException;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.replay.JpkiReplay;
 import jp.mynadesk.replay.ReplayReport;
+import jp.mynadesk.virtualcard.ProfileException;
 import jp.mynadesk.virtualcard.ReplayCard;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
+import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +51,10 @@ final class TraceCommand {
         @Option(names = "--json", description = "結果を JSON で出力します")
         boolean json;
 
+        @Option(names = "--reader-profile", paramLabel = "NAME",
+                description = "記録時とは別のカードリーダーのふるまいで再生します（'card reader-profiles' の名前または JSON ファイル）")
+        String readerProfile;
+
         /** Recorded delays are really waited out; tests inject a pause that only counts. */
         private final LongConsumer pause;
 
@@ -67,7 +75,8 @@ final class TraceCommand {
         @Override
         public Integer call() throws JsonProcessingException {
             Trace trace = read();
-            ReplayReport report = JpkiReplay.run(trace, pause);
+            ReplayReport report = readerProfile == null ? JpkiReplay.run(trace, pause)
+                    : JpkiReplay.run(trace, readerProfile(), Ticker.SYSTEM, pause);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(JsonText.MAPPER.writeValueAsString(json(report)));
@@ -75,6 +84,15 @@ final class TraceCommand {
                 human(out, trace, report);
             }
             return report.identical() ? Main.OK : DIFFERS;
+        }
+
+        private ReaderProfile readerProfile() {
+            try {
+                return ReaderProfiles.resolve(readerProfile);
+            } catch (ProfileException e) {
+                throw CliException.badInput("--reader-profile " + readerProfile + ": カードリーダープロファイルを読み込めません（使える名前: "
+                        + ReaderProfiles.names() + "、または JSON ファイル）");
+            }
         }
 
         private Trace read() {

@@ -3,6 +3,7 @@ package jp.mynadesk.replay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.smartcardio.Card;
@@ -12,10 +13,13 @@ import jp.mynadesk.card.GetResponseTransport;
 import jp.mynadesk.card.Jpki;
 import jp.mynadesk.card.JpkiCard;
 import jp.mynadesk.card.SmartcardioTransport;
+import jp.mynadesk.card.Ticker;
 import jp.mynadesk.card.Trace;
 import jp.mynadesk.card.TraceEntry;
 import jp.mynadesk.virtualcard.ReplayCard;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
 import jp.mynadesk.virtualcard.reader.TerminalOptions;
+import jp.mynadesk.virtualcard.reader.VirtualTerminal;
 import jp.mynadesk.virtualcard.reader.VirtualTerminals;
 
 /**
@@ -35,15 +39,35 @@ public final class JpkiReplay {
 
     private JpkiReplay() {}
 
-    /** @param pause waits out recorded delays (milliseconds) */
+    /**
+     * Replays in a reader named as in the trace header, speaking the recorded protocol.
+     *
+     * @param pause waits out recorded delays (milliseconds)
+     */
     public static ReplayReport run(Trace trace, LongConsumer pause) {
-        ReplayCard card = new ReplayCard(trace, pause);
         String reader = trace.header().reader() == null ? DEFAULT_READER : trace.header().reader();
-        VirtualTerminals terminals = new VirtualTerminals();
-        terminals.plug(reader, TerminalOptions.DEFAULT.withT0("T=0".equals(trace.header().protocol()))).insert(card);
+        return run(trace, pause, terminals -> terminals.plug(reader,
+                TerminalOptions.DEFAULT.withT0("T=0".equals(trace.header().protocol()))));
+    }
+
+    /**
+     * Replays through a reader of this profile (its name, ATR, T=0, caps, latency, drop), to see whether the same
+     * conversation survives another reader.
+     *
+     * @param ticker for the profile's drop-after timer
+     * @param pause  waits out recorded delays and the profile's latency (milliseconds)
+     */
+    public static ReplayReport run(Trace trace, ReaderProfile profile, Ticker ticker, LongConsumer pause) {
+        return run(trace, pause, terminals -> profile.plug(terminals, ticker, pause));
+    }
+
+    private static ReplayReport run(Trace trace, LongConsumer pause, Function<VirtualTerminals, VirtualTerminal> plug) {
+        ReplayCard card = new ReplayCard(trace, pause);
+        VirtualTerminal terminal = plug.apply(new VirtualTerminals());
+        terminal.insert(card);
         List<ReplayReport.Step> steps = new ArrayList<>();
         try {
-            Card connected = terminals.factory().terminals().getTerminal(reader).connect("*");
+            Card connected = terminal.connect("*");
             JpkiCard host = new JpkiCard(new GetResponseTransport(new SmartcardioTransport(connected.getBasicChannel())),
                     usesExtendedReads(trace));
             char[] pin = new char[pinLength(trace)];

@@ -13,7 +13,8 @@ import jp.mynadesk.card.TraceEntry;
  * A card that answers from a recorded trace (docs/TRACE.md), so whatever reads cards (the host driver, the desk)
  * can run unchanged against a field recording in the in-JVM reader or behind vpcd.
  *
- * <p>Each command must be the next recorded one; a masked byte (the PIN of a masked VERIFY) matches any value, so
+ * <p>Each command must be the next recorded one (a case 4 command may arrive without its Le, as T=0 sends it);
+ * a masked byte (the PIN of a masked VERIFY) matches any value, so
  * replay never needs the real PIN. The recorded answer comes back as it was, events included: a recorded removal
  * makes the card leave the slot at that command ({@link CardFault.LeftReader}), a reader that went away or a PC/SC
  * error fails that exchange the same way, and a recorded {@code DELAY} is waited out through the injected pause.
@@ -103,7 +104,7 @@ public final class ReplayCard implements EmulatedCard {
             return NO_PRECISE_DIAGNOSIS.clone();
         }
         TraceEntry.Command expected = (TraceEntry.Command) entries.get(cursor);
-        if (!expected.matches(command)) {
+        if (!expected.matchesAtTheCard(command)) {
             divergence = new Divergence(commands, trace.lineNumbers().get(cursor), expected.hex(), ApduTrace.masked(command));
             return NO_PRECISE_DIAGNOSIS.clone();
         }

@@ -59,6 +59,17 @@ class TraceCommandTest {
     }
 
     @Test
+    void replaysThroughAReaderProfileAndRefusesAnUnknownOne() throws Exception {
+        Path file = dir.resolve("good.trace");
+        Files.writeString(file, Recording.record("default", "9999", 0).text());
+        CliRun run = CliRun.of("trace", "replay", file.toString(), "--reader-profile", "acr39u");
+        assertEquals(Main.OK, run.exitCode(), run.out() + run.err());
+        CliRun bad = CliRun.of("trace", "replay", file.toString(), "--reader-profile", "acr38");
+        assertEquals(Main.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("--reader-profile"), bad.err());
+    }
+
+    @Test
     void everyTraceCommandAnswersHelp() {
         assertEquals(Main.OK, CliRun.of("trace", "--help").exitCode());
         CliRun help = CliRun.of("trace", "replay", "--help");

@@ -101,6 +101,20 @@ class JpkiReplayTest {
         assertEquals(List.of(new ReplayReport.Step("open", outcome)), report.steps());
     }
 
+    @Test
+    void aRecordingReplaysThroughAnotherReaderProfile() throws Exception {
+        Trace recorded = ApduTrace.parse(Recording.record("default", profilePin(), 0).text());
+        var t0 = jp.mynadesk.virtualcard.reader.ReaderProfiles.resolve("acr39u");
+        assertTrue(JpkiReplay.run(recorded, t0, () -> 0, ms -> { }).identical(), "T=0 framing does not change the conversation");
+
+        var tiny = new jp.mynadesk.virtualcard.reader.ReaderProfile("tiny", "100-byte answers", "none", "Tiny 00 00",
+                null, false, true, 100, 0, 0);
+        ReplayReport capped = JpkiReplay.run(recorded, tiny, () -> 0, ms -> { });
+        ReplayCard.Divergence d = capped.divergence().orElseThrow();
+        assertNull(d.actual(), "the host stopped after the certificate read failed in this reader");
+        assertEquals("ReaderProblem[kind=OTHER]", capped.steps().get(capped.steps().size() - 1).outcome());
+    }
+
     static String profilePin() throws Exception {
         return jp.mynadesk.virtualcard.CardProfiles.resolve("default").authPin();
     }
