@@ -1,6 +1,7 @@
 package jp.mynadesk.card;
 
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record TraceHeader(String program, String reader, String atr, String prot
 
     public TraceHeader withReader(String readerName, byte[] atrBytes, String activeProtocol) {
         return new TraceHeader(program, readerName, atrBytes == null ? null
-                : java.util.HexFormat.of().withUpperCase().formatHex(atrBytes), activeProtocol, cardProfile, started);
+                : HexFormat.of().withUpperCase().formatHex(atrBytes), activeProtocol, cardProfile, started);
     }
 
     public TraceHeader withCardProfile(String profile) {

@@ -18,6 +18,7 @@ import jp.mynadesk.card.TraceFormatException;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.replay.JpkiReplay;
 import jp.mynadesk.replay.ReplayReport;
+import jp.mynadesk.virtualcard.Pauses;
 import jp.mynadesk.virtualcard.ProfileException;
 import jp.mynadesk.virtualcard.ReplayCard;
 import jp.mynadesk.virtualcard.reader.ReaderProfile;
@@ -59,13 +60,7 @@ final class TraceCommand {
         private final LongConsumer pause;
 
         Replay() {
-            this(millis -> {
-                try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            this(Pauses.REAL);
         }
 
         Replay(LongConsumer pause) {
@@ -138,7 +133,12 @@ final class TraceCommand {
             m.put("identical", report.identical());
             m.put("commands", report.commands());
             m.put("recordedCommands", report.recorded());
-            m.put("steps", report.steps().stream().map(s -> Map.of("name", s.name(), "outcome", s.outcome())).toList());
+            m.put("steps", report.steps().stream().map(s -> {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("name", s.name());
+                step.put("outcome", s.outcome());
+                return step;
+            }).toList());
             report.divergence().ifPresent(d -> {
                 Map<String, Object> dm = new LinkedHashMap<>();
                 dm.put("command", d.command());

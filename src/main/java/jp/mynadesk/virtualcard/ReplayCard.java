@@ -55,13 +55,7 @@ public final class ReplayCard implements EmulatedCard {
 
     /** A replay that really waits for recorded delays. */
     public static ReplayCard of(Trace trace) {
-        return new ReplayCard(trace, millis -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        return new ReplayCard(trace, Pauses.REAL);
     }
 
     /** The recorded ATR (or the JPKI contact ATR when the trace has none). */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 import jp.mynadesk.card.Ticker;
 import jp.mynadesk.virtualcard.EmulatedCard;
+import jp.mynadesk.virtualcard.Pauses;
 
 /**
  * How one reader family treats the My Number card, as far as a host can tell (each profile's facts and sources are
@@ -59,7 +60,7 @@ public record ReaderProfile(String name, String description, String note, String
 
     /** As {@link #plug(VirtualTerminals, Ticker, LongConsumer)} with the JVM's timer and real waiting. */
     public VirtualTerminal plug(VirtualTerminals terminals) {
-        return plug(terminals, Ticker.SYSTEM, ReaderProfile::sleep);
+        return plug(terminals, Ticker.SYSTEM, Pauses.REAL);
     }
 
     /**
@@ -67,14 +68,6 @@ public record ReaderProfile(String name, String description, String note, String
      * T=0 procedure bytes are produced here. The reader name stays vpcd's.
      */
     public EmulatedCard overVpcd(EmulatedCard card) {
-        return new ReaderQuirkCard(this, card, Ticker.SYSTEM, ReaderProfile::sleep, t0);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new ReaderQuirkCard(this, card, Ticker.SYSTEM, Pauses.REAL, t0);
     }
 }
