@@ -1,72 +1,110 @@
 package jp.mynadesk.card;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A replayable record of a card session, in a line format that can also express failures
- * (architecture.md, "trace format that can express failures"):
+ * Records a card session as a replayable trace (format: docs/TRACE.md): a header, then one line per command,
+ * response and event, each stamped with the time since recording began (from an injected {@link Ticker}).
  *
- * <pre>
- * > 00A4040C0AD392F000260100000001     command
- * < 9000                               response (data then SW)
- * > 0020008004********                 VERIFY: header and Lc kept, PIN bytes masked
- * ! CARD_REMOVED SCARD_W_REMOVED_CARD  event: what failed instead of an answer
- * # free comment                        never parsed for meaning
- * </pre>
- *
- * Masking happens here, when a line is recorded, so nothing sensitive ever reaches memory that is
- * later written out. Thread-safe.
+ * <p>Masking happens here, when a line is recorded, so nothing sensitive ever reaches memory that is later written
+ * out: PIN-carrying commands by INS, and response data once the 券面事項入力補助AP is selected. Thread-safe.
  */
 public final class ApduTrace {
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private final List<String> lines = new ArrayList<>();
+    /** An answer slower than this gets a {@code ! DELAY} line, so a replay can reproduce a slow card or reader. */
+    static final long DELAY_THRESHOLD_MICROS = 500_000;
+
+    private final Ticker ticker;
+    private final long origin;
+    private final List<TraceEntry> entries = new ArrayList<>();
+    private TraceHeader header = TraceHeader.thisProgram();
     /** After the 券面事項入力補助AP is selected, response data may be personal data: mask it. */
     private boolean personalDataSelected;
+    private long commandAt;
+
+    /** Timestamps from the JVM's monotonic timer. */
+    public ApduTrace() {
+        this(Ticker.SYSTEM);
+    }
+
+    public ApduTrace(Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.origin = ticker.nanos();
+    }
+
+    /** Reads a trace file's text back (the inverse of {@link #text()}). */
+    public static Trace parse(String text) throws TraceFormatException {
+        return TraceParser.parse(text);
+    }
+
+    /** Sets the header (reader, ATR, profile, start time) — at any time; it is written first. */
+    public synchronized void header(TraceHeader newHeader) {
+        this.header = Objects.requireNonNull(newHeader, "header");
+    }
+
+    public synchronized TraceHeader header() {
+        return header;
+    }
 
     public synchronized void comment(String text) {
-        lines.add("# " + text.replace('\n', ' '));
+        entries.add(new TraceEntry.Comment(text));
     }
 
     public synchronized void command(byte[] apdu) {
         if (apdu.length >= 4 && (apdu[1] & 0xFF) == Jpki.INS_SELECT && (apdu[2] & 0xFF) == 0x04) {
             personalDataSelected = apdu.length >= 5 + Jpki.AID_TEXT.length
-                    && java.util.Arrays.equals(apdu, 5, 5 + Jpki.AID_TEXT.length, Jpki.AID_TEXT, 0, Jpki.AID_TEXT.length);
+                    && Arrays.equals(apdu, 5, 5 + Jpki.AID_TEXT.length, Jpki.AID_TEXT, 0, Jpki.AID_TEXT.length);
         }
-        lines.add("> " + masked(apdu));
+        commandAt = now();
+        entries.add(new TraceEntry.Command(commandAt, masked(apdu)));
     }
 
     public synchronized void response(ResponseApdu response) {
+        long at = now();
+        if (at - commandAt >= DELAY_THRESHOLD_MICROS) {
+            entries.add(new TraceEntry.Event(at, TraceEntry.Kind.DELAY, (at - commandAt) / 1000 + "ms"));
+        }
         String data = personalDataSelected ? "**".repeat(response.length()) : HEX.formatHex(response.data());
-        lines.add("< " + data + StatusWord.hex(response.sw()));
+        entries.add(new TraceEntry.Response(at, data, response.sw()));
     }
 
-    public synchronized void event(String kind, String detail) {
-        lines.add("! " + kind + (detail == null || detail.isBlank() ? "" : " " + detail));
+    public synchronized void event(TraceEntry.Kind kind, String detail) {
+        entries.add(new TraceEntry.Event(now(), kind, detail));
     }
 
-    public synchronized List<String> lines() {
-        return Collections.unmodifiableList(new ArrayList<>(lines));
+    /** The trace so far. */
+    public synchronized Trace snapshot() {
+        return Trace.of(header, entries);
     }
 
-    public synchronized String text() {
-        return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
+    public List<String> lines() {
+        return snapshot().lines();
+    }
+
+    public String text() {
+        return snapshot().text();
+    }
+
+    private long now() {
+        return Math.max(0, (ticker.nanos() - origin) / 1000);
     }
 
     /**
      * VERIFY, CHANGE REFERENCE DATA and RESET RETRY COUNTER carry PINs: keep CLA INS P1 P2 Lc, mask the
      * data. Decided by INS here, whatever the caller marked, so a forgotten flag cannot leak a PIN.
      */
-    static String masked(byte[] apdu) {
+    public static String masked(byte[] apdu) {
         if (apdu.length > 5 && isPinCommand(apdu[1] & 0xFF)) {
             return HEX.formatHex(apdu, 0, 5) + "**".repeat(apdu.length - 5);
         }
         return HEX.formatHex(apdu);
     }
 
-    private static boolean isPinCommand(int ins) {
+    static boolean isPinCommand(int ins) {
         return ins == Jpki.INS_VERIFY || ins == Jpki.INS_CHANGE_REFERENCE_DATA || ins == Jpki.INS_RESET_RETRY_COUNTER;
     }
 }

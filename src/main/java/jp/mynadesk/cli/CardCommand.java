@@ -11,6 +11,8 @@ import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.EmulatedCard;
 import jp.mynadesk.virtualcard.MyNumberCard;
 import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
+import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import jp.mynadesk.virtualcard.vpcd.CardServer;
 import jp.mynadesk.virtualcard.vpcd.VpcdAddress;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mynadesk card ...}: the virtual My Number card. */
 @Command(name = "card", description = "仮想マイナンバーカード / the virtual My Number card",
-        subcommands = {CardCommand.Profiles.class, CardCommand.Serve.class})
+        subcommands = {CardCommand.Profiles.class, CardCommand.ReaderProfilesList.class, CardCommand.Serve.class})
 final class CardCommand {
 
     @Command(name = "profiles", description = "組み込みのカードプロファイルを一覧表示します")
@@ -38,8 +40,24 @@ final class CardCommand {
         }
     }
 
+    @Command(name = "reader-profiles", mixinStandardHelpOptions = true,
+            description = "組み込みのカードリーダープロファイル（--reader-profile に指定できる名前）を一覧表示します")
+    static final class ReaderProfilesList implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            for (ReaderProfile p : ReaderProfiles.list()) {
+                out.printf("%-16s %s (firmware-notes/%s)%n", p.name(), p.description(), p.note());
+            }
+            return Main.OK;
+        }
+    }
+
     /** {@code mynadesk card serve}: the virtual card in pcscd's vpcd reader, driven from standard input. */
-    @Command(name = "serve", description = {
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = {
         "Serve the virtual card to pcscd's vpcd reader (developer tool).",
         "Commands on standard input: remove, insert, profile NAME, status, quit. End of input stops the server",
         "unless --forever is given (then it serves until killed)."})
@@ -49,6 +67,10 @@ final class CardCommand {
 
         @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "where vpcd listens, HOST:PORT (default: ${DEFAULT-VALUE})")
         String vpcd;
+
+        @Option(names = "--reader-profile", defaultValue = ReaderProfiles.DEFAULT,
+                description = "how the reader treats the card: a name from 'card reader-profiles' or a JSON file (default: ${DEFAULT-VALUE})")
+        String readerProfile;
 
         @Option(names = "--forever", description = "ignore standard input and serve until the process is killed")
         boolean forever;
@@ -61,11 +83,21 @@ final class CardCommand {
             } catch (IllegalArgumentException e) {
                 throw CliException.badInput("--vpcd " + vpcd + ": " + e.getMessage() + " (expected HOST:PORT, e.g. 127.0.0.1:35963)");
             }
+            ReaderProfile reader = readerProfile(readerProfile);
             Reader commands = forever ? new BlockingReader() : new InputStreamReader(System.in, StandardCharsets.UTF_8);
             try {
-                return new CardServer(Serve::card, profile, address).run(commands, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+                return new CardServer(name -> reader.overVpcd(card(name)), profile, address).run(commands, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw CliException.badInput(e.getMessage());
+            }
+        }
+
+        private static ReaderProfile readerProfile(String nameOrFile) {
+            try {
+                return ReaderProfiles.resolve(nameOrFile);
+            } catch (ProfileException e) {
+                throw CliException.badInput("--reader-profile " + nameOrFile + ": カードリーダープロファイルを読み込めません（使える名前: "
+                        + ReaderProfiles.names() + "、または JSON ファイル）: " + e.getMessage());
             }
         }
 

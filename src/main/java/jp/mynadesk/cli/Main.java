@@ -33,7 +33,8 @@ public final class Main {
             DocsCommand.class,
             InsurerNumberCommand.class,
             CeilingCommand.class,
-            ServiceCommand.class);
+            ServiceCommand.class,
+            TraceCommand.class);
 
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;

@@ -1,5 +1,7 @@
 package jp.mynadesk.virtualcard;
 
+import java.util.Optional;
+
 /**
  * A card as a reader sees it: an ATR, power, and APDUs in and out. The in-JVM reader, the vpcd bridge
  * and APDU-level tests all drive a card through this one seam, so the same card model serves all three.
@@ -23,4 +25,13 @@ public interface EmulatedCard {
 
     /** One command APDU in, one response APDU (data followed by SW1 SW2) out. Never throws. */
     byte[] process(byte[] command);
+
+    /**
+     * Asked by the carrier right after {@link #process}: whether that command got no answer because something
+     * happened at the reader instead (a replayed removal, a reader profile dropping the card). Reading it clears it.
+     * A model of a chip, such as {@link MyNumberCard}, never has one.
+     */
+    default Optional<CardFault> takeFault() {
+        return Optional.empty();
+    }
 }

@@ -60,11 +60,11 @@ class TransportDecoratorTest {
 
     @Test
     void traceRecordsTransportFailuresAsEvents() {
-        ApduTrace trace = new ApduTrace();
+        ApduTrace trace = new ApduTrace(() -> 0);
         var failure = new CardTransportException(PcscProblem.CARD_REMOVED, new Exception("SCARD_W_REMOVED_CARD"));
         var t = new TracingTransport(new ScriptedTransport().fail(failure), trace);
         assertThrows(CardTransportException.class, () -> t.transmit(HexFormat.of().parseHex("00B0000000")));
-        assertEquals("! CARD_REMOVED SCARD_W_REMOVED_CARD", trace.lines().get(1));
+        assertEquals("! CARD_REMOVED SCARD_W_REMOVED_CARD @0.000", trace.lines().get(3));
     }
 
     @Test

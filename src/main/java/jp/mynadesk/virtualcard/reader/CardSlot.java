@@ -9,6 +9,8 @@ import static jp.mynadesk.virtualcard.reader.PcscStatus.Code.SCARD_W_REMOVED_CAR
 import static jp.mynadesk.virtualcard.reader.PcscStatus.Code.SCARD_W_RESET_CARD;
 
 import java.util.Objects;
+import java.util.Optional;
+import jp.mynadesk.virtualcard.CardFault;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.mynadesk.virtualcard.EmulatedCard;
 
@@ -65,9 +67,13 @@ final class CardSlot {
     private boolean plugged = true;
     private Handle transactionOwner;
 
-    CardSlot(boolean t0Mode) {
+    private final Runnable changed;
+
+    /** @param changed told (outside this slot's lock) when the card leaves on its own, to wake presence watchers */
+    CardSlot(boolean t0Mode, Runnable changed) {
         this.readerProtocol = t0Mode ? Protocol.T0 : Protocol.T1;
         this.t0 = t0Mode ? new T0Transport() : null;
+        this.changed = changed;
     }
 
     Protocol readerProtocol() {
@@ -190,6 +196,7 @@ final class CardSlot {
     /** SCardTransmit: one command to the card, one response back, through the T=0 layer and the tamperer. */
     byte[] transmit(Handle handle, byte[] command) throws PcscStatus {
         byte[] response;
+        Optional<CardFault> fault;
         synchronized (this) {
             check(handle);
             if (handle.protocol == Protocol.DIRECT) {
@@ -200,6 +207,13 @@ final class CardSlot {
             }
             transmits.incrementAndGet();
             response = t0 != null ? t0.exchange(card, command) : card.process(command);
+            fault = card.takeFault();
+            if (fault.isPresent() && fault.get() instanceof CardFault.LeftReader) {
+                remove();
+            }
+        }
+        if (fault.isPresent()) {
+            raise(fault.get());
         }
         response = tamperer.tamper(command.clone(), response);
         // A card pulled while the response was on its way loses the response, as a real one would.
@@ -208,6 +222,18 @@ final class CardSlot {
             throw new PcscStatus(SCARD_E_INSUFFICIENT_BUFFER);
         }
         return response;
+    }
+
+    /** The answer is lost: the host sees what a real stack reports for that fault. */
+    private void raise(CardFault fault) throws PcscStatus {
+        if (fault instanceof CardFault.LeftReader) {
+            changed.run();
+            throw new PcscStatus(SCARD_W_REMOVED_CARD);
+        }
+        if (fault instanceof CardFault.PcscError error) {
+            throw new PcscStatus(PcscStatus.code(error.scardName()));
+        }
+        throw new PcscStatus(SCARD_E_READER_UNAVAILABLE);
     }
 
     long transmitCount() {

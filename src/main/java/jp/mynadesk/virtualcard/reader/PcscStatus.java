@@ -14,6 +14,14 @@ public final class PcscStatus extends Exception {
     /** The PC/SC return codes the virtual reader produces (or a test may inject through a {@link ResponseTamperer}). */
     public enum Code {
         SCARD_E_NO_SMARTCARD,
+        SCARD_E_NO_READERS_AVAILABLE,
+        SCARD_E_UNKNOWN_READER,
+        SCARD_E_SERVICE_STOPPED,
+        SCARD_E_NO_ACCESS,
+        SCARD_W_UNPOWERED_CARD,
+        SCARD_W_UNRESPONSIVE_CARD,
+        SCARD_W_UNSUPPORTED_CARD,
+        SCARD_E_CARD_UNSUPPORTED,
         SCARD_W_REMOVED_CARD,
         SCARD_W_RESET_CARD,
         SCARD_E_SHARING_VIOLATION,
@@ -33,6 +41,19 @@ public final class PcscStatus extends Exception {
     public PcscStatus(Code code) {
         super(Objects.requireNonNull(code, "code").name());
         this.code = code;
+    }
+
+    /**
+     * The code of that name; a name this reader does not know becomes {@code SCARD_F_COMM_ERROR}, which every
+     * classifier already treats as an unspecific failure.
+     */
+    public static Code code(String scardName) {
+        for (Code c : Code.values()) {
+            if (c.name().equals(scardName)) {
+                return c;
+            }
+        }
+        return Code.SCARD_F_COMM_ERROR;
     }
 
     public Code code() {

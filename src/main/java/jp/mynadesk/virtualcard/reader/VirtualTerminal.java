@@ -28,7 +28,7 @@ public final class VirtualTerminal extends CardTerminal {
         this.name = Objects.requireNonNull(name, "name");
         this.options = Objects.requireNonNull(options, "options");
         this.terminals = terminals;
-        this.slot = new CardSlot(options.t0());
+        this.slot = new CardSlot(options.t0(), terminals::changed);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class VirtualTerminal extends CardTerminal {
      * @throws IllegalStateException if a card is already inserted or the reader is unplugged
      */
     public void insert(EmulatedCard card) {
-        slot.insert(card);
+        slot.insert(options.presenter().apply(Objects.requireNonNull(card, "card")));
         terminals.changed();
     }
 

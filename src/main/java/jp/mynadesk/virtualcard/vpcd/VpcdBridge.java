@@ -356,6 +356,11 @@ public final class VpcdBridge implements AutoCloseable {
             } else if (length > 1) {
                 byte[] response = respond(serving, message);
                 apduCount.incrementAndGet();
+                if (serving.takeFault().isPresent()) {
+                    // vpcd cannot carry a PC/SC error code: every fault reaches pcscd as the card leaving the slot.
+                    remove();
+                    return;
+                }
                 send(out, response);
                 emit(new VpcdEvent.Apdu(message, response));
             }

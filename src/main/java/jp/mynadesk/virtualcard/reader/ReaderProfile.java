@@ -1,0 +1,73 @@
+package jp.mynadesk.virtualcard.reader;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import jp.mynadesk.card.Ticker;
+import jp.mynadesk.virtualcard.EmulatedCard;
+import jp.mynadesk.virtualcard.Pauses;
+
+/**
+ * How one reader family treats the My Number card, as far as a host can tell (each profile's facts and sources are
+ * in {@code firmware-notes/<note>}). Built-ins: {@link ReaderProfiles}.
+ *
+ * @param name             profile name for {@code --reader-profile}
+ * @param description      one line for listings
+ * @param note             the firmware note this profile follows ({@code firmware-notes/...md})
+ * @param readerName       the PC/SC reader name the family shows (in-JVM reader only; vpcd names its own reader)
+ * @param atr              the ATR the host sees through this reader (upper-case hex), {@code null} for the card's own
+ * @param t0               the reader runs T=0: answers come as {@code 61xx} / {@code 6Cxx} and GET RESPONSE
+ * @param extendedApdus    the reader carries extended-length APDUs; when false it answers one with {@code 6700}
+ * @param maxResponse      largest response data the reader can carry (bytes), 0 for no limit; a larger answer fails
+ *                         the exchange with {@code SCARD_E_INSUFFICIENT_BUFFER}
+ * @param latencyMillis    added to every exchange
+ * @param dropAfterSeconds the card leaves the reader this long after power-on, 0 for never
+ */
+public record ReaderProfile(String name, String description, String note, String readerName, String atr, boolean t0,
+                            boolean extendedApdus, int maxResponse, int latencyMillis, int dropAfterSeconds) {
+
+    public ReaderProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(readerName, "readerName");
+        if (atr != null && !atr.matches("([0-9A-F]{2}){2,33}")) {
+            throw new IllegalArgumentException("atr must be 2 to 33 bytes of upper-case hex");
+        }
+        if (maxResponse < 0 || latencyMillis < 0 || dropAfterSeconds < 0) {
+            throw new IllegalArgumentException("maxResponse, latencyMillis and dropAfterSeconds must not be negative");
+        }
+    }
+
+    public byte[] atrBytes() {
+        return atr == null ? null : HexFormat.of().parseHex(atr);
+    }
+
+    public Duration latency() {
+        return Duration.ofMillis(latencyMillis);
+    }
+
+    /**
+     * Plugs a reader of this family into the in-JVM provider, under the family's reader name: every card inserted
+     * there is presented through the profile. The T=0 layer is the reader's own ({@link TerminalOptions#t0()}).
+     *
+     * @param ticker for the drop-after timer
+     * @param pause  waits the latency (milliseconds); tests pass one that only counts
+     */
+    public VirtualTerminal plug(VirtualTerminals terminals, Ticker ticker, LongConsumer pause) {
+        return terminals.plug(readerName, TerminalOptions.DEFAULT.withT0(t0)
+                .withPresenter(card -> new ReaderQuirkCard(this, card, ticker, pause, false)));
+    }
+
+    /** As {@link #plug(VirtualTerminals, Ticker, LongConsumer)} with the JVM's timer and real waiting. */
+    public VirtualTerminal plug(VirtualTerminals terminals) {
+        return plug(terminals, Ticker.SYSTEM, Pauses.REAL);
+    }
+
+    /**
+     * The card as this reader would present it behind vpcd ({@code card serve}): vpcd passes APDUs through, so the
+     * T=0 procedure bytes are produced here. The reader name stays vpcd's.
+     */
+    public EmulatedCard overVpcd(EmulatedCard card) {
+        return new ReaderQuirkCard(this, card, Ticker.SYSTEM, Pauses.REAL, t0);
+    }
+}

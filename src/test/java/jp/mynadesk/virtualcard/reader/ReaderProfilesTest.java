@@ -1,0 +1,157 @@
+package jp.mynadesk.virtualcard.reader;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.smartcardio.Card;
+import jp.mynadesk.card.AuthCertificate;
+import jp.mynadesk.card.CardFailure;
+import jp.mynadesk.card.GetResponseTransport;
+import jp.mynadesk.card.JpkiCard;
+import jp.mynadesk.card.SmartcardioTransport;
+import jp.mynadesk.reader.PcscProblem;
+import jp.mynadesk.virtualcard.CardProfile;
+import jp.mynadesk.virtualcard.CardProfiles;
+import jp.mynadesk.virtualcard.MyNumberCard;
+import jp.mynadesk.virtualcard.ProfileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every reader profile in the in-JVM provider, with the host driver as the desk uses it. */
+class ReaderProfilesTest {
+    private final AtomicLong nanos = new AtomicLong();
+    private final List<Long> pauses = new ArrayList<>();
+
+    static Stream<ReaderProfile> profiles() {
+        return ReaderProfiles.list().stream();
+    }
+
+    private VirtualTerminal plug(ReaderProfile profile) throws ProfileException {
+        VirtualTerminal terminal = profile.plug(new VirtualTerminals(), nanos::get, pauses::add);
+        terminal.insert(MyNumberCard.of(CardProfiles.resolve("default")));
+        return terminal;
+    }
+
+    private final AtomicLong sent = new AtomicLong();
+
+    private JpkiCard host(Card card, boolean extendedReads) {
+        SmartcardioTransport channel = new SmartcardioTransport(card.getBasicChannel());
+        return new JpkiCard(new GetResponseTransport(command -> {
+            sent.incrementAndGet();
+            return channel.transmit(command);
+        }), extendedReads);
+    }
+
+    /** The desk's card steps; true when all succeeded. */
+    private static boolean walk(JpkiCard host) throws Exception {
+        return host.open().isSuccess() && host.readAuthCertificate().isSuccess() && host.pinTriesLeft().isSuccess()
+                && host.verifyPin(CardProfiles.resolve("default").authPin().toCharArray()).isSuccess()
+                && host.signSha256(new byte[32]).isSuccess();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profiles")
+    void theHostDriverPassesThroughEveryProfile(ReaderProfile profile) throws Exception {
+        VirtualTerminal terminal = plug(profile);
+        assertEquals(profile.readerName(), terminal.getName());
+        Card card = terminal.connect("*");
+        assertEquals(profile.t0() ? "T=0" : "T=1", card.getProtocol());
+        if (profile.atr() != null) {
+            assertArrayEquals(profile.atrBytes(), card.getATR().getBytes());
+        }
+        JpkiCard host = host(card, false);
+        CardProfile cardProfile = CardProfiles.resolve("default");
+        assertTrue(host.open().isSuccess());
+        AuthCertificate certificate = host.readAuthCertificate().orElseThrow();
+        assertEquals(3, host.pinTriesLeft().orElseThrow());
+        assertTrue(host.verifyPin(cardProfile.authPin().toCharArray()).isSuccess());
+        byte[] message = "challenge".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signature = host.signSha256(java.security.MessageDigest.getInstance("SHA-256").digest(message)).orElseThrow();
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(certificate.certificate().getPublicKey());
+        verifier.update(message);
+        assertTrue(verifier.verify(signature), "the card signed with the certificate's key");
+        // Latency is applied once per command the host sent; never slept here.
+        assertEquals(profile.latencyMillis() == 0 ? 0 : sent.get(), pauses.size());
+        assertTrue(pauses.stream().allMatch(p -> p == profile.latencyMillis()));
+    }
+
+    @Test
+    void aT0ReaderDeliversLongAnswersThrough61xxAndGetResponse() throws Exception {
+        VirtualTerminal t0 = plug(ReaderProfiles.resolve("acr39u"));
+        assertTrue(walk(host(t0.connect("*"), false)));
+        VirtualTerminal t1 = plug(ReaderProfiles.resolve("plain"));
+        assertTrue(walk(host(t1.connect("*"), false)));
+        assertTrue(t0.transmitCount() > t1.transmitCount(),
+                "the signature (case 4) came back through 61xx and GET RESPONSE on T=0 only");
+    }
+
+    @Test
+    void aShortApduReaderRefusesExtendedReadsWhereAnExtendedReaderCarriesThem() throws Exception {
+        JpkiCard shortOnly = host(plug(ReaderProfiles.resolve("face-reader")).connect("*"), true);
+        assertTrue(shortOnly.open().isSuccess());
+        CardFailure failure = shortOnly.readAuthCertificate().failure();
+        assertEquals(0x6700, assertInstanceOf(CardFailure.UnexpectedStatus.class, failure).sw());
+
+        JpkiCard extended = host(plug(ReaderProfiles.resolve("smartphone")).connect("*"), true);
+        assertTrue(extended.open().isSuccess());
+        assertTrue(extended.readAuthCertificate().isSuccess());
+    }
+
+    @Test
+    void anAnswerOverTheReadersCapFailsTheExchange(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tiny.json");
+        Files.writeString(file, """
+                {"name": "tiny", "description": "100-byte reader", "note": "none", "readerName": "Tiny 00 00",
+                 "atr": null, "t0": false, "extendedApdus": true, "maxResponse": 100, "latencyMillis": 0, "dropAfterSeconds": 0}
+                """);
+        JpkiCard host = host(plug(ReaderProfiles.resolve(file.toString())).connect("*"), false);
+        assertTrue(host.open().isSuccess(), "a 32-byte token read fits");
+        CardFailure failure = host.readAuthCertificate().failure();
+        assertEquals(PcscProblem.OTHER, assertInstanceOf(CardFailure.ReaderProblem.class, failure).kind());
+    }
+
+    @Test
+    void aReaderThatDropsTheCardAfterItsTimeTakesItOut() throws Exception {
+        ReaderProfile phone = ReaderProfiles.resolve("smartphone");
+        VirtualTerminal terminal = plug(phone);
+        JpkiCard host = host(terminal.connect("*"), false);
+        nanos.addAndGet((phone.dropAfterSeconds() - 1) * 1_000_000_000L);
+        assertTrue(host.open().isSuccess(), "still in the field a second before");
+        nanos.addAndGet(1_000_000_000L);
+        assertInstanceOf(CardFailure.CardRemoved.class, host.readAuthCertificate().failure());
+        assertFalse(terminal.isCardPresent(), "the card left the slot");
+    }
+
+    @Test
+    void unknownProfilesAndBadFilesAreNamed(@TempDir Path dir) throws Exception {
+        ProfileException unknown = assertThrows(ProfileException.class, () -> ReaderProfiles.resolve("acr38"));
+        assertTrue(unknown.getMessage().contains("rc-s300"), unknown.getMessage());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"name\": \"x\", \"readerName\": \"X\", \"latencyMillis\": -5, \"t0\": false, "
+                + "\"extendedApdus\": true, \"maxResponse\": 0, \"dropAfterSeconds\": 0, \"atr\": null, "
+                + "\"description\": \"d\", \"note\": \"n\"}");
+        ProfileException negative = assertThrows(ProfileException.class, () -> ReaderProfiles.resolve(bad.toString()));
+        assertTrue(negative.getMessage().contains("bad.json"), negative.getMessage());
+    }
+
+    @Test
+    void everyBuiltInProfileHasItsFirmwareNote() {
+        for (ReaderProfile p : ReaderProfiles.list()) {
+            assertTrue(Files.isRegularFile(Path.of("firmware-notes", p.note())), p.name() + " → firmware-notes/" + p.note());
+        }
+    }
+}
