@@ -34,11 +34,11 @@ final class Migrations {
             return; // the usual case: no write lock taken just to open the record
         }
         Transactions.write(c, dialect, () -> {
+            int at = current(c); // again, under the lock: another desk may have migrated meanwhile
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
                         + "script VARCHAR(100) NOT NULL, applied_at VARCHAR(40) NOT NULL)");
             }
-            int at = current(c); // again, under the lock: another desk may have migrated meanwhile
             if (at > latest()) {
                 throw new StoreException(StoreException.Kind.UNAVAILABLE, "この記録は新しい版の mynadesk で作られています（版 "
                         + at + "）。mynadesk を更新してください。", null);
@@ -67,13 +67,28 @@ final class Migrations {
         try (Statement s = c.createStatement()) {
             try (ResultSet t = c.getMetaData().getTables(null, null, "schema_version", null)) {
                 if (!t.next()) {
+                    try (ResultSet any = c.getMetaData().getTables(null, null, "visits", null)) {
+                        if (any.next()) {
+                            throw damaged("schema_version is missing");
+                        }
+                    }
                     return 0;
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
+                int version = rs.next() ? rs.getInt(1) : 0;
+                if (version == 0) {
+                    // the table is only ever created together with its first row
+                    throw damaged("schema_version is empty");
+                }
+                return version;
             }
         }
+    }
+
+    private static StoreException damaged(String what) {
+        return new StoreException(StoreException.Kind.CORRUPT, "記録の版の情報が壊れています（" + what
+                + "）。mynadesk db verify で確かめ、バックアップから戻してください。", null);
     }
 
     /** Statements end with ';' at the end of a line; lines starting with '--' are comments. */

@@ -86,7 +86,7 @@ final class SqliteDialect implements Dialect {
             case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> new StoreException(Kind.UNAVAILABLE,
                     "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
             default -> new StoreException(Kind.UNAVAILABLE,
-                    "記録を使えません（SQLite エラー " + code + "）。データフォルダを確かめてください。", e);
+                    "記録を使えません（SQLite: " + e.getMessage() + "）。データフォルダを確かめてください。", e);
         };
     }
 }

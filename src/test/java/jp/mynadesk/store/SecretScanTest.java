@@ -1,0 +1,38 @@
+package jp.mynadesk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.mynadesk.testsupport.SecretScan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scanner itself: it must find what the at-rest tests say is absent, and not cry wolf at dates. */
+class SecretScanTest {
+    @Test
+    void findsMyNumbersAndStandalonePinsInUtf8AndUtf16(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(new byte[] {0, 1, 2});
+        b.write("{\"n\":\"123456789018\"}".getBytes(StandardCharsets.UTF_8));
+        b.write("pin=4826;".getBytes(StandardCharsets.UTF_8));
+        b.write("x482".getBytes(StandardCharsets.UTF_16LE));
+        b.write("6y".getBytes(StandardCharsets.UTF_16LE));
+        b.write("番号987654321098".getBytes(StandardCharsets.UTF_16BE));
+        Path file = Files.write(dir.resolve("f"), b.toByteArray());
+        List<String> found = SecretScan.scan(file, List.of("4826")).stream().map(SecretScan.Hit::what).toList();
+        // UTF-16 text shifted by one byte also reads as the other byte order: both may report it.
+        assertTrue(found.containsAll(List.of("12-digit run (UTF16BE)", "12-digit run (UTF8)", "PIN (UTF16LE)", "PIN (UTF8)")),
+                found.toString());
+    }
+
+    @Test
+    void datesIdsAndLongerNumbersAroundAPinAreNotHits(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "2026-12-01-0001 20261201 14826 48260 01130012 12345678901");
+        assertEquals(List.of(), SecretScan.scan(file, List.of("4826", "0002")));
+    }
+}

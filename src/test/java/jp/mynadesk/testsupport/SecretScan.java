@@ -1,0 +1,99 @@
+package jp.mynadesk.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Scans files' raw bytes for secrets at rest: any run of 12 or more digits (a My Number, in ASCII/UTF-8 or UTF-16)
+ * and each given PIN standing alone (not inside a longer number), in the same encodings. Used on the database, its
+ * WAL and backups; a hit names the file, the offset and what was found.
+ */
+public final class SecretScan {
+    public static final int MY_NUMBER_DIGITS = 12;
+
+    public record Hit(Path file, long offset, String what) {}
+
+    private SecretScan() {}
+
+    public static List<Hit> scan(Collection<Path> files, Collection<String> pins) {
+        List<Hit> hits = new ArrayList<>();
+        for (Path f : files) {
+            if (Files.exists(f)) {
+                hits.addAll(scan(f, pins));
+            }
+        }
+        return hits;
+    }
+
+    public static List<Hit> scan(Path file, Collection<String> pins) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Encoding enc : Encoding.values()) {
+            for (int start = 0; start < bytes.length; ) {
+                int len = digitRun(bytes, start, enc);
+                if (len == 0) {
+                    start++;
+                    continue;
+                }
+                String digits = digits(bytes, start, len, enc);
+                if (len >= MY_NUMBER_DIGITS) {
+                    hits.add(new Hit(file, start, len + "-digit run (" + enc + ")"));
+                } else if (pins.contains(digits)) {
+                    hits.add(new Hit(file, start, "PIN (" + enc + ")"));
+                }
+                start += len * enc.width;
+            }
+        }
+        return hits;
+    }
+
+    private enum Encoding {
+        UTF8(1, 0), UTF16LE(2, 0), UTF16BE(2, 1);
+
+        final int width;
+        final int digitAt;
+
+        Encoding(int width, int digitAt) {
+            this.width = width;
+            this.digitAt = digitAt;
+        }
+
+        boolean digit(byte[] b, int at) {
+            if (at + width > b.length) {
+                return false;
+            }
+            byte d = b[at + digitAt];
+            return d >= '0' && d <= '9' && (width == 1 || b[at + 1 - digitAt] == 0);
+        }
+    }
+
+    /** Digits starting at {@code start} in {@code enc}, 0 unless the run starts there (not preceded by a digit). */
+    private static int digitRun(byte[] b, int start, Encoding enc) {
+        if (!enc.digit(b, start) || (start >= enc.width && enc.digit(b, start - enc.width))) {
+            return 0;
+        }
+        int len = 0;
+        while (enc.digit(b, start + len * enc.width)) {
+            len++;
+        }
+        return len;
+    }
+
+    private static String digits(byte[] b, int start, int len, Encoding enc) {
+        StringBuilder s = new StringBuilder(len);
+        for (int i = 0; i < len; i++) {
+            s.append((char) b[start + i * enc.width + enc.digitAt]);
+        }
+        return s.toString();
+    }
+}
