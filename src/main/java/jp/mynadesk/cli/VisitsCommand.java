@@ -1,9 +1,7 @@
 package jp.mynadesk.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,7 @@ import jp.mynadesk.desk.Qualification;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
-import jp.mynadesk.desk.VisitJson;
 import jp.mynadesk.desk.VisitStore;
-import jp.mynadesk.documents.JsonText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,10 +54,13 @@ final class VisitsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (VisitStore store = data.openExisting(env)) {
-            List<Visit> visits = store.visits(since);
             if (format != null && format.json) {
-                json(out, visits);
-            } else if (format != null && format.csv) {
+                json(out, store, since);
+                out.flush();
+                return Main.OK;
+            }
+            List<Visit> visits = store.visits(since);
+            if (format != null && format.csv) {
                 out.println(CSV_HEADER);
                 for (Visit v : visits) {
                     out.println(csv(v));
@@ -83,18 +82,18 @@ final class VisitsCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Streams the array element by element, so 100,000 visits never become one tree in memory. */
-    private static void json(PrintWriter out, List<Visit> visits) throws IOException {
-        Writer w = out;
-        try (JsonGenerator g = JsonText.MAPPER.getFactory().createGenerator(w)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.writeStartArray();
-            for (Visit v : visits) {
-                g.writeTree(VisitJson.listed(v));
+    /** The stored JSON of each visit, streamed: 100,000 visits are never one tree, nor 100,000 objects. */
+    private static void json(PrintWriter out, VisitStore store, LocalDate since) {
+        out.print('[');
+        boolean[] first = {true};
+        store.forEachVisitJson(since, body -> {
+            if (!first[0]) {
+                out.print(",\n");
             }
-            g.writeEndArray();
-        }
-        out.println();
+            first[0] = false;
+            out.print(body);
+        });
+        out.println(']');
     }
 
     static String csv(Visit v) {

@@ -19,6 +19,12 @@ public interface VisitStore extends AutoCloseable {
     /** Visits on or after {@code since} (all when null), oldest first. */
     List<Visit> visits(LocalDate since);
 
+    /**
+     * Each visit on or after {@code since} (all when null), oldest first, as the JSON text the store keeps
+     * ({@link VisitJson#full}): listing a whole day's or year's visits without rebuilding each one.
+     */
+    void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json);
+
     Optional<Visit> visit(String visitId);
 
     /** Visits whose re-check is pending, oldest first. */

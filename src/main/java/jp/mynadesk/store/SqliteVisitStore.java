@@ -243,6 +243,23 @@ public final class SqliteVisitStore implements VisitStore {
         }
     }
 
+    @Override
+    public synchronized void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json) {
+        String where = since == null ? "" : " WHERE day >= ?";
+        try (PreparedStatement p = c.prepareStatement("SELECT body FROM visits" + where + " ORDER BY day, day_seq")) {
+            if (since != null) {
+                p.setString(1, since.toString());
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    json.accept(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw dialect.translate(e);
+        }
+    }
+
     private List<Visit> query(String sql, String parameter) {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             if (parameter != null) {

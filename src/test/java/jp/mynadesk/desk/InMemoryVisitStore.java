@@ -29,6 +29,11 @@ final class InMemoryVisitStore implements VisitStore {
     }
 
     @Override
+    public synchronized void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json) {
+        visits(since).forEach(v -> json.accept(VisitJson.text(VisitJson.full(v))));
+    }
+
+    @Override
     public synchronized Optional<Visit> visit(String visitId) {
         return Optional.ofNullable(visits.get(visitId));
     }
