@@ -82,7 +82,9 @@ final class DeskOptions {
         try {
             return Station.open(setup);
         } catch (ReaderException e) {
-            throw CliException.unavailable("カードリーダーを使えません: " + e.problem().message() + e.problem().nextStep());
+            String which = setup.pcscReader() == null ? "" : "（--reader \"" + setup.pcscReader()
+                    + "\" に合うカードリーダーが1台に決まりません。mynadesk reader list で名前を確かめてください）";
+            throw CliException.unavailable("カードリーダーを使えません: " + e.problem().message() + e.problem().nextStep() + which);
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         } catch (IOException e) {

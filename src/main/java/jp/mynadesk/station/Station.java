@@ -93,6 +93,7 @@ public final class Station implements AutoCloseable {
             readers = new CardReaders(terminals.factory());
         } else if (s.usePcsc() || s.pcscReader() != null) {
             readers = CardReaders.pcsc();
+            readers.choose(s.pcscReader()); // a reader that is not there, or a name that fits several, stops here
         }
         OqsServer server = null;
         OqsClient client = null;
