@@ -1,0 +1,31 @@
+package jp.mynadesk.desk;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A re-check run as the {@code recheck --json} document (docs/DESK.md): how many pending visits were checked, how
+ * many the service confirmed, each discrepancy with what the service holds now, and how many stay pending.
+ */
+public final class RecheckJson {
+    private RecheckJson() {}
+
+    public static ObjectNode contract(RecheckRun run) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("checked", run.findings().size());
+        o.put("confirmed", run.count(RecheckFinding.Kind.CONFIRMED));
+        ArrayNode discrepancies = o.putArray("discrepancies");
+        for (RecheckFinding f : run.findings()) {
+            if (f.kind().settles() == RecheckState.DISCREPANCY) {
+                ObjectNode d = discrepancies.addObject();
+                d.put("visitId", f.visitId());
+                d.put("kind", f.kind().code());
+                d.set("found", f.found() == null ? NullNode.instance : VisitJson.qualification(f.found()));
+            }
+        }
+        o.put("unanswered", run.count(RecheckFinding.Kind.UNANSWERED));
+        return o;
+    }
+}
