@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "マイナ保険証の受付資格確認端末とそのシミュレーター / reception qualification-check terminal and simulator",
         subcommands = {CheckCommand.class, CardCommand.class, ReaderCommand.class, BenchCommand.class, DocsCommand.class, InsurerNumberCommand.class, CeilingCommand.class, ServiceCommand.class,
-                DbCommand.class})
+                DbCommand.class, ScenarioCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;

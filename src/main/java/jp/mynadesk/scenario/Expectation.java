@@ -1,6 +1,8 @@
 package jp.mynadesk.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -87,10 +89,22 @@ final class Expectation {
         if (expected.isNumber() && actual.isNumber()) {
             return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
         }
-        if (expected.isTextual() && actual.isTextual() || expected.isBoolean() && actual.isBoolean()) {
-            return expected.asText().equals(actual.asText());
+        if (expected.isTextual() && actual.isTextual()) {
+            return expected.asText().equals(actual.asText()) || sameInstant(expected.asText(), actual.asText());
+        }
+        if (expected.isBoolean() && actual.isBoolean()) {
+            return expected.booleanValue() == actual.booleanValue();
         }
         return false;
+    }
+
+    /** 2026-12-02T09:30+09:00 and 2026-12-02T09:30:00+09:00 are the same moment: QA may write either. */
+    private static boolean sameInstant(String a, String b) {
+        try {
+            return OffsetDateTime.parse(a).isEqual(OffsetDateTime.parse(b));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String show(JsonNode n) {
