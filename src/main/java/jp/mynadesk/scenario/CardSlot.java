@@ -50,7 +50,10 @@ interface CardSlot extends AutoCloseable {
         return new CardSlot() {
             @Override
             public void insert(EmulatedCard card) {
-                bridge.switchCard(card);
+                // Out first and seen out: otherwise pcscd may still report the old card as the new one's presence.
+                bridge.remove();
+                await(false);
+                bridge.insert(card);
                 await(true);
             }
 
