@@ -34,7 +34,8 @@ public final class Main {
             InsurerNumberCommand.class,
             CeilingCommand.class,
             ServiceCommand.class,
-            TraceCommand.class);
+            TraceCommand.class,
+            ScenarioCommand.class);
 
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;

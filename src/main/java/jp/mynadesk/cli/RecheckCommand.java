@@ -59,7 +59,7 @@ final class RecheckCommand implements Callable<Integer> {
                 err.println();
             }
             if (json) {
-                out.println(Json.pretty(RecheckJson.write(run)));
+                out.println(Json.pretty(RecheckJson.contract(run)));
                 return Main.OK;
             }
             out.println("再照会: " + run.findings().size() + "件（相違なし " + run.count(RecheckFinding.Kind.CONFIRMED)

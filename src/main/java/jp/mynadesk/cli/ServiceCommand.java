@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.InsuredRegistry;
 import jp.mynadesk.oqs.server.OqsServer;
+import jp.mynadesk.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,12 +41,20 @@ final class ServiceCommand {
         @Option(names = "--faults", description = "JSON fault plan (also settable at PUT /admin/faults)")
         Path faults;
 
+        @Option(names = "--as-of", paramLabel = "DATETIME", converter = AsOf.Converter.class,
+                description = "サービスの時計をこの日時から進めます（2026-04-15 はその日の9時）。障害の from/until や一括照会の処理時間を試せます。既定: 今")
+        AsOf asOf;
+
+        /** The real clock; the service's own runs from --as-of on it. */
+        Clock wall = Clock.systemUTC();
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65535) {
                 throw CliException.badInput("--port must be between 0 and 65535, got " + port);
             }
-            OqsServer.Config config = OqsServer.Config.defaults().host(host).port(port).folder(folder);
+            Clock clock = asOf == null ? wall : Station.standingAt(wall, asOf.instant());
+            OqsServer.Config config = OqsServer.Config.defaults().host(host).port(port).folder(folder).clock(clock);
             if (registry != null) {
                 config.registry(load("--registry", registry, () -> InsuredRegistry.load(registry)));
             }
@@ -63,6 +73,9 @@ final class ServiceCommand {
             var out = spec.commandLine().getOut();
             out.println("模擬オンライン資格確認サービス / mock OQS service: " + server.uri());
             out.println("port " + server.port());
+            if (asOf != null) {
+                out.println("時計 / clock: " + asOf.instant().atZone(AsOf.JST).toOffsetDateTime() + " から進みます / runs from there");
+            }
             server.folder().ifPresent(f -> out.println("folders: req=" + f.req() + " res=" + f.res() + " face=" + f.face()));
             out.println("停止するには Ctrl+C / interrupt to stop");
             out.flush();

@@ -248,11 +248,17 @@ public final class ReceptionCheck {
             return pinUnusable(why);
         }
         int left = tries.orElseThrow();
-        List<ReasonCode> shown = new ArrayList<>(warnings);
         if (left == 1) {
-            shown.add(ReasonCode.PIN_LAST_TRY);
+            warnLastTry();
         }
-        return new Prompt.AwaitingPin(left, reason, shown);
+        return new Prompt.AwaitingPin(left, reason, List.copyOf(warnings));
+    }
+
+    /** The one-try-left warning is part of the visit (check --json), not only of the PIN screen. */
+    private void warnLastTry() {
+        if (!warnings.contains(ReasonCode.PIN_LAST_TRY)) {
+            warnings.add(ReasonCode.PIN_LAST_TRY);
+        }
     }
 
     /** Blocked or never set: the PIN cannot be used, so staff are offered 目視 (the counter is not reset by it). */
@@ -275,11 +281,10 @@ public final class ReceptionCheck {
             if (!verified.isSuccess()) {
                 Reason why = CardReasons.of(verified.failure());
                 if (why.code() == ReasonCode.WRONG_PIN) {
-                    List<ReasonCode> shown = new ArrayList<>(warnings);
                     if (why.triesLeft() == 1) {
-                        shown.add(ReasonCode.PIN_LAST_TRY);
+                        warnLastTry();
                     }
-                    return new Prompt.AwaitingPin(why.triesLeft(), why, shown);
+                    return new Prompt.AwaitingPin(why.triesLeft(), why, List.copyOf(warnings));
                 }
                 return pinUnusable(why);
             }

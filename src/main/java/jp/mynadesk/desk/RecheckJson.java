@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class RecheckJson {
     private RecheckJson() {}
 
-    public static ObjectNode write(RecheckRun run) {
+    public static ObjectNode contract(RecheckRun run) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("checked", run.findings().size());
         o.put("confirmed", run.count(RecheckFinding.Kind.CONFIRMED));

@@ -96,4 +96,45 @@ class ServiceCommandTest {
             assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
         }
     }
+
+    /** The bundled maintenance window (2026-04-15 12:00–13:00 JST) fires by the service's clock started with --as-of. */
+    @Test
+    void asOfRunsTheServiceClockFromThereSoTimedFaultsFire(@TempDir Path dir) throws Exception {
+        Path window = dir.resolve("maintenance-window.json");
+        try (var in = getClass().getResourceAsStream("/jp/mynadesk/oqs/faults/maintenance-window.json")) {
+            Files.write(window, in.readAllBytes());
+        }
+        assertEquals(503, healthAt("2026-04-15T12:30", window));
+        assertEquals(200, healthAt("2026-04-15T11:00", window));
+        assertEquals(200, healthAt("2026-04-15T13:00:00+09:00", window), "until is exclusive");
+    }
+
+    @Test
+    void badAsOfIsBadInput() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--as-of", "2026-02-30"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("--as-of"), err.toString());
+    }
+
+    private static int healthAt(String asOf, Path faults) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread t = new Thread(() -> Main.run(new String[] {"service", "start", "--port", "0", "--faults", faults.toString(),
+                "--as-of", asOf}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        t.start();
+        try {
+            Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+            Matcher m = url.matcher("");
+            for (int i = 0; i < 500 && !(m = url.matcher(out.toString())).find(); i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(m.find(0), "printed the URL: " + out + err);
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1) + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } finally {
+            t.interrupt();
+            t.join(5000);
+        }
+    }
 }

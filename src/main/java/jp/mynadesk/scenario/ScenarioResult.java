@@ -1,0 +1,14 @@
+package jp.mynadesk.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How one scenario file went.
+ *
+ * @param name    the scenario's name, or the file name when the file could not be read
+ * @param passed  every step ran and every expectation held
+ * @param message why it failed (file, line, key or step, and what differed), or null
+ * @param steps   steps run
+ */
+public record ScenarioResult(Path file, String name, boolean passed, String message, int steps, Duration time) {}
