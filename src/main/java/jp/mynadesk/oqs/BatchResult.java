@@ -14,6 +14,13 @@ public record BatchResult(
         String numberOfError,
         List<BulkConfirmUnit> units) {
 
+    /**
+     * Upper bounds of one person's unit in the XML answer, with room to spare: the largest built-in person (several
+     * qualifications, 限度額 and 特定疾病) takes about 3 KB and 70 elements (measured by BatchLimitsTest).
+     */
+    public static final int MAX_BYTES_PER_PERSON = 8 * 1024;
+    public static final int MAX_ELEMENTS_PER_PERSON = 200;
+
     public BatchResult {
         units = units == null ? List.of() : List.copyOf(units);
     }
