@@ -15,8 +15,8 @@ public record BatchResult(
         List<BulkConfirmUnit> units) {
 
     /**
-     * Upper bounds of one person's unit in the XML answer, with room to spare: the largest built-in person (several
-     * qualifications, 限度額 and 特定疾病) takes about 3 KB and 70 elements (measured by BatchLimitsTest).
+     * Upper bounds of one person's unit in the XML answer, with room to spare over the largest built-in person
+     * (限度額 and 特定疾病 information); BatchLimitsTest checks that person stays within them.
      */
     public static final int MAX_BYTES_PER_PERSON = 8 * 1024;
     public static final int MAX_ELEMENTS_PER_PERSON = 200;
