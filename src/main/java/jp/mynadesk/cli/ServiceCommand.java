@@ -45,6 +45,8 @@ final class ServiceCommand {
                 throw CliException.badInput("--port must be between 0 and 65535, got " + port);
             }
             OqsServer.Config config = OqsServer.Config.defaults().host(host).port(port).folder(folder);
+            String adminToken = loopback(host) ? null : newAdminToken();
+            config.adminToken(adminToken);
             if (registry != null) {
                 config.registry(load("--registry", registry, () -> InsuredRegistry.load(registry)));
             }
@@ -64,6 +66,10 @@ final class ServiceCommand {
             out.println("模擬オンライン資格確認サービス / mock OQS service: " + server.uri());
             out.println("port " + server.port());
             server.folder().ifPresent(f -> out.println("folders: req=" + f.req() + " res=" + f.res() + " face=" + f.face()));
+            if (adminToken != null) {
+                out.println("/admin は他の端末からはトークンが必要です / admin from other hosts needs header "
+                        + OqsServer.ADMIN_TOKEN_HEADER + ": " + adminToken);
+            }
             out.println("停止するには Ctrl+C / interrupt to stop");
             out.flush();
             CountDownLatch forever = new CountDownLatch(1);
@@ -84,6 +90,21 @@ final class ServiceCommand {
             out.println("停止しました / stopped");
             out.flush();
             return Main.OK;
+        }
+
+        /** True when {@code host} is only reachable from this machine (fault changes need no token then). */
+        private static boolean loopback(String host) {
+            try {
+                return java.net.InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+
+        private static String newAdminToken() {
+            byte[] b = new byte[18];
+            new java.security.SecureRandom().nextBytes(b);
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         }
 
         private interface Loader<T> {
