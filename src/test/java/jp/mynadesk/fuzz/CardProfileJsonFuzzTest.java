@@ -1,0 +1,23 @@
+package jp.mynadesk.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import jp.mynadesk.virtualcard.CardProfiles;
+import jp.mynadesk.virtualcard.ProfileException;
+
+/** Card profile JSON: any text is a profile or a ProfileException, and the message never repeats a PIN. */
+class CardProfileJsonFuzzTest {
+
+    @FuzzTest(maxDuration = "10s")
+    void anyTextIsAProfileOrAProfileError(String json) {
+        if (json == null) {
+            return;
+        }
+        try {
+            CardProfiles.parse(json, "fuzz");
+        } catch (ProfileException e) {
+            if (e.getMessage() == null) {
+                throw new AssertionError("a profile error without a message", e);
+            }
+        }
+    }
+}
