@@ -8,10 +8,9 @@ import jp.mynadesk.virtualcard.ProfileException;
 class CardProfileJsonFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
-    void anyTextIsAProfileOrAProfileError(String json) {
-        if (json == null) {
-            return;
-        }
+    void anyTextIsAProfileOrAProfileError(byte[] bytes) {
+        // raw bytes, so the seed files next to this class are plain text files
+        String json = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         try {
             CardProfiles.parse(json, "fuzz");
         } catch (ProfileException e) {

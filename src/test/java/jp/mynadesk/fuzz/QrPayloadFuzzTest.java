@@ -9,10 +9,9 @@ import jp.mynadesk.documents.QrPayload;
 class QrPayloadFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
-    void anyPayloadIsADocumentOrAnInputError(String payload) throws DocumentInputException {
-        if (payload == null) {
-            return;
-        }
+    void anyPayloadIsADocumentOrAnInputError(byte[] bytes) throws DocumentInputException {
+        // raw bytes, so the seed files next to this class are plain text files
+        String payload = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         QrPayload.isOurs(payload);
         PresentedDocument d;
         try {
