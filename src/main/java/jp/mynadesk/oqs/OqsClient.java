@@ -52,9 +52,16 @@ public final class OqsClient implements AutoCloseable {
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
         public Builder connectTimeout(Duration d) { this.connectTimeout = d; return this; }
         /** Deadline of one attempt, end to end: status line, headers and the whole body. */
-        public Builder requestTimeout(Duration d) { this.requestTimeout = d; return this; }
+        public Builder requestTimeout(Duration d) { this.requestTimeout = positive("requestTimeout", d); return this; }
         /** Deadline of a whole call: every attempt, backoff and Retry-After wait included. */
-        public Builder callTimeout(Duration d) { this.callTimeout = d; return this; }
+        public Builder callTimeout(Duration d) { this.callTimeout = positive("callTimeout", d); return this; }
+
+        private static Duration positive(String what, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
         /** Extra attempts for idempotent calls (0 = none). */
         public Builder maxRetries(int n) { this.maxRetries = Math.max(0, n); return this; }
         /** First backoff; doubled per retry, ±50 % jitter, capped at maxBackoff. */
@@ -138,7 +145,7 @@ public final class OqsClient implements AutoCloseable {
 
     /** A service path and the largest answer accepted from it. */
     private enum Endpoint {
-        HEALTH("health", 1024),
+        HEALTH("health", 64 * 1024),
         CHALLENGE("oqs/challenge", XmlNode.Limits.MESSAGE),
         CARD("oqs/card", XmlNode.Limits.MESSAGE),
         QUALIFICATION("oqs/qualification", XmlNode.Limits.MESSAGE),

@@ -122,8 +122,10 @@ public final class FolderInterface implements AutoCloseable {
         }
     }
 
+    /** Short enough for a /health line whatever the exception carries. */
     private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     /** Processes every request file now in {@code req}, oldest name first; returns how many. */
