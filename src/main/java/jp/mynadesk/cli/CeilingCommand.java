@@ -57,6 +57,9 @@ final class CeilingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON で出力します")
     boolean json;
 
+    /** Nobody older is alive; also keeps the 75th-birthday arithmetic inside LocalDate's range. */
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
     private final Clock clock;
 
     CeilingCommand() {
@@ -73,6 +76,10 @@ final class CeilingCommand implements Callable<Integer> {
         CeilingTables tables = CeilingTables.builtIn();
         CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--date " + on
                 + ": この日付の限度額の表がありません。表があるのは " + tables.periods() + " です。--date を表の期間内にしてください。"));
+        if (birthDate != null && (birthDate.isBefore(EARLIEST_BIRTH) || birthDate.isAfter(on))) {
+            throw CliException.badInput("--birth-date " + birthDate + ": 生年月日は " + EARLIEST_BIRTH + " から受診日 "
+                    + on + " までの日付を指定してください。");
+        }
         String source = "given";
         CeilingClass cls;
         if (classCode != null) {

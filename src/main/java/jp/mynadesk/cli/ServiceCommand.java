@@ -55,6 +55,8 @@ final class ServiceCommand {
             }
             Clock clock = asOf == null ? wall : Station.standingAt(wall, asOf.instant());
             OqsServer.Config config = OqsServer.Config.defaults().host(host).port(port).folder(folder).clock(clock);
+            String adminToken = loopback(host) ? null : newAdminToken();
+            config.adminToken(adminToken);
             if (registry != null) {
                 config.registry(load("--registry", registry, () -> InsuredRegistry.load(registry)));
             }
@@ -77,6 +79,10 @@ final class ServiceCommand {
                 out.println("時計 / clock: " + asOf.instant().atZone(AsOf.JST).toOffsetDateTime() + " から進みます / runs from there");
             }
             server.folder().ifPresent(f -> out.println("folders: req=" + f.req() + " res=" + f.res() + " face=" + f.face()));
+            if (adminToken != null) {
+                out.println("/admin は他の端末からはトークンが必要です / admin from other hosts needs header "
+                        + OqsServer.ADMIN_TOKEN_HEADER + ": " + adminToken);
+            }
             out.println("停止するには Ctrl+C / interrupt to stop");
             out.flush();
             CountDownLatch forever = new CountDownLatch(1);
@@ -97,6 +103,21 @@ final class ServiceCommand {
             out.println("停止しました / stopped");
             out.flush();
             return Main.OK;
+        }
+
+        /** True when {@code host} is only reachable from this machine (fault changes need no token then). */
+        private static boolean loopback(String host) {
+            try {
+                return java.net.InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+
+        private static String newAdminToken() {
+            byte[] b = new byte[18];
+            new java.security.SecureRandom().nextBytes(b);
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         }
 
         private interface Loader<T> {

@@ -29,11 +29,11 @@ public final class DocumentJson {
             throw new DocumentInputException(path + ".kind: 書類の種類がありません。" + DocumentKind.knownCodes() + " のいずれかを指定してください。");
         }
         DocumentKind kind = DocumentKind.ofCode(kindCode).orElseThrow(() -> new DocumentInputException(path
-                + ".kind: 書類の種類 \"" + kindCode + "\" は分かりません。" + DocumentKind.knownCodes() + " のいずれかを指定してください。"));
+                + ".kind: 書類の種類 \"" + shown(kindCode) + "\" は分かりません。" + DocumentKind.knownCodes() + " のいずれかを指定してください。"));
         String sexText = string(doc, "sex", path);
         Sex sex = null;
         if (sexText != null) {
-            sex = Sex.parse(sexText).orElseThrow(() -> new DocumentInputException(path + ".sex: 性別 \"" + sexText
+            sex = Sex.parse(sexText).orElseThrow(() -> new DocumentInputException(path + ".sex: 性別 \"" + shown(sexText)
                     + "\" は分かりません。male（男）か female（女）を指定してください。"));
         }
         return PresentedDocument.builder(kind)
@@ -116,10 +116,20 @@ public final class DocumentJson {
         return v.textValue();
     }
 
+    /**
+     * A typed value fit for a message: runs of 9 or more digits (a My Number has 12; insurer numbers have at most 8)
+     * are replaced by their length, so a My Number typed into the wrong field is never repeated back.
+     */
+    public static String shown(String typed) {
+        return LONG_DIGITS.matcher(typed).replaceAll(m -> "（" + m.group().length() + " 桁の数字）");
+    }
+
+    private static final java.util.regex.Pattern LONG_DIGITS = java.util.regex.Pattern.compile("[0-9０-９]{9,}");
+
     public static String describe(JsonNode v) {
         JsonNodeType t = v.getNodeType();
         return switch (t) {
-            case NUMBER -> "数値 " + v.asText();
+            case NUMBER -> "数値"; // never the value itself: a number field may hold a My Number
             case BOOLEAN -> "真偽値 " + v.asText();
             case ARRAY -> "配列";
             case OBJECT -> "オブジェクト";

@@ -9,6 +9,13 @@ public record BatchRequest(
         String arbitraryFileIdentifier,
         List<QualificationSearchInfo> searchInfos) {
 
+    /**
+     * Most people one batch may name (mock limit; the service refuses more with EB2003). The client sizes its
+     * download limit from it ({@link XmlNode.Limits#BATCH_RESULT}), so a batch the service accepted can always be
+     * fetched.
+     */
+    public static final int MAX_PEOPLE = 5_000;
+
     public BatchRequest {
         searchInfos = List.copyOf(searchInfos);
     }

@@ -14,6 +14,13 @@ public record BatchResult(
         String numberOfError,
         List<BulkConfirmUnit> units) {
 
+    /**
+     * Upper bounds of one person's unit in the XML answer, with room to spare over the largest built-in person
+     * (限度額 and 特定疾病 information); BatchLimitsTest checks that person stays within them.
+     */
+    public static final int MAX_BYTES_PER_PERSON = 8 * 1024;
+    public static final int MAX_ELEMENTS_PER_PERSON = 200;
+
     public BatchResult {
         units = units == null ? List.of() : List.copyOf(units);
     }

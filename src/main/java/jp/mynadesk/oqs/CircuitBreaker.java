@@ -62,6 +62,11 @@ public final class CircuitBreaker {
         offlineSince = null;
     }
 
+    /** The attempt proved nothing about the service's health: counts stay, a probe slot is freed. */
+    public synchronized void release() {
+        probeInFlight = false;
+    }
+
     /** @return true when this failure opened the breaker */
     public synchronized boolean onFailure(String why) {
         lastFailure = why;

@@ -12,6 +12,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import jp.mynadesk.pki.CrlRevocationSource;
 import jp.mynadesk.pki.RevocationSource;
 
@@ -25,12 +30,13 @@ import jp.mynadesk.pki.RevocationSource;
  */
 public final class OqsClient implements QualificationService, AutoCloseable {
 
-    /** Tuning; defaults: 1 s per attempt, 2 retries, backoff from 100 ms, breaker 3 failures / 5 s. */
+    /** Tuning; defaults: 1 s per attempt, 3 s per call, 2 retries, backoff from 100 ms, breaker 3 failures / 5 s. */
     public static final class Builder {
         private final URI base;
         private Clock clock = Clock.systemUTC();
         private Duration connectTimeout = Duration.ofMillis(500);
         private Duration requestTimeout = Duration.ofSeconds(1);
+        private Duration callTimeout = Duration.ofSeconds(3);
         private int maxRetries = 2;
         private Duration backoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(1);
@@ -45,8 +51,17 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
         public Builder connectTimeout(Duration d) { this.connectTimeout = d; return this; }
-        /** Deadline of one attempt, until the answer's status line and headers arrive. */
-        public Builder requestTimeout(Duration d) { this.requestTimeout = d; return this; }
+        /** Deadline of one attempt, end to end: status line, headers and the whole body. */
+        public Builder requestTimeout(Duration d) { this.requestTimeout = positive("requestTimeout", d); return this; }
+        /** Deadline of a whole call: every attempt, backoff and Retry-After wait included. */
+        public Builder callTimeout(Duration d) { this.callTimeout = positive("callTimeout", d); return this; }
+
+        private static Duration positive(String what, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
         /** Extra attempts for idempotent calls (0 = none). */
         public Builder maxRetries(int n) { this.maxRetries = Math.max(0, n); return this; }
         /** First backoff; doubled per retry, ±50 % jitter, capped at maxBackoff. */
@@ -75,6 +90,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
     private final URI base;
     private final Clock clock;
     private final Duration requestTimeout;
+    private final Duration callTimeout;
     private final int maxRetries;
     private final Duration backoff;
     private final Duration maxBackoff;
@@ -87,6 +103,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         this.base = b.base;
         this.clock = b.clock;
         this.requestTimeout = b.requestTimeout;
+        this.callTimeout = b.callTimeout;
         this.maxRetries = b.maxRetries;
         this.backoff = b.backoff;
         this.maxBackoff = b.maxBackoff;
@@ -97,7 +114,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                // the body handler never blocks, so the client's internal steps can run on its selector thread:
+                // the body subscriber never blocks, so the client's internal steps can run on its selector thread:
                 // saves two thread hand-offs per call (measured ~1.3x throughput on 2 cores)
                 .executor(Runnable::run)
                 .build();
@@ -127,47 +144,82 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     // --- calls ------------------------------------------------------------------------------------
 
+    /** A service path and the largest answer accepted from it. */
+    private enum Endpoint {
+        HEALTH("health", 64 * 1024),
+        CHALLENGE("oqs/challenge", XmlNode.Limits.MESSAGE),
+        CARD("oqs/card", XmlNode.Limits.MESSAGE),
+        QUALIFICATION("oqs/qualification", XmlNode.Limits.MESSAGE),
+        BATCH("oqs/batch", XmlNode.Limits.MESSAGE),
+        BATCH_RESULT("oqs/batch/result", XmlNode.Limits.BATCH_RESULT),
+        CONSENT("oqs/consent", XmlNode.Limits.MESSAGE),
+        CRL("oqs/crl", 16 * 1024 * 1024);
+
+        private final String path;
+        private final int maxBytes;
+        private final XmlNode.Limits limits;
+
+        Endpoint(String path, int maxBytes) {
+            this.path = path;
+            this.maxBytes = maxBytes;
+            this.limits = XmlNode.Limits.MESSAGE;
+        }
+
+        Endpoint(String path, XmlNode.Limits limits) {
+            this.path = path;
+            this.maxBytes = limits.maxBytes();
+            this.limits = limits;
+        }
+
+        String path() { return path; }
+        int maxBytes() { return maxBytes; }
+        XmlNode.Limits limits() { return limits; }
+
+        /** Answers whose size follows what the caller asked for (a batch), not the service's health. */
+        boolean sizedForBatches() { return this == BATCH_RESULT; }
+    }
+
     public OqsResult<String> health() {
-        return send("health", null, true, bytes -> new OqsResult.Ok<>("OK"));
+        return send(Endpoint.HEALTH, null, true, bytes -> new OqsResult.Ok<>("OK"));
     }
 
     @Override
     public OqsResult<Challenge> challenge() {
-        return call("oqs/challenge", new byte[0], true, OqsXml::readChallenge);
+        return call(Endpoint.CHALLENGE, new byte[0], true, OqsXml::readChallenge);
     }
 
     /** PIN or visual card check. Not retried: a challenge is single-use. */
     @Override
     public OqsResult<QualificationResponse> checkCard(CardCheckRequest request) {
-        return call("oqs/card", OqsXml.write(request), false, OqsXml::readQualificationResponse);
+        return call(Endpoint.CARD, OqsXml.write(request), false, OqsXml::readQualificationResponse);
     }
 
     /** 資格確認 by numbers (照会区分 2). */
     @Override
     public OqsResult<QualificationResponse> query(QualificationRequest request) {
-        return call("oqs/qualification", OqsXml.write(request), true, OqsXml::readQualificationResponse);
+        return call(Endpoint.QUALIFICATION, OqsXml.write(request), true, OqsXml::readQualificationResponse);
     }
 
     /** 一括照会 upload. Not retried: a repeat would create a second job. */
     @Override
     public OqsResult<BatchReception> submitBatch(BatchRequest request) {
-        return call("oqs/batch", OqsXml.write(request), false, OqsXml::readBatchReception);
+        return call(Endpoint.BATCH, OqsXml.write(request), false, OqsXml::readBatchReception);
     }
 
     /** 一括照会 download; {@link BatchResult#processing()} means ask again later. */
     @Override
     public OqsResult<BatchResult> fetchBatch(BatchDownloadRequest request) {
-        return call("oqs/batch/result", OqsXml.write(request), true, OqsXml::readBatchResult);
+        return call(Endpoint.BATCH_RESULT, OqsXml.write(request), true, OqsXml::readBatchResult);
     }
 
     @Override
     public OqsResult<ConsentReceipt> registerConsent(ConsentRequest request) {
-        return call("oqs/consent", OqsXml.write(request), false, OqsXml::readConsentReceipt);
+        return call(Endpoint.CONSENT, OqsXml.write(request), false, OqsXml::readConsentReceipt);
     }
 
     /** The 利用者証明用 CA's current CRL (DER). */
     public OqsResult<byte[]> crl() {
-        return send("oqs/crl", null, true, OqsResult.Ok::new);
+        return send(Endpoint.CRL, null, true, OqsResult.Ok::new);
     }
 
     /** Revocation through the service's CRL, for {@link jp.mynadesk.pki.CertificateValidator}. */
@@ -178,8 +230,8 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     // --- machinery --------------------------------------------------------------------------------
 
-    private <T> OqsResult<T> call(String path, byte[] body, boolean idempotent, Decoder<T> decoder) {
-        return send(path, body, idempotent, bytes -> decode(bytes, decoder));
+    private <T> OqsResult<T> call(Endpoint endpoint, byte[] body, boolean idempotent, Decoder<T> decoder) {
+        return send(endpoint, body, idempotent, bytes -> decode(bytes, endpoint.limits(), decoder));
     }
 
     @SuppressWarnings("unchecked")
@@ -187,9 +239,9 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         return (OqsResult<T>) r; // every non-Ok variant carries no T
     }
 
-    private <T> OqsResult<T> decode(byte[] bytes, Decoder<T> decoder) {
+    private <T> OqsResult<T> decode(byte[] bytes, XmlNode.Limits limits, Decoder<T> decoder) {
         try {
-            XmlNode root = XmlNode.parse(bytes);
+            XmlNode root = XmlNode.parse(bytes, limits);
             MessageHeader header = OqsXml.readHeader(root);
             if (header.segmentOfResult() == SegmentOfResult.ABNORMAL) {
                 return new OqsResult.Rejected<>(orUnknown(header.errorCode()), orUnknown(header.errorMessage()), 200);
@@ -206,22 +258,41 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         return s == null ? "(none)" : s;
     }
 
+    /** What one attempt gave; {@code tooLarge}: the answer exceeded the endpoint's size limit (not read further). */
+    private record Attempt(OqsResult<byte[]> result, boolean tooLarge) {
+        static Attempt of(OqsResult<byte[]> result) {
+            return new Attempt(result, false);
+        }
+    }
+
     /**
      * Sends with deadline, retries and breaker. A 2xx body goes through {@code interpret}; a malformed answer counts
-     * as a failed attempt like a timeout does.
+     * as a failed attempt like a timeout does. The whole call, retries and backoff included, ends by one deadline
+     * ({@code callTimeout}).
      */
-    private <T> OqsResult<T> send(String path, byte[] body, boolean idempotent,
+    private <T> OqsResult<T> send(Endpoint endpoint, byte[] body, boolean idempotent,
                                   java.util.function.Function<byte[], OqsResult<T>> interpret) {
+        long deadline = System.nanoTime() + callTimeout.toNanos();
         int attempts = idempotent ? maxRetries + 1 : 1;
         OqsResult<T> last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return last;
+            }
             if (!breaker.tryAcquire()) {
                 return breaker.offlineResult();
             }
-            OqsResult<byte[]> raw = attempt(path, body);
-            last = raw instanceof OqsResult.Ok<byte[]> ok ? interpret.apply(ok.value()) : cast(raw);
+            Attempt raw = attempt(endpoint, body, Duration.ofNanos(Math.min(left, requestTimeout.toNanos())));
+            last = raw.result() instanceof OqsResult.Ok<byte[]> ok ? interpret.apply(ok.value()) : cast(raw.result());
             if (last instanceof OqsResult.Ok || last instanceof OqsResult.Rejected) {
                 breaker.onSuccess();
+                return last;
+            }
+            if (raw.tooLarge() && endpoint.sizedForBatches()) {
+                // the service answered, only more than this client holds: not a sign of an outage, so neither
+                // retried nor counted against the service (unrelated calls stay online)
+                breaker.release();
                 return last;
             }
             if (breaker.onFailure(last.describe())) {
@@ -234,6 +305,9 @@ public final class OqsClient implements QualificationService, AutoCloseable {
                         return last; // maintenance for longer than we would wait: report it now
                     }
                     wait = u.retryAfter();
+                }
+                if (wait.toNanos() >= deadline - System.nanoTime()) {
+                    return last; // no time left for another attempt after the wait
                 }
                 try {
                     sleeper.sleep(wait);
@@ -255,24 +329,47 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         return Duration.ofMillis(Math.min(maxBackoff.toMillis(), (long) (base * factor)));
     }
 
-    private OqsResult<byte[]> attempt(String path, byte[] body) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout);
+    /** One request, bounded end to end (headers and body) by {@code timeout} and in size by the endpoint's limit. */
+    private Attempt attempt(Endpoint endpoint, byte[] body, Duration timeout) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(endpoint.path())).timeout(timeout);
         if (body == null) {
             rb.GET();
         } else {
             rb.header("Content-Type", "application/xml; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         }
+        AtomicReference<BoundedBody> reading = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(rb.build(), BoundedBody.handler(endpoint.maxBytes(), reading::set));
         HttpResponse<byte[]> response;
         try {
-            response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            return new OqsResult.Unavailable<>(OqsResult.Reason.TIMEOUT, "no answer within " + requestTimeout.toMillis() + " ms", null);
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(pending, reading.get());
+            return Attempt.of(new OqsResult.Unavailable<>(OqsResult.Reason.TIMEOUT,
+                    "no complete answer within " + timeout.toMillis() + " ms", null));
         } catch (InterruptedException e) {
+            abandon(pending, reading.get());
             Thread.currentThread().interrupt();
-            return new OqsResult.Unavailable<>(OqsResult.Reason.CONNECTION, "interrupted", null);
-        } catch (IOException | RuntimeException e) {
-            return transportFailure(e);
+            return Attempt.of(new OqsResult.Unavailable<>(OqsResult.Reason.CONNECTION, "interrupted", null));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof BoundedBody.TooLargeException tooLarge) {
+                return new Attempt(new OqsResult.Malformed<>(tooLarge.getMessage()), true);
+            }
+            return Attempt.of(transportFailure(cause));
         }
+        return Attempt.of(interpretStatus(response));
+    }
+
+    /** Stops a request that ran out of time: cancelling the exchange closes its connection, so nothing keeps reading. */
+    private static void abandon(CompletableFuture<?> pending, BoundedBody body) {
+        if (body != null) {
+            body.abandon();
+        }
+        pending.cancel(true);
+    }
+
+    private static OqsResult<byte[]> interpretStatus(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         byte[] bytes = response.body() == null ? new byte[0] : response.body();
         if (status >= 200 && status < 300) {
@@ -281,11 +378,16 @@ public final class OqsClient implements QualificationService, AutoCloseable {
             }
             return new OqsResult.Ok<>(bytes);
         }
+        if (status >= 300 && status < 400) {
+            // the service never redirects; a 3xx comes from a proxy or captive portal in the way, so the service is
+            // not reachable (and the client does not follow it: certificates and patient data stay on this route)
+            return new OqsResult.Unavailable<>(OqsResult.Reason.CONNECTION, "HTTP " + status + " redirect (a proxy in the way?)", null);
+        }
         if (status == 503) {
             return new OqsResult.Unavailable<>(OqsResult.Reason.MAINTENANCE, "HTTP 503 (maintenance or overload)",
                     retryAfter(response).orElse(null));
         }
-        if (status >= 500) {
+        if (status >= 500 || status < 200) {
             return new OqsResult.Unavailable<>(OqsResult.Reason.SERVER_ERROR, "HTTP " + status, retryAfter(response).orElse(null));
         }
         // 4xx: the service refused the request; prefer its own error code when it sent one

@@ -43,6 +43,8 @@ public final class OqsErrorCodes {
     public static final String BATCH_UNKNOWN = "EB2001";
     /** 一括照会の照会対象なし. */
     public static final String BATCH_EMPTY = "EB2002";
+    /** More than {@link BatchRequest#MAX_PEOPLE} people in one batch. */
+    public static final String BATCH_TOO_LARGE = "EB2003";
     /** 入力項目誤り (per person, ProcessingResultStatus 2). */
     public static final String BAD_SEARCH_INFO = "EP3001";
     /** システムエラー (fault injection). */

@@ -48,10 +48,25 @@ public record XmlNode(String name, String text, List<XmlNode> children) {
 
     /** Parses a whole document (the declared encoding is honoured: UTF-8 or Shift_JIS). */
     public static XmlNode parse(byte[] bytes) throws OqsFormatException {
+        return parse(bytes, Limits.MESSAGE);
+    }
+
+    /**
+     * Size limits of one parse. {@link #MESSAGE} fits every single-person message; {@link #BATCH_RESULT} fits the
+     * largest 一括照会 result the service produces ({@link BatchRequest#MAX_PEOPLE} people).
+     */
+    public record Limits(int maxBytes, int maxElements) {
+        public static final Limits MESSAGE = new Limits(MAX_BYTES, MAX_ELEMENTS);
+        public static final Limits BATCH_RESULT = new Limits(BatchRequest.MAX_PEOPLE * BatchResult.MAX_BYTES_PER_PERSON,
+                BatchRequest.MAX_PEOPLE * BatchResult.MAX_ELEMENTS_PER_PERSON);
+    }
+
+    /** Parses a whole document within {@code limits}. */
+    public static XmlNode parse(byte[] bytes, Limits limits) throws OqsFormatException {
         if (bytes == null || bytes.length == 0) {
             throw new OqsFormatException("empty message");
         }
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > limits.maxBytes()) {
             throw new OqsFormatException("message too large: " + bytes.length + " bytes");
         }
         XMLStreamReader r = null;
@@ -67,7 +82,7 @@ public record XmlNode(String name, String text, List<XmlNode> children) {
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new OqsFormatException(
                             "entity reference &" + r.getLocalName() + "; is not allowed");
                     case XMLStreamConstants.START_ELEMENT -> {
-                        if (++elements > MAX_ELEMENTS) {
+                        if (++elements > limits.maxElements()) {
                             throw new OqsFormatException("too many elements");
                         }
                         if (stack.size() >= MAX_DEPTH) {
@@ -87,7 +102,7 @@ public record XmlNode(String name, String text, List<XmlNode> children) {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (!stack.isEmpty()) {
                             Builder top = stack.get(stack.size() - 1);
-                            if (top.text.length() + r.getTextLength() > MAX_BYTES) {
+                            if (top.text.length() + r.getTextLength() > limits.maxBytes()) {
                                 throw new OqsFormatException("text too long");
                             }
                             top.text.append(r.getText());

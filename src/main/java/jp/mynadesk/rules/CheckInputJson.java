@@ -20,6 +20,9 @@ import jp.mynadesk.documents.PresentedDocument;
  * {@code presented} counts as presented.
  */
 public final class CheckInputJson {
+    /** Most documents one check takes: a desk sees a handful per visit; this only stops absurd inputs. */
+    public static final int MAX_DOCUMENTS = 100;
+
     private CheckInputJson() {}
 
     public static FallbackInput read(String text, String source, LocalDate defaultAsOf) throws DocumentInputException {
@@ -37,6 +40,10 @@ public final class CheckInputJson {
         if (docs != null && !docs.isNull()) {
             if (!docs.isArray()) {
                 throw new DocumentInputException("documents: 書類は配列（[...]）で指定してください。" + DocumentJson.describe(docs) + " が入っています。");
+            }
+            if (docs.size() > MAX_DOCUMENTS) {
+                throw new DocumentInputException("documents: 書類は " + MAX_DOCUMENTS + " 件までです（" + docs.size()
+                        + " 件あります）。一度に確認する書類だけを指定してください。");
             }
             for (int i = 0; i < docs.size(); i++) {
                 documents.add(DocumentJson.read(docs.get(i), "documents[" + i + "]"));
@@ -76,6 +83,6 @@ public final class CheckInputJson {
             throw new DocumentInputException(path + ": \"YYYY-MM-DD\" の形の文字列で指定してください。" + DocumentJson.describe(v) + " が入っています。");
         }
         return EnteredDate.parse(v.textValue()).date().orElseThrow(() -> new DocumentInputException(path + ": \""
-                + v.textValue() + "\" は日付として正しくありません。\"2026-11-22\" のように YYYY-MM-DD で、実在する日付を指定してください。"));
+                + DocumentJson.shown(v.textValue()) + "\" は日付として正しくありません。\"2026-11-22\" のように YYYY-MM-DD で、実在する日付を指定してください。"));
     }
 }

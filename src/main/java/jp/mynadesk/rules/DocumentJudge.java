@@ -3,7 +3,9 @@ package jp.mynadesk.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.EnteredDate;
@@ -17,12 +19,31 @@ final class DocumentJudge {
     private final boolean onlineAvailable;
     private final boolean cardUsable;
     private final List<PresentedDocument> all;
+    /** Per qualification, the latest issue date among the 資格確認書 shown: one pass, so judging all is linear. */
+    private final Map<QualificationKey, LocalDate> newestKakuninsho = new HashMap<>();
+
+    /** What {@link PresentedDocument#sameQualificationAs} compares, as a hash key. */
+    private record QualificationKey(String insurer, String symbol, String number, String branch) {
+        static QualificationKey of(PresentedDocument d) {
+            return new QualificationKey(d.insurerNumber(), orEmpty(d.symbol()), d.number(), orEmpty(d.branch()));
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
+    }
 
     DocumentJudge(LocalDate asOf, boolean onlineAvailable, boolean cardUsable, List<PresentedDocument> all) {
         this.asOf = asOf;
         this.onlineAvailable = onlineAvailable;
         this.cardUsable = cardUsable;
         this.all = all;
+        for (PresentedDocument d : all) {
+            if (d.kind() == DocumentKind.SHIKAKU_KAKUNINSHO) {
+                d.issuedOn().date().ifPresent(issued ->
+                        newestKakuninsho.merge(QualificationKey.of(d), issued, (a, b) -> a.isAfter(b) ? a : b));
+            }
+        }
     }
 
     DocumentJudgement judge(int index) {
@@ -36,7 +57,7 @@ final class DocumentJudge {
         if (needsCard(d.kind()) && !cardUsable) {
             reasons.add(Reason.NEEDS_CARD);
         }
-        if (d.kind() == DocumentKind.SHIKAKU_KAKUNINSHO && supersededByNewer(index, d)) {
+        if (d.kind() == DocumentKind.SHIKAKU_KAKUNINSHO && supersededByNewer(d)) {
             reasons.add(Reason.SUPERSEDED);
         }
         List<Reason> list = new ArrayList<>(reasons); // EnumSet iterates in the contract table's order
@@ -117,18 +138,9 @@ final class DocumentJudge {
     }
 
     /** Another 資格確認書 of the same qualification issued later was also shown: use the newest. */
-    private boolean supersededByNewer(int index, PresentedDocument d) {
+    private boolean supersededByNewer(PresentedDocument d) {
         LocalDate issued = d.issuedOn().date().orElse(null);
-        if (issued == null) {
-            return false;
-        }
-        for (int i = 0; i < all.size(); i++) {
-            PresentedDocument other = all.get(i);
-            if (i != index && other.kind() == DocumentKind.SHIKAKU_KAKUNINSHO && other.sameQualificationAs(d)
-                    && other.issuedOn().date().filter(issued::isBefore).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+        LocalDate newest = newestKakuninsho.get(QualificationKey.of(d));
+        return issued != null && newest != null && newest.isAfter(issued);
     }
 }

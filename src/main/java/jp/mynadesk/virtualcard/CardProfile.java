@@ -49,6 +49,13 @@ public record CardProfile(
         boolean mismatchedKey,
         String subjectId) {
 
+    /**
+     * The dates a profile may carry. Certificates of a simulated card must be encodable and their validity
+     * computable (the 5th birthday after issue is added to {@code issued}); no real card was issued before 2016.
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
+
     public static final String DEFAULT_AUTH_PIN = "1234";
     public static final String DEFAULT_SIGN_PASSWORD = "ABC123";
     /** 署名用電子証明書 is not issued to holders under 15 (jpki.md §2.5). */

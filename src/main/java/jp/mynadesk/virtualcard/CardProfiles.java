@@ -120,11 +120,20 @@ public final class CardProfiles {
             return "field '" + path(m) + "' has the wrong JSON type: expected " + expected(m.getTargetType());
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return "field '" + path(m) + "' is not valid: " + m.getOriginalMessage();
+            return "field '" + path(m) + "' is not valid: " + quietly(m.getOriginalMessage());
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return "not a valid JSON profile object" + where + ": " + e.getOriginalMessage();
+        return "not a valid JSON profile object" + where + ": " + quietly(e.getOriginalMessage());
+    }
+
+    /**
+     * Jackson quotes the offending token, which may be half a PIN or password typed without quotes: the quoted
+     * parts are dropped so no field value is ever echoed.
+     */
+    static String quietly(String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        return firstLine.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
     }
 
     private static String path(JsonMappingException e) {
@@ -176,7 +185,7 @@ public final class CardProfiles {
                         signTriesLeft == null ? 5 : signTriesLeft, tokenKind,
                         Boolean.TRUE.equals(faceOnly), Boolean.TRUE.equals(revoked), Boolean.TRUE.equals(mismatchedKey),
                         subjectId);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 throw new ProfileException(where + e.getMessage(), e);
             }
         }
@@ -185,12 +194,18 @@ public final class CardProfiles {
             if (value == null) {
                 return null;
             }
+            LocalDate d;
             try {
-                return LocalDate.parse(value);
+                d = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new ProfileException(where + field + " must be a real calendar date written YYYY-MM-DD, got \""
                         + value + "\"", e);
             }
+            if (d.isBefore(CardProfile.EARLIEST_DATE) || d.isAfter(CardProfile.LATEST_DATE)) {
+                throw new ProfileException(where + field + " must be between " + CardProfile.EARLIEST_DATE + " and "
+                        + CardProfile.LATEST_DATE + ", got " + d);
+            }
+            return d;
         }
     }
 

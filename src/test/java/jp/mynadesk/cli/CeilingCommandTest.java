@@ -1,6 +1,7 @@
 package jp.mynadesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
@@ -94,5 +96,18 @@ class CeilingCommandTest {
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("--class", "A04", "--json"));
         assertEquals("2026-08", JSON.readTree(out.toString()).get("table").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "1899-12-31", "2026-07-16"})
+    void extremeBirthDatesAreBadInputNotAStackTrace(String birth) {
+        for (String[] args : new String[][] {
+                {"ceiling", "--class", "B04", "--total", "100000", "--date", "2026-07-15", "--birth-date", birth},
+                {"ceiling", "--ratio", "030", "--total", "100000", "--date", "2026-07-15", "--birth-date", birth}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("--birth-date"), run.err());
+            assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        }
     }
 }

@@ -206,4 +206,30 @@ class DocsCommandTest {
             System.setIn(oldIn);
         }
     }
+
+    @Test
+    void twelveDigitValuesInAnyFieldAreNeverEchoed() throws Exception {
+        String twelve = "123456789018";
+        String[] inputs = {
+            "{\"asOf\":\"2026-11-22\",\"documents\":[{\"kind\":\"hokensho\",\"number\":123456789018}]}",
+            "{\"asOf\":\"123456789018\",\"documents\":[]}",
+            "{\"asOf\":123456789018,\"documents\":[]}",
+            "{\"asOf\":\"2026-11-22\",\"card\":{\"certificateNotAfter\":\"123456789018\"},\"documents\":[]}",
+            "{\"asOf\":\"2026-11-22\",\"documents\":[{\"kind\":\"123456789018\"}]}",
+            "{\"asOf\":\"2026-11-22\",\"documents\":[{\"kind\":\"hokensho\",\"sex\":\"123456789018\"}]}",
+            "{\"asOf\":\"2026-11-22\",\"documents\":[{\"kind\":\"shikaku-kakuninsho\",\"insurerNumber\":\"01130012\","
+                + "\"number\":\"123456789018\",\"name\":\"協会 太郎\",\"birthDate\":\"123456789018\","
+                + "\"issuedOn\":\"123456789018\",\"validUntil\":\"2029-11-30\"}]}",
+            "{\"asOf\":\"2026-11-22\",\"documents\":123456789018}",
+            "123456789018",
+            "{\"asOf\":\"2026-11-22\",\"documents\":[{\"kind\":\"hokensho\",\"number\":1234567890181234567890}]}",
+        };
+        for (String in : inputs) {
+            Path p = write("e.json", in);
+            for (String[] args : new String[][] {{"docs", "check", p.toString(), "--json"}, {"docs", "check", p.toString()}}) {
+                CliRun run = CliRun.of(args);
+                assertFalse(run.out().contains(twelve) || run.err().contains(twelve), in + " -> " + run.out() + run.err());
+            }
+        }
+    }
 }

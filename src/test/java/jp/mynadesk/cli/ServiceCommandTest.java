@@ -65,6 +65,18 @@ class ServiceCommandTest {
     }
 
     @Test
+    void aNullFaultFileIsBadInputNotACrash(@TempDir Path dir) throws Exception {
+        for (String content : new String[] {"null", "{\"rules\": [null]}"}) {
+            Path faults = Files.writeString(dir.resolve("null.json"), content);
+            StringWriter err = new StringWriter();
+            assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--faults", faults.toString()},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err, true)), content);
+            assertTrue(err.toString().contains("--faults"), err.toString());
+            assertTrue(!err.toString().contains("Exception") && !err.toString().contains("\tat "), err.toString());
+        }
+    }
+
+    @Test
     void portInUseIsUnavailable() throws Exception {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             StringWriter err = new StringWriter();

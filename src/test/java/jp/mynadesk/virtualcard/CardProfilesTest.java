@@ -204,4 +204,25 @@ class CardProfilesTest {
                 () -> CardProfiles.parse(MINIMAL.replace("\"issued\"", "\"authPin\":\"98765\",\"issued\""), "t"));
         assertFalse(e.getMessage().contains("98765"), e.getMessage());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "far-future issue        | \"issued\":\"2025-10-27\" | \"issued\":\"+999999999-12-31\"",
+        "far-future expiry       | \"issued\":\"2025-10-27\" | \"issued\":\"2025-10-27\",\"certificateExpiry\":\"+999999999-12-31\"",
+        "far-past birth          | 1980-02-17 | -999999999-01-01",
+        "year 9999 issue         | \"issued\":\"2025-10-27\" | \"issued\":\"9999-12-31\"",
+    })
+    void extremeDatesAreAProfileErrorNotACrash(String label, String from, String to) {
+        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.parse(MINIMAL.replace(from, to), "t"));
+        assertTrue(e.getMessage().contains("between 1900-01-01 and 2099-12-31"), label + ": " + e.getMessage());
+    }
+
+    @Test
+    void brokenJsonInASecretFieldIsNotEchoed() {
+        for (String broken : new String[] {"\"authPin\":tru7391,", "\"signPassword\":SECRET77,", "\"authPin\":\"7391"}) {
+            ProfileException e = assertThrows(ProfileException.class,
+                    () -> CardProfiles.parse(MINIMAL.replace("\"issued\"", broken + "\"issued\""), "t"));
+            assertFalse(e.getMessage().contains("7391") || e.getMessage().contains("SECRET77"), e.getMessage());
+        }
+    }
 }

@@ -149,6 +149,9 @@ public record FaultPlan(Long seed, List<Rule> rules) {
     }
 
     public FaultPlan {
+        if (rules != null && rules.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("\"rules\" must hold fault rules (objects), not null");
+        }
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
@@ -163,7 +166,11 @@ public record FaultPlan(Long seed, List<Rule> rules) {
     /** @throws IllegalArgumentException when the JSON is not a valid plan; the message says what */
     public static FaultPlan parse(byte[] json) {
         try {
-            return JSON.readValue(json, FaultPlan.class);
+            FaultPlan plan = JSON.readValue(json, FaultPlan.class);
+            if (plan == null) {
+                throw new IllegalArgumentException("a fault plan must be a JSON object like {\"rules\": []}, not null");
+            }
+            return plan;
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException iae) {

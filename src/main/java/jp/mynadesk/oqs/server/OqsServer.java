@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.security.MessageDigest;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.mynadesk.oqs.MessageHeader;
@@ -38,6 +40,13 @@ import jp.mynadesk.pki.TestCa;
  */
 public final class OqsServer implements AutoCloseable {
     private static final int MAX_BODY = XmlNode.MAX_BYTES;
+    /** Seconds a client may take to send its whole request. */
+    static final long MAX_REQUEST_SECONDS = 3;
+    /** Worker threads; more requests wait in a bounded queue, and beyond it the connection is closed at once. */
+    static final int WORKERS = 64;
+    static final int QUEUE = 1024;
+    /** Header carrying the admin token from a client that is not on this machine. */
+    public static final String ADMIN_TOKEN_HEADER = "X-Admin-Token";
     private static final byte[] XML_TYPE = "application/xml; charset=UTF-8".getBytes(StandardCharsets.US_ASCII);
 
     /** Everything a server is started with; defaults suit tests and the demo. */
@@ -52,6 +61,7 @@ public final class OqsServer implements AutoCloseable {
         Duration folderPoll = Duration.ofMillis(200);
         Duration challengeTtl = Duration.ofSeconds(60);
         Duration batchProcessingTime = Duration.ofSeconds(2);
+        String adminToken;
 
         public static Config defaults() {
             return new Config();
@@ -72,6 +82,11 @@ public final class OqsServer implements AutoCloseable {
         public Config challengeTtl(Duration ttl) { this.challengeTtl = ttl; return this; }
         /** How long a batch stays "processing" (SegmentOfResult 2), by the injected clock. */
         public Config batchProcessingTime(Duration d) { this.batchProcessingTime = d; return this; }
+        /**
+         * Lets {@code /admin/*} requests from other machines in when they carry this token in {@value #ADMIN_TOKEN_HEADER};
+         * null (the default) = admin from loopback only.
+         */
+        public Config adminToken(String token) { this.adminToken = token; return this; }
     }
 
     static {
@@ -79,6 +94,14 @@ public final class OqsServer implements AutoCloseable {
         // ACK (~40 ms). Read once when the JDK's server configuration initialises, so set it before the first server.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // A client that stalls while sending its request (or while reading the answer) holds a worker thread; the JDK
+        // server closes such connections after these many seconds, so stalled connections cannot starve /health.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(MAX_REQUEST_SECONDS));
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "30");
         }
     }
 
@@ -89,6 +112,7 @@ public final class OqsServer implements AutoCloseable {
     private final FolderInterface folder;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
+    private final String adminToken;
 
     private OqsServer(Config c) throws IOException {
         InsuredRegistry registry = c.registry == null ? InsuredRegistry.builtIn() : c.registry;
@@ -105,11 +129,15 @@ public final class OqsServer implements AutoCloseable {
             this.folder = null;
         }
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "oqs-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.adminToken = c.adminToken;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "oqs-http-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }); // a rejected connection is closed by the JDK server: overload sheds load instead of growing threads
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.http = HttpServer.create(new InetSocketAddress(c.host, c.port), 512);
         http.createContext("/", this::handle);
         http.setExecutor(executor);
@@ -221,9 +249,25 @@ public final class OqsServer implements AutoCloseable {
                 return;
             }
             send(ex, status, type, answer);
+        } catch (RuntimeException e) {
+            // a bug must still get an answer, not a silently closed connection
+            if (ex.getResponseCode() == -1) {
+                send(ex, 500, "text/plain; charset=UTF-8", ("internal error: " + e.getClass().getSimpleName())
+                        .getBytes(StandardCharsets.UTF_8));
+            }
         } finally {
             ex.close();
         }
+    }
+
+    /** {@code OK}, then the folder poller's state when there is a folder interface. */
+    private String health() {
+        if (folder == null) {
+            return "OK\n";
+        }
+        FolderInterface.Health h = folder.health();
+        return "OK\nfolder: " + (h.ok() ? "ok" : "failing: " + h.lastError()) + " (passes " + h.passes()
+                + (h.lastPass() == null ? "" : ", last " + h.lastPass()) + ")\n";
     }
 
     private static String endpoint(String path) {
@@ -242,7 +286,7 @@ public final class OqsServer implements AutoCloseable {
 
     private byte[] answer(String endpoint, byte[] body) throws OqsFormatException {
         return switch (endpoint) {
-            case "health" -> "OK\n".getBytes(StandardCharsets.UTF_8);
+            case "health" -> health().getBytes(StandardCharsets.UTF_8);
             case "challenge" -> OqsXml.write(service.okHeader(), service.newChallenge());
             case "card" -> OqsXml.write(service.checkCard(OqsXml.readCardCheckRequest(XmlNode.parse(body))));
             case "qualification" -> OqsXml.write(service.query(OqsXml.readQualificationRequest(XmlNode.parse(body))));
@@ -317,7 +361,23 @@ public final class OqsServer implements AutoCloseable {
         }
     }
 
+    /** Loopback callers may always change faults; others only with the configured token. */
+    private boolean adminAllowed(HttpExchange ex) {
+        if (ex.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        String given = ex.getRequestHeaders().getFirst(ADMIN_TOKEN_HEADER);
+        return adminToken != null && given != null && MessageDigest.isEqual(
+                adminToken.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
     private void admin(HttpExchange ex, String path, String method) throws IOException {
+        if (!adminAllowed(ex)) {
+            send(ex, 403, "text/plain; charset=UTF-8",
+                    ("admin is allowed from this machine only, or with the " + ADMIN_TOKEN_HEADER + " header")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (!path.equals("/admin/faults")) {
             send(ex, 404, "text/plain; charset=UTF-8", "no such admin endpoint".getBytes(StandardCharsets.UTF_8));
             return;

@@ -13,6 +13,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,13 @@ public final class OqsService {
     static final Duration CONSENT_WINDOW = Duration.ofMinutes(10);
     static final Duration CONSENT_VALIDITY = Duration.ofHours(24);
     private static final int MAX_PENDING_CHALLENGES = 100_000;
+    /** How long a batch result can be fetched after its upload (mock; the real retention is not public). */
+    static final Duration BATCH_RETENTION = Duration.ofHours(24);
+    /**
+     * Most people held in all retained batches together; the oldest batches are dropped first beyond it, so uploads
+     * alone cannot exhaust the heap (about 2 KB per retained person).
+     */
+    static final int MAX_RETAINED_PEOPLE = 20 * BatchRequest.MAX_PEOPLE;
 
     private final Clock clock;
     private final InsuredRegistry registry;
@@ -70,13 +78,19 @@ public final class OqsService {
     private final Map<String, PendingChallenge> challenges = new ConcurrentHashMap<>();
     private final Map<String, Map<ConsentCategory, QualificationRecord.Consent>> consents = new ConcurrentHashMap<>();
     private final Map<String, Instant> recentCardChecks = new ConcurrentHashMap<>();
-    private final Map<String, BatchJob> batches = new ConcurrentHashMap<>();
+    /** Retained batches, oldest first; guarded by itself. */
+    private final LinkedHashMap<String, BatchJob> batches = new LinkedHashMap<>();
+    private int retainedPeople;
     private final AtomicLong batchSequence = new AtomicLong();
     private volatile Consumer<QualificationResponse> faceSink = r -> { };
 
     private record PendingChallenge(byte[] nonce, Instant expiresAt) {}
 
-    private record BatchJob(String receptionNumber, BatchRequest request, Instant receivedAt, Instant readyAt) {}
+    private record BatchJob(String receptionNumber, BatchRequest request, Instant receivedAt, Instant readyAt) {
+        int people() {
+            return request.searchInfos().size();
+        }
+    }
 
     public OqsService(Clock clock, InsuredRegistry registry, TestCa ca, Duration challengeTtl, Duration batchProcessingTime) {
         this.clock = clock;
@@ -365,15 +379,21 @@ public final class OqsService {
         Optional<String> bad = checkInstitution(r.medicalInstitutionCode());
         String code = bad.isPresent() ? OqsErrorCodes.BAD_INSTITUTION
                 : confirmationDate(r.qualificationConfirmationDate(), now) == null ? OqsErrorCodes.MALFORMED_REQUEST
-                : r.searchInfos().isEmpty() ? OqsErrorCodes.BATCH_EMPTY : null;
+                : r.searchInfos().isEmpty() ? OqsErrorCodes.BATCH_EMPTY
+                : r.searchInfos().size() > BatchRequest.MAX_PEOPLE ? OqsErrorCodes.BATCH_TOO_LARGE : null;
         if (code != null) {
+            String why = bad.orElse(switch (code) {
+                case OqsErrorCodes.BATCH_EMPTY -> "照会対象がありません";
+                case OqsErrorCodes.BATCH_TOO_LARGE -> "一括照会は " + BatchRequest.MAX_PEOPLE + " 件までです（"
+                        + r.searchInfos().size() + " 件）";
+                default -> "資格確認日が不正です（yyyyMMdd）";
+            });
             return new BatchReception(errorHeader(r.qualificationConfirmationDate(), r.medicalInstitutionCode(),
-                    r.arbitraryFileIdentifier(), null, code, bad.orElse(code.equals(OqsErrorCodes.BATCH_EMPTY)
-                            ? "照会対象がありません" : "資格確認日が不正です（yyyyMMdd）")), null, null);
+                    r.arbitraryFileIdentifier(), null, code, why), null, null);
         }
         String number = OqsTime.date(now.atZone(OqsTime.JST).toLocalDate())
                 + String.format("%08d", batchSequence.incrementAndGet());
-        batches.put(number, new BatchJob(number, r, now, now.plus(batchProcessingTime)));
+        retain(new BatchJob(number, r, now, now.plus(batchProcessingTime)), now);
         MessageHeader header = new MessageHeader(OqsTime.timestamp(now), null, r.medicalInstitutionCode(),
                 r.arbitraryFileIdentifier(), null, SegmentOfResult.NORMAL, null, null, MessageHeader.UTF_8);
         return new BatchReception(header, number, OqsTime.timestamp(now));
@@ -381,7 +401,7 @@ public final class OqsService {
 
     public BatchResult fetchBatch(BatchDownloadRequest r) {
         Instant now = clock.instant();
-        BatchJob job = r.receptionNumber() == null ? null : batches.get(r.receptionNumber());
+        BatchJob job = r.receptionNumber() == null ? null : retained(r.receptionNumber(), now);
         if (job == null || !job.request().medicalInstitutionCode().equals(r.medicalInstitutionCode())) {
             return new BatchResult(errorHeader(null, r.medicalInstitutionCode(), r.arbitraryFileIdentifier(), null,
                     OqsErrorCodes.BATCH_UNKNOWN, "受付番号が存在しません"), r.receptionNumber(), null, null, null, List.of());
@@ -408,6 +428,38 @@ public final class OqsService {
                 MessageHeader.UTF_8);
         return new BatchResult(header, job.receptionNumber(), Integer.toString(units.size()),
                 Integer.toString(units.size() - errors), Integer.toString(errors), units);
+    }
+
+    /** Keeps a new batch, first dropping expired ones and then the oldest while the people cap would be exceeded. */
+    private void retain(BatchJob job, Instant now) {
+        synchronized (batches) {
+            var it = batches.values().iterator();
+            while (it.hasNext()) {
+                BatchJob old = it.next();
+                boolean expired = !now.isBefore(old.receivedAt().plus(BATCH_RETENTION));
+                if (!expired && retainedPeople + job.people() <= MAX_RETAINED_PEOPLE) {
+                    break; // oldest first: everything after this one is younger
+                }
+                retainedPeople -= old.people();
+                it.remove();
+            }
+            batches.put(job.receptionNumber(), job);
+            retainedPeople += job.people();
+        }
+    }
+
+    private BatchJob retained(String receptionNumber, Instant now) {
+        synchronized (batches) {
+            BatchJob job = batches.get(receptionNumber);
+            return job == null || !now.isBefore(job.receivedAt().plus(BATCH_RETENTION)) ? null : job;
+        }
+    }
+
+    /** Batches held now (for tests of the retention). */
+    int retainedBatches() {
+        synchronized (batches) {
+            return batches.size();
+        }
     }
 
     // --- consent ----------------------------------------------------------------------------------
