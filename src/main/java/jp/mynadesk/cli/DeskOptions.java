@@ -14,6 +14,8 @@ import jp.mynadesk.station.Station;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
+import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +32,10 @@ final class DeskOptions {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Reader reader;
+
+    @Option(names = "--reader-profile", paramLabel = "NAME|FILE",
+            description = "仮想カードリーダーの機種ごとの癖（mynadesk card reader-profiles の一覧）。--virtual と使います")
+    String readerProfile;
 
     @Option(names = "--service", paramLabel = "URL",
             description = "オンライン資格確認サービスの URL（既定: $MYNADESK_SERVICE、なければこのプロセス内の模擬サービス）")
@@ -62,6 +68,17 @@ final class DeskOptions {
                 throw CliException.badInput("--virtual: カードプロファイルを読み込めません。" + e.getMessage());
             }
         }
+        ReaderProfile quirks = null;
+        if (readerProfile != null) {
+            if (card == null) {
+                throw CliException.badInput("--reader-profile: 仮想カードリーダー（--virtual）と一緒に指定してください。");
+            }
+            try {
+                quirks = ReaderProfiles.resolve(readerProfile);
+            } catch (ProfileException e) {
+                throw CliException.badInput("--reader-profile: " + e.getMessage());
+            }
+        }
         String url = service != null ? service : env.get("MYNADESK_SERVICE");
         String desk = terminal != null ? terminal : env.getOrDefault("MYNADESK_TERMINAL", Station.DEFAULT_TERMINAL);
         if (!desk.matches("[A-Za-z0-9_-]{1,32}")) {
@@ -71,7 +88,7 @@ final class DeskOptions {
             throw CliException.badInput("--institution: 医療機関コードは数字10桁です。");
         }
         return new Station.Setup(card, reader == null ? null : reader.pcsc, false, url == null ? null : serviceUri(url),
-                null, data.directory(env), data.busyTimeout(), clock(wall), institution, desk, trace, announce);
+                null, data.directory(env), data.busyTimeout(), clock(wall), institution, desk, trace, announce, quirks);
     }
 
     Station open(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {

@@ -24,6 +24,9 @@ import jp.mynadesk.desk.VisitJson;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
+import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
@@ -68,7 +71,6 @@ public final class ScenarioRunner {
         Path temp = null;
         Desk desk = null;
         try {
-            readerProfile(scenario.reader());
             temp = Files.createTempDirectory("mynadesk-scenario-");
             desk = new Desk(scenario, temp);
             List<ScenarioStep> steps = scenario.steps();
@@ -103,12 +105,18 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The {@code reader:} key: a reader (firmware) profile for the virtual reader. This build has only the generic
-     * reader; the profiles of firmware-notes/ plug in here.
+     * The {@code reader:} key: a reader (firmware) profile of firmware-notes/ for the virtual reader ({@code generic}
+     * or absent: the plain reader). Through pcscd the reader is vpcd's own.
      */
-    static void readerProfile(String name) {
-        if (name != null && !name.equals("generic")) {
-            throw new ScenarioException(0, "reader", "リーダーのプロファイル \"" + name + "\" はこの版では使えません（generic のみ）");
+    static ReaderProfile readerProfile(String name) {
+        if (name == null || name.equals("generic")) {
+            return null;
+        }
+        try {
+            return ReaderProfiles.resolve(name);
+        } catch (ProfileException e) {
+            throw new ScenarioException(0, "reader", "リーダーのプロファイルを使えません: " + e.getMessage()
+                    + "（generic か " + ReaderProfiles.names() + "）");
         }
     }
 
@@ -136,7 +144,8 @@ public final class ScenarioRunner {
                 // The station plugs an in-JVM reader only with a card in it; the scenario's own card replaces it at once.
                 CardProfile placeholder = s.card() != null ? s.card() : CardProfiles.builtIn("default").orElseThrow();
                 station = Station.open(new Station.Setup(pcsc ? null : placeholder, pcsc ? PCSC_READER : null, pcsc, null,
-                        service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, null, null));
+                        service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, null, null,
+                        pcsc ? null : readerProfile(s.reader())));
             } catch (IOException | ReaderException | RuntimeException e) {
                 if (opened != null) {
                     opened.close();

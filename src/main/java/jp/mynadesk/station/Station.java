@@ -19,6 +19,7 @@ import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.store.Stores;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.MyNumberCard;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
 import jp.mynadesk.virtualcard.reader.VirtualTerminal;
 import jp.mynadesk.virtualcard.reader.VirtualTerminals;
 
@@ -51,10 +52,11 @@ public final class Station implements AutoCloseable {
      * @param service        the service's base URL (null: start the mock in this process)
      * @param serviceConfig  how to start the in-process mock (null: defaults)
      * @param announce       told once what was started (e.g. the in-process service's address), for stderr
+     * @param readerProfile  how the virtual reader behaves (a reader family's quirks, firmware-notes/); null = plain
      */
     public record Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
                         OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
-                        String terminal, ApduTrace trace, Consumer<String> announce) {
+                        String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile) {
         public Setup {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(clock, "clock");
@@ -62,6 +64,14 @@ public final class Station implements AutoCloseable {
             institution = institution == null ? DEFAULT_INSTITUTION : institution;
             terminal = terminal == null ? DEFAULT_TERMINAL : terminal;
             announce = announce == null ? s -> { } : announce;
+        }
+
+        /** A station whose virtual reader is the plain one. */
+        public Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service, OqsServer.Config serviceConfig,
+                     DataDirectory data, Duration busyTimeout, Clock clock, String institution, String terminal,
+                     ApduTrace trace, Consumer<String> announce) {
+            this(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock, institution, terminal,
+                    trace, announce, null);
         }
     }
 
@@ -88,7 +98,7 @@ public final class Station implements AutoCloseable {
         CardReaders readers = null;
         if (s.virtualCard() != null) {
             terminals = new VirtualTerminals();
-            virtualReader = terminals.plug(VIRTUAL_READER);
+            virtualReader = s.readerProfile() == null ? terminals.plug(VIRTUAL_READER) : s.readerProfile().plug(terminals);
             virtualReader.insert(MyNumberCard.of(s.virtualCard()));
             readers = new CardReaders(terminals.factory());
         } else if (s.usePcsc() || s.pcscReader() != null) {
