@@ -18,31 +18,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk bench}: throughput and latency of the card path, printed as figures (developer tool, English). */
-@Command(name = "bench", description = "Measure APDU throughput, read+verify+sign latency and (--oqs) the mock service (developer tool)")
+@Command(name = "bench", description = "APDU の処理速度、証明書読み取り＋暗証番号照合＋署名の所要時間、--oqs で模擬サービスを計測します（開発用）")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--apdus", defaultValue = "20000", description = "APDU round trips to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--apdus", defaultValue = "20000", description = "計測する APDU の往復回数、1 以上（既定: ${DEFAULT-VALUE}）")
     int apdus;
 
-    @Option(names = "--runs", defaultValue = "200", description = "read+verify+sign runs to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", defaultValue = "200", description = "読み取り＋照合＋署名を計測する回数、1 以上（既定: ${DEFAULT-VALUE}）")
     int runs;
 
-    @Option(names = "--pcsc", description = "also measure through pcscd: serve the card to vpcd and read it back with SunPCSC")
+    @Option(names = "--pcsc", description = "pcscd 経由でも計測します（カードを vpcd に差し、SunPCSC で読みます）")
     boolean pcsc;
 
-    @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "vpcd slot for --pcsc (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "--pcsc で使う vpcd の待ち受け先（既定: ${DEFAULT-VALUE}）")
     String vpcd;
 
-    @Option(names = "--reader", defaultValue = "Virtual PCD 00 00", description = "the PC/SC reader of that slot (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reader", defaultValue = "Virtual PCD 00 00", description = "その vpcd に対応する PC/SC リーダー名（既定: ${DEFAULT-VALUE}）")
     String readerName;
 
-    @Option(names = "--oqs", description = "also measure the mock online service: queries/s, p99 at 500 req/s, card checks/s, time to offline per fault")
+    @Option(names = "--oqs", description = "模擬オンライン資格確認サービスも計測します（照会/秒、500 件/秒での p99、障害ごとのオフライン判定までの時間）")
     boolean oqs;
 
     @Override
     public Integer call() throws Exception {
+        if (apdus < 1) {
+            throw CliException.badInput("--apdus " + apdus + ": 計測する APDU の往復回数は 1 以上の整数で指定してください。");
+        }
+        if (runs < 1) {
+            throw CliException.badInput("--runs " + runs + ": 計測する回数は 1 以上の整数で指定してください。");
+        }
         PrintWriter out = spec.commandLine().getOut();
         var profile = CardProfiles.resolve("default");
         VirtualTerminals terminals = new VirtualTerminals();

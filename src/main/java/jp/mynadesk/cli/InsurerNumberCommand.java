@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk insurer-number check NUMBER [--json]} (rules.md §2). A wrong number is a result (exit 0). */
-@Command(name = "insurer-number", description = "保険者番号 / insurer numbers", subcommands = InsurerNumberCommand.Check.class)
+@Command(name = "insurer-number", description = "保険者番号", subcommands = InsurerNumberCommand.Check.class)
 final class InsurerNumberCommand {
 
     @Command(name = "check", description = "保険者番号の桁数と検証番号を確かめます")

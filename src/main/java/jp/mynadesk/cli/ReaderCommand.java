@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mynadesk reader list}: the PC/SC readers, whether a card is on each, and its ATR. */
-@Command(name = "reader", description = "カードリーダー / PC/SC readers", subcommands = ReaderCommand.ListReaders.class)
+@Command(name = "reader", description = "カードリーダー（PC/SC）", subcommands = ReaderCommand.ListReaders.class)
 final class ReaderCommand {
 
     @Command(name = "list", description = "接続されているカードリーダーとカードの有無を表示します")
