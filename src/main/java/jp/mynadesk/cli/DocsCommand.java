@@ -35,6 +35,7 @@ import jp.mynadesk.rules.FallbackDecision;
 import jp.mynadesk.rules.FallbackInput;
 import jp.mynadesk.rules.FallbackRules;
 import jp.mynadesk.rules.FieldCheck;
+import jp.mynadesk.rules.ImpossibleValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,6 +87,11 @@ final class DocsCommand {
             }
             if (asOf != null) {
                 input = new FallbackInput(asOf, input.onlineAvailable(), input.card(), input.documents());
+            }
+            try {
+                ImpossibleValues.check(input);
+            } catch (DocumentInputException e) {
+                throw CliException.badInput(e.getMessage());
             }
             FallbackDecision decision = FallbackRules.decide(input);
             var out = spec.commandLine().getOut();
@@ -232,6 +238,11 @@ final class DocsCommand {
                 if (e.isInvalid()) {
                     throw CliException.badInput("日付 \"" + e.text() + "\" が正しくありません。YYYY-MM-DD で実在する日付にしてください。");
                 }
+            }
+            try {
+                ImpossibleValues.check(d, "書類", null);
+            } catch (DocumentInputException e) {
+                throw CliException.badInput(e.getMessage() + "わざと不整合な見本を作るときは --allow-invalid を付けてください。");
             }
         }
     }

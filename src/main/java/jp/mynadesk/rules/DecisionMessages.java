@@ -117,6 +117,9 @@ public final class DecisionMessages {
                     : "使用不可（" + labels(j.reasons()) + "）";
             lines.add("書類" + (j.index() + 1) + " " + kind.label() + ": " + status
                     + (d.acceptedDocument() != null && d.acceptedDocument() == j.index() ? "　← これで受付" : ""));
+            if (j.reasons().contains(Reason.BAD_FORMAT)) {
+                FormatProblems.of(j.document()).forEach(p -> lines.add("　documents[" + j.index() + "]." + p.field() + ": " + p.message()));
+            }
         }
         lines.add("→ " + message(d));
         return lines;
