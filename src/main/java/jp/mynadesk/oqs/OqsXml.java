@@ -222,7 +222,7 @@ public final class OqsXml {
         if (r.searchInfo() != null) {
             writeSearchInfo(w, r.searchInfo());
         }
-        if (r.header().segmentOfResult() != SegmentOfResult.NORMAL && r.processingResultStatus() == null) {
+        if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL && r.processingResultStatus() == null) {
             writeErrorBody(w, r.header());
             return w.close(BODY).close(ROOT).toBytes();
         }
@@ -263,7 +263,7 @@ public final class OqsXml {
     }
 
     public static byte[] write(BatchReception r) {
-        if (r.header().segmentOfResult() != SegmentOfResult.NORMAL) {
+        if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL) {
             return error(r.header());
         }
         XmlWriter w = new XmlWriter().open(ROOT);
@@ -298,7 +298,7 @@ public final class OqsXml {
                 .leaf("CharacterCodeIdentifier", h.characterCodeIdentifier())
                 .close(HEADER);
         w.open(BODY);
-        if (h.segmentOfResult() != SegmentOfResult.NORMAL && r.units().isEmpty()) {
+        if (h.segmentOfResult() == SegmentOfResult.ABNORMAL && r.units().isEmpty()) {
             writeErrorBody(w, h);
         }
         for (BatchResult.BulkConfirmUnit u : r.units()) {
@@ -355,7 +355,7 @@ public final class OqsXml {
     }
 
     public static byte[] write(ConsentReceipt r) {
-        if (r.header().segmentOfResult() != SegmentOfResult.NORMAL) {
+        if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL) {
             return error(r.header());
         }
         XmlWriter w = new XmlWriter().open(ROOT);
