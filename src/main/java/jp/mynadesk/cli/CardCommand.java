@@ -28,12 +28,22 @@ final class CardCommand {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--json", description = "JSON で出力します")
+        boolean json;
+
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            for (CardProfile p : CardProfiles.list()) {
-                out.printf("%-16s %s%n", p.name(), p.description());
+            if (json) {
+                var list = jp.mynadesk.documents.JsonText.MAPPER.createArrayNode();
+                CardProfiles.list().forEach(p -> list.addObject().put("name", p.name()).put("description", p.description()));
+                out.println(list.toString());
+            } else {
+                for (CardProfile p : CardProfiles.list()) {
+                    out.printf("%-16s %s%n", p.name(), p.description());
+                }
             }
+            out.flush();
             return Main.OK;
         }
     }

@@ -17,6 +17,9 @@ final class ReaderCommand {
         @Spec
         CommandSpec spec;
 
+        @picocli.CommandLine.Option(names = "--json", description = "JSON で出力します")
+        boolean json;
+
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
@@ -25,9 +28,18 @@ final class ReaderCommand {
                 if (readers.isEmpty()) {
                     throw CliException.unavailable("カードリーダーが見つかりません。カードリーダーのUSBケーブルを接続し直してください。");
                 }
-                for (ReaderInfo r : readers) {
-                    out.printf("%s\t%s\t%s%n", r.name(), r.cardPresent() ? "カードあり" : "カードなし", r.atr().orElse("-"));
+                if (json) {
+                    var list = jp.mynadesk.documents.JsonText.MAPPER.createArrayNode();
+                    for (ReaderInfo r : readers) {
+                        list.addObject().put("name", r.name()).put("cardPresent", r.cardPresent()).put("atr", r.atr().orElse(null));
+                    }
+                    out.println(list.toString());
+                } else {
+                    for (ReaderInfo r : readers) {
+                        out.printf("%s\t%s\t%s%n", r.name(), r.cardPresent() ? "カードあり" : "カードなし", r.atr().orElse("-"));
+                    }
                 }
+                out.flush();
                 return Main.OK;
             } catch (ReaderException e) {
                 throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
