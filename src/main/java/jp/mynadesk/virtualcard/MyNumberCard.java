@@ -34,7 +34,8 @@ import jp.mynadesk.pki.TestCa;
  *   <li>COMPUTE DIGITAL SIGNATURE: {@code 00 2A} → 6D00 (CLA 00 is supported, that INS in it is not); P1 00–03 of
  *       §3.5 are supported (04/05 PSS are not → 6A86); P2=00 (AP default key) → 6A86; Le is not checked, the answer is
  *       always the 256-byte signature.</li>
- *   <li>GET CHALLENGE {@code 00 84 00 00 Le}: Le 1–256 random bytes; the extended form → 6985 (§3.6); no Le or
+ *   <li>GET CHALLENGE {@code 00 84 00 00 Le}: Le 1–256 random bytes; the extended form → 6985
+ *       (firmware-notes/opensc-jpki.md, "self test"); no Le or
  *       command data → 6700; other P1/P2 → 6A86. The bytes come from a generator seeded by the profile name, so a run
  *       is repeatable; nothing on this card depends on them being secret (no external authentication).</li>
  *   <li>Secure-messaging CLA 08/0C: SELECT → 6882, READ BINARY / VERIFY / CHANGE → 69FC (§3.1, §3.2). CLA 80 with
@@ -170,7 +171,7 @@ public final class MyNumberCard implements EmulatedCard {
         };
     }
 
-    // --- GET CHALLENGE (§3.6) ---
+    // --- GET CHALLENGE (pkcs11-tool's C_GenerateRandom) ---
 
     private byte[] getChallenge(Apdu apdu, boolean extended) {
         if (extended) {
