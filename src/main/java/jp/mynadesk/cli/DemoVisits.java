@@ -263,8 +263,7 @@ final class DemoVisits {
     }
 
     private static String ratio(QualificationRecord q) {
-        String r = nz(q.insuredPartialContributionRatio());
-        return r.matches("\\d{3}") ? Integer.parseInt(r) / 10 + "割" : "不明";
+        return jp.mynadesk.oqs.CopaymentRatio.of(q).map(r -> Integer.parseInt(r) / 10 + "割").orElse("不明");
     }
 
     private static String date(String yyyymmdd) {
