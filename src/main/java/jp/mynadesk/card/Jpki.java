@@ -62,6 +62,7 @@ public final class Jpki {
     public static final int INS_RESET_RETRY_COUNTER = 0x2C;
     public static final int INS_COMPUTE_SIGNATURE = 0x2A;
     public static final int INS_GET_RESPONSE = 0xC0;
+    public static final int INS_GET_CHALLENGE = 0x84;
 
     /** DigestInfo prefix for SHA-256 (the host prepends it to the hash before COMPUTE DIGITAL SIGNATURE). */
     public static final byte[] DIGEST_INFO_SHA256 = hex("3031300D060960864801650304020105000420");

@@ -104,7 +104,8 @@ public final class JpkiCard {
      * the caller wipes its own {@code char[]}.
      *
      * @throws IllegalArgumentException if {@code pin} is not 4 digits (checked before anything is sent,
-     *                                  so a typo never costs a try)
+     *                                  so a typo never costs a try: the real card is assumed to count a
+     *                                  wrongly shaped PIN as a wrong one, firmware-notes/pin-format.md)
      */
     public CardOutcome<Void> verifyPin(char[] pin) {
         if (pin.length != 4 || !allDigits(pin)) {

@@ -27,52 +27,58 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk bench}: throughput and latency of the card path, printed as figures (developer tool, English). */
-@Command(name = "bench", description = "Measure the card path and (--oqs) the mock service, or (--startup) start-up, or (--registry N) a large registry; PASS/FAIL against each target, exit 0 either way (developer tool)")
+@Command(name = "bench", description = "カードの経路、--oqs で模擬サービス、--desk で受付、--startup で起動時間、--registry N で大きな登録簿を計測します。目標ごとに PASS/FAIL を表示し、終了コードはどちらも 0（開発用）")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--apdus", defaultValue = "20000", description = "APDU round trips to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--apdus", defaultValue = "20000", description = "計測する APDU の往復回数、1 以上（既定: ${DEFAULT-VALUE}）")
     int apdus;
 
-    @Option(names = "--runs", defaultValue = "200", description = "read+verify+sign runs to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", defaultValue = "200", description = "読み取り＋照合＋署名を計測する回数、1 以上（既定: ${DEFAULT-VALUE}）")
     int runs;
 
-    @Option(names = "--pcsc", description = "also measure through pcscd: serve the card to vpcd and read it back with SunPCSC")
+    @Option(names = "--pcsc", description = "pcscd 経由でも計測します（カードを vpcd に差し、SunPCSC で読みます）")
     boolean pcsc;
 
-    @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "vpcd slot for --pcsc (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "--pcsc で使う vpcd の待ち受け先（既定: ${DEFAULT-VALUE}）")
     String vpcd;
 
-    @Option(names = "--reader", defaultValue = "Virtual PCD 00 00", description = "the PC/SC reader of that slot (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reader", defaultValue = "Virtual PCD 00 00", description = "その vpcd に対応する PC/SC リーダー名（既定: ${DEFAULT-VALUE}）")
     String readerName;
 
-    @Option(names = "--oqs", description = "also measure the mock online service: capacity, p99 at 500 req/s, client cost, card checks/s, time to offline per fault")
+    @Option(names = "--oqs", description = "模擬オンライン資格確認サービスも計測します（処理能力、500 件/秒での p99、クライアントの負荷、障害ごとのオフライン判定までの時間）")
     boolean oqs;
 
-    @Option(names = "--desk", description = "instead: the desk's figures (full PIN check latency, re-check of --pending visits, visits --json)")
+    @Option(names = "--desk", description = "代わりに受付を計測します（暗証番号による確認1件の所要時間、--pending 件の再照会、visits --json）")
     boolean desk;
 
-    @Option(names = "--pending", defaultValue = "10000", description = "pending visits for --desk's re-check (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pending", defaultValue = "10000", description = "--desk で再照会する再照会待ちの件数（既定: ${DEFAULT-VALUE}）")
     int pending;
 
-    @Option(names = "--startup", description = "instead: time each one-shot command as a child process against java -version")
+    @Option(names = "--startup", description = "代わりに各コマンドの起動時間を子プロセスで計り、java -version と比べます")
     boolean startup;
 
-    @Option(names = "--launcher", defaultValue = "./mynadesk", description = "launcher for --startup (default: ${DEFAULT-VALUE})")
+    @Option(names = "--launcher", defaultValue = "./mynadesk", description = "--startup で使う起動スクリプト（既定: ${DEFAULT-VALUE}）")
     Path launcher;
 
-    @Option(names = "--registry", paramLabel = "N", description = "instead: generate and load an N-person registry in a child JVM")
+    @Option(names = "--registry", paramLabel = "N", description = "代わりに N 人の登録簿を作り、子 JVM で読み込みを計測します")
     Integer registryPeople;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "rounds per figure, after a warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "5", description = "ウォームアップのあと、1つの数値を測る回数（既定: ${DEFAULT-VALUE}）")
     int rounds;
 
-    @Option(names = "--json", description = "print the figures and verdicts as JSON (progress goes to stderr)")
+    @Option(names = "--json", description = "数値と判定を JSON で出力します（途中経過は標準エラー出力）")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        if (apdus < 1) {
+            throw CliException.badInput("--apdus " + apdus + ": 計測する APDU の往復回数は 1 以上の整数で指定してください。");
+        }
+        if (runs < 1) {
+            throw CliException.badInput("--runs " + runs + ": 計測する回数は 1 以上の整数で指定してください。");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = json ? spec.commandLine().getErr() : out;
         if (rounds < 1) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk card ...}: the virtual My Number card. */
-@Command(name = "card", description = "仮想マイナンバーカード / the virtual My Number card",
+@Command(name = "card", description = "仮想マイナンバーカード",
         subcommands = {CardCommand.Profiles.class, CardCommand.ReaderProfilesList.class, CardCommand.Serve.class})
 final class CardCommand {
 
@@ -30,12 +30,22 @@ final class CardCommand {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--json", description = "JSON で出力します")
+        boolean json;
+
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            for (CardProfile p : CardProfiles.list()) {
-                out.printf("%-16s %s%n", p.name(), p.description());
+            if (json) {
+                var list = jp.mynadesk.documents.JsonText.MAPPER.createArrayNode();
+                CardProfiles.list().forEach(p -> list.addObject().put("name", p.name()).put("description", p.description()));
+                out.println(list.toString());
+            } else {
+                for (CardProfile p : CardProfiles.list()) {
+                    out.printf("%-16s %s%n", p.name(), p.description());
+                }
             }
+            out.flush();
             return Main.OK;
         }
     }
@@ -57,22 +67,22 @@ final class CardCommand {
     }
 
     /** {@code mynadesk card serve}: the virtual card in pcscd's vpcd reader, driven from standard input. */
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = {
-        "Serve the virtual card to pcscd's vpcd reader (developer tool).",
-        "Commands on standard input: remove, insert, profile NAME, status, quit. End of input stops the server",
-        "unless --forever is given (then it serves until killed)."})
+    @Command(name = "serve", description = {
+        "仮想カードを pcscd の vpcd リーダーに差し込みます（開発用）。",
+        "標準入力のコマンド: remove（抜く）, insert（差す）, profile NAME（カードを替える）, status, quit。",
+        "標準入力が終わると止まります（--forever のときは終了させるまで動き続けます）。"})
     static final class Serve implements Callable<Integer> {
-        @Option(names = "--profile", defaultValue = "default", description = "card profile name or JSON file (default: ${DEFAULT-VALUE})")
+        @Option(names = "--profile", defaultValue = "default", description = "カードプロファイルの名前か JSON ファイル（既定: ${DEFAULT-VALUE}）")
         String profile;
 
-        @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "where vpcd listens, HOST:PORT (default: ${DEFAULT-VALUE})")
+        @Option(names = "--vpcd", defaultValue = "127.0.0.1:35963", description = "vpcd の待ち受け先 HOST:PORT（既定: ${DEFAULT-VALUE}）")
         String vpcd;
 
         @Option(names = "--reader-profile", defaultValue = ReaderProfiles.DEFAULT,
-                description = "how the reader treats the card: a name from 'card reader-profiles' or a JSON file (default: ${DEFAULT-VALUE})")
+                description = "リーダーの機種ごとの癖: card reader-profiles の名前か JSON ファイル（既定: ${DEFAULT-VALUE}）")
         String readerProfile;
 
-        @Option(names = "--forever", description = "ignore standard input and serve until the process is killed")
+        @Option(names = "--forever", description = "標準入力を読まず、終了させるまで動き続けます")
         boolean forever;
 
         @Override

@@ -33,7 +33,7 @@ final class CeilingCommand implements Callable<Integer> {
     @Option(names = "--total", paramLabel = "YEN", description = "その月の総医療費（10割、円）")
     Long total;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "診療月の日付（既定: 今日、日本時間）")
+    @Option(names = {"--as-of", "--date"}, paramLabel = "DATE", description = "診療月の日付: YYYY-MM-DD または 和暦（既定: 今日、日本時間）。--date も同じ意味です")
     LocalDate date;
 
     @Option(names = "--many", description = "多数回該当（直近12か月で4回目以降）")
@@ -48,7 +48,7 @@ final class CeilingCommand implements Callable<Integer> {
     @Option(names = "--dialysis", description = "人工透析（特定疾病。70歳未満で区分ア・イは 20,000 円）")
     boolean dialysis;
 
-    @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD", description = "生年月日（75歳到達月の半額と、--ratio からの区分推定に使います）")
+    @Option(names = "--birth-date", paramLabel = "DATE", description = "生年月日: YYYY-MM-DD または 和暦（75歳到達月の半額と、--ratio からの区分推定に使います）")
     LocalDate birthDate;
 
     @Option(names = "--ratio", paramLabel = "010|020|030", description = "区分が分からないとき: 負担割合から区分を推定します（--birth-date が必要）")
@@ -59,6 +59,9 @@ final class CeilingCommand implements Callable<Integer> {
 
     /** Nobody older is alive; also keeps the 75th-birthday arithmetic inside LocalDate's range. */
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+    /** 10^10 yen: far above any month's medical cost; a larger figure is a typo (an extra digit or two). */
+    static final long MAX_TOTAL_YEN = 10_000_000_000L;
 
     private final Clock clock;
 
@@ -74,8 +77,8 @@ final class CeilingCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         LocalDate on = date != null ? date : LocalDate.now(clock);
         CeilingTables tables = CeilingTables.builtIn();
-        CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--date " + on
-                + ": この日付の限度額の表がありません。表があるのは " + tables.periods() + " です。--date を表の期間内にしてください。"));
+        CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--as-of " + on
+                + ": この日付の限度額の表がありません。表があるのは " + tables.periods() + " です。--as-of を表の期間内にしてください。"));
         if (birthDate != null && (birthDate.isBefore(EARLIEST_BIRTH) || birthDate.isAfter(on))) {
             throw CliException.badInput("--birth-date " + birthDate + ": 生年月日は " + EARLIEST_BIRTH + " から受診日 "
                     + on + " までの日付を指定してください。");
@@ -101,8 +104,12 @@ final class CeilingCommand implements Callable<Integer> {
             case "outpatient" -> Scope.OUTPATIENT;
             default -> throw CliException.badInput("--scope " + scope + ": household（世帯）か outpatient（外来・個人ごと）を指定してください。");
         };
-        if (total != null && total < 0) {
-            throw CliException.badInput("--total " + total + ": 総医療費は 0 円以上の整数（円）で指定してください。");
+        if (total != null && (total < 0 || total > MAX_TOTAL_YEN)) {
+            throw CliException.badInput("--total " + total + ": 総医療費は 0 円以上 " + String.format("%,d", MAX_TOTAL_YEN)
+                    + " 円以下の整数（円）で指定してください。");
+        }
+        if (birthDate != null && birthDate.isAfter(on)) {
+            throw CliException.badInput("--birth-date " + birthDate + ": 診療月の日付（" + on + "）より後です。生年月日を確かめてください。");
         }
         CeilingResult result;
         try {

@@ -35,6 +35,7 @@ import jp.mynadesk.rules.FallbackDecision;
 import jp.mynadesk.rules.FallbackInput;
 import jp.mynadesk.rules.FallbackRules;
 import jp.mynadesk.rules.FieldCheck;
+import jp.mynadesk.rules.ImpossibleValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,13 +43,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk docs check | render | scan}: the offline document rules and sample documents with a QR code. */
-@Command(name = "docs", description = "資格確認書・資格情報のお知らせなどの書類 / paper documents",
+@Command(name = "docs", description = "資格確認書・資格情報のお知らせなどの書類",
         subcommands = {DocsCommand.Check.class, DocsCommand.Render.class, DocsCommand.Scan.class})
 final class DocsCommand {
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     /** {@code docs check FILE|-}: the fallback decision of rules.md §4. */
-    @Command(name = "check", description = "提示された書類とカードから、受付できるかを判定します（rules.md §4）")
+    @Command(name = "check", description = "提示された書類とカードから、受付できるかを判定します")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -56,7 +57,7 @@ final class DocsCommand {
         @Parameters(index = "0", paramLabel = "FILE|-", description = "入力の JSON ファイル（- は標準入力）")
         String file;
 
-        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "判定日（入力の asOf より優先。どちらもなければ今日、日本時間）")
+        @Option(names = "--as-of", paramLabel = "DATE", description = "判定日: YYYY-MM-DD または 和暦（令和8年4月1日）。入力の asOf より優先。どちらもなければ今日（日本時間）")
         LocalDate asOf;
 
         @Option(names = "--json", description = "JSON で出力します")
@@ -87,6 +88,11 @@ final class DocsCommand {
             if (asOf != null) {
                 input = new FallbackInput(asOf, input.onlineAvailable(), input.card(), input.documents());
             }
+            try {
+                ImpossibleValues.check(input);
+            } catch (DocumentInputException e) {
+                throw CliException.badInput(e.getMessage());
+            }
             FallbackDecision decision = FallbackRules.decide(input);
             var out = spec.commandLine().getOut();
             if (json) {
@@ -105,30 +111,30 @@ final class DocsCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--kind", required = true, paramLabel = "shikaku-kakuninsho|shikaku-joho-oshirase")
+        @Option(names = "--kind", required = true, paramLabel = "shikaku-kakuninsho|shikaku-joho-oshirase", description = "書類の種類: shikaku-kakuninsho（資格確認書）か shikaku-joho-oshirase（資格情報のお知らせ）")
         String kind;
 
         @Option(names = "--from", paramLabel = "FILE", description = "書類 1 件の JSON（docs check の documents の要素）。オプションで上書きできます")
         Path from;
 
-        @Option(names = "--insurer-number") String insurerNumber;
-        @Option(names = "--insurer-name") String insurerName;
-        @Option(names = "--symbol") String symbol;
-        @Option(names = "--number") String number;
-        @Option(names = "--branch") String branch;
-        @Option(names = "--name") String name;
+        @Option(names = "--insurer-number", description = "保険者番号（8桁、国保は6桁）") String insurerNumber;
+        @Option(names = "--insurer-name", description = "保険者名称") String insurerName;
+        @Option(names = "--symbol", description = "記号") String symbol;
+        @Option(names = "--number", description = "番号") String number;
+        @Option(names = "--branch", description = "枝番（2桁）") String branch;
+        @Option(names = "--name", description = "氏名") String name;
         @Option(names = "--birth-date", description = "YYYY-MM-DD または 和暦（令和6年12月2日）") String birthDate;
         @Option(names = "--sex", description = "male|female（男|女）") String sex;
-        @Option(names = "--acquired-on") String acquiredOn;
-        @Option(names = "--issued-on") String issuedOn;
-        @Option(names = "--valid-from") String validFrom;
-        @Option(names = "--valid-until") String validUntil;
-        @Option(names = "--lost-on") String lostOn;
+        @Option(names = "--acquired-on", description = "資格取得年月日（YYYY-MM-DD または 和暦）") String acquiredOn;
+        @Option(names = "--issued-on", description = "交付年月日（YYYY-MM-DD または 和暦）") String issuedOn;
+        @Option(names = "--valid-from", description = "有効開始日（YYYY-MM-DD または 和暦）") String validFrom;
+        @Option(names = "--valid-until", description = "有効期限（YYYY-MM-DD または 和暦）") String validUntil;
+        @Option(names = "--lost-on", description = "資格喪失年月日（YYYY-MM-DD または 和暦）") String lostOn;
 
         @Option(names = "--allow-invalid", description = "検証しないで描きます（読み取り誤りの試験用の見本を作るとき）")
         boolean allowInvalid;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE.png")
+        @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "書き出す PNG ファイル（フォルダは作りません）")
         Path out;
 
         @Option(names = "--json", description = "JSON で出力します")
@@ -158,7 +164,7 @@ final class DocsCommand {
                 validateWhole(doc);
             }
             try {
-                DocumentRenderer.writePng(doc, out);
+                OutputFiles.write("--out", out, os -> DocumentRenderer.writePng(doc, os));
             } catch (IllegalArgumentException e) {
                 throw CliException.badInput("書類の内容が長すぎて QR コードに入りません（" + e.getMessage() + "）。保険者名称などを短くしてください。");
             }
@@ -233,6 +239,11 @@ final class DocsCommand {
                     throw CliException.badInput("日付 \"" + e.text() + "\" が正しくありません。YYYY-MM-DD で実在する日付にしてください。");
                 }
             }
+            try {
+                ImpossibleValues.check(d, "書類", null);
+            } catch (DocumentInputException e) {
+                throw CliException.badInput(e.getMessage() + "わざと不整合な見本を作るときは --allow-invalid を付けてください。");
+            }
         }
     }
 
@@ -253,6 +264,9 @@ final class DocsCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (outFile != null) {
+                OutputFiles.check("--out", outFile);
+            }
             ObjectNode root = JsonText.MAPPER.createObjectNode();
             var docs = root.putArray("documents");
             List<PresentedDocument> scanned = new java.util.ArrayList<>();
@@ -268,7 +282,7 @@ final class DocsCommand {
             String text = JsonText.MAPPER.writeValueAsString(root);
             var w = spec.commandLine().getOut();
             if (outFile != null && !json) {
-                Files.writeString(outFile, text + System.lineSeparator(), StandardCharsets.UTF_8);
+                OutputFiles.writeString("--out", outFile, text + System.lineSeparator());
                 for (PresentedDocument d : scanned) {
                     w.println(d.kind().label() + " を読み取りました: 保険者番号 " + d.insurerNumber() + "　記号 " + d.symbol()
                             + "　番号 " + d.number() + "　氏名 " + d.name());
@@ -276,7 +290,7 @@ final class DocsCommand {
                 w.println(outFile + " に書き出しました。docs check " + outFile + " で判定できます。");
             } else {
                 if (outFile != null) {
-                    Files.writeString(outFile, text + System.lineSeparator(), StandardCharsets.UTF_8);
+                    OutputFiles.writeString("--out", outFile, text + System.lineSeparator());
                 }
                 w.println(text);
             }

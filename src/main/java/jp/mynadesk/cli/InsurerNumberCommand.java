@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk insurer-number check NUMBER [--json]} (rules.md §2). A wrong number is a result (exit 0). */
-@Command(name = "insurer-number", description = "保険者番号 / insurer numbers", subcommands = InsurerNumberCommand.Check.class)
+@Command(name = "insurer-number", description = "保険者番号", subcommands = InsurerNumberCommand.Check.class)
 final class InsurerNumberCommand {
 
     @Command(name = "check", description = "保険者番号の桁数と検証番号を確かめます")
@@ -30,7 +30,8 @@ final class InsurerNumberCommand {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            InsurerNumberCheck result = InsurerNumber.check(number);
+            // Staff type with the IME on: full-width digits are the same number (NFKC makes them ASCII).
+            InsurerNumberCheck result = InsurerNumber.check(java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFKC).strip());
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(JsonText.MAPPER.writeValueAsString(toJson(result)));
@@ -49,6 +50,7 @@ final class InsurerNumberCommand {
                 n.put("expectedCheckDigit", w.expectedCheckDigit());
                 n.put("kind", w.kind().code());
                 n.put("prefecture", w.prefecture());
+                n.put("prefectureInRange", w.prefectureInRange());
             } else {
                 n.putNull("expectedCheckDigit");
                 n.putNull("kind");
@@ -61,8 +63,10 @@ final class InsurerNumberCommand {
             if (result instanceof InsurerNumberCheck.WellFormed w) {
                 String kind = w.kind() == InsurerKind.OTHER ? "" : "（" + w.kind().label() + "）";
                 if (w.valid()) {
-                    String fushou = w.input().equals(InsurerNumber.UNKNOWN_INSURER_CHECKED) ? "不詳請求用の番号です。" : "";
-                    return "保険者番号 " + w.input() + kind + ": 正しい番号です。" + fushou;
+                    boolean fushou = w.input().equals(InsurerNumber.UNKNOWN_INSURER_CHECKED);
+                    return "保険者番号 " + w.input() + kind + ": 正しい番号です。" + (fushou ? "不詳請求用の番号です。"
+                            : w.prefectureInRange() ? "" : "ただし都道府県番号 " + w.prefecture()
+                                    + " は通常使われない番号です（01〜47）。書類の番号をもう一度確かめてください。");
                 }
                 return "保険者番号 " + w.input() + kind + ": 検証番号（最後の桁）が合いません。最後の桁は " + w.expectedCheckDigit()
                         + " のはずです。読み取り直すか、書類の番号を確かめて入力し直してください。";

@@ -2,9 +2,12 @@ package jp.mynadesk.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mynadesk} command. Exit status is a contract (product.md): 0 ran to a decision, 2 bad usage
@@ -12,8 +15,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mynadesk",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // -h/--help (and -V) on every subcommand, present and future
         versionProvider = Main.Version.class,
-        description = "マイナ保険証の受付資格確認端末とそのシミュレーター / reception qualification-check terminal and simulator")
+        description = "マイナ保険証の受付資格確認端末とそのシミュレーター")
 public final class Main {
     /**
      * Every subcommand, in the order the root help lists them. Only the one named on the command line is built
@@ -21,6 +25,7 @@ public final class Main {
      * the root's help and usage errors build them all.
      */
     static final List<Class<?>> COMMANDS = List.of(
+            HelpCommand.class,
             DemoCommand.class,
             DeskCommand.class,
             CheckCommand.class,
@@ -49,20 +54,23 @@ public final class Main {
 
     /** Runs a command line with the given streams (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        for (Class<?> command : commandsFor(args)) {
-            cli.addSubcommand(command);
-        }
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
+        ErrorReport report = new ErrorReport(List.of(args), out, err);
+        cli.setParameterExceptionHandler((e, a) -> report.fail(BAD_INPUT, UsageErrors.message(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliException known) {
-                err.println(known.getMessage());
-                return known.exitCode();
+                return report.fail(known.exitCode(), known.getMessage());
             }
-            err.println("予期しないエラーが起きました / unexpected failure: " + e);
-            e.printStackTrace(err);
-            return UNEXPECTED;
+            if (e instanceof CommandLine.ParameterException p) {
+                return report.fail(BAD_INPUT, UsageErrors.message(p));
+            }
+            if (System.getenv("MYNADESK_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときは環境変数 MYNADESK_DEBUG=1 を付けて"
+                    + "実行した出力を開発者に送ってください。");
         });
         return cli.execute(args);
     }
@@ -74,7 +82,7 @@ public final class Main {
         }
         if (args.length > 0) {
             for (Class<?> command : COMMANDS) {
-                if (nameOf(command).equals(args[0])) {
+                if (nameOf(command).equals(args[0]) && command != HelpCommand.class) {
                     return List.of(command);
                 }
             }
@@ -84,6 +92,26 @@ public final class Main {
 
     private static String nameOf(Class<?> command) {
         return command.getAnnotation(Command.class).name();
+    }
+
+    /** The whole command tree (tests walk it). */
+    static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The commands {@code args} need, with what every command shares: Japanese help headings and option texts
+     * (HelpText.properties) and the date converter for every {@link LocalDate} option. Both apply to the tree as
+     * it is when they are set, so the subcommands are added first.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        for (Class<?> command : commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
+        cli.setResourceBundle(ResourceBundle.getBundle("jp.mynadesk.cli.HelpText"));
+        cli.registerConverter(LocalDate.class, new JapaneseDateConverter());
+        return cli;
     }
 
     /** Version from the jar manifest (set by Maven), or "dev" when run from classes. */

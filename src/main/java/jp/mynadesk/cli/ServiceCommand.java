@@ -17,28 +17,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mynadesk service start}: the mock オンライン資格確認 service. */
-@Command(name = "service", description = "オンライン資格確認の模擬サービス / the mock online qualification service",
+@Command(name = "service", description = "オンライン資格確認の模擬サービス",
         subcommands = {ServiceCommand.Start.class, ServiceRegistryCommand.class})
 final class ServiceCommand {
 
-    @Command(name = "start", description = "模擬サービスを起動します（Ctrl+C で停止）/ start the mock service until interrupted")
+    @Command(name = "start", description = "模擬サービスを起動します（Ctrl+C で停止）")
     static final class Start implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--port", defaultValue = "8765", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+        @Option(names = "--port", defaultValue = "8765", description = "TCP ポート。0 なら空いているポートを選びます（既定: ${DEFAULT-VALUE}）")
         int port;
 
-        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "待ち受けるアドレス（既定: ${DEFAULT-VALUE}）")
         String host;
 
-        @Option(names = "--folder", description = "root of the req/res/face folders (created if missing)")
+        @Option(names = "--folder", description = "req/res/face フォルダを置くフォルダ（なければ作ります）")
         Path folder;
 
-        @Option(names = "--registry", description = "synthetic insured people: JSON, or the lines format of `service registry generate` (default: built-in)")
+        @Option(names = "--registry", description = "架空の被保険者: JSON、または service registry generate の行形式のファイル（既定: 組み込み）")
         Path registry;
 
-        @Option(names = "--faults", description = "JSON fault plan (also settable at PUT /admin/faults)")
+        @Option(names = "--faults", description = "障害計画の JSON（PUT /admin/faults でも設定できます）")
         Path faults;
 
         @Option(names = "--as-of", paramLabel = "DATETIME", converter = AsOf.Converter.class,

@@ -11,12 +11,15 @@ import java.util.Set;
 /**
  * One document as JSON (the objects in {@code documents} of rules.md §4). Reading checks types and says the field's
  * path; content problems (a 7-digit insurer number, 2025-02-30) are kept for the rules to report. Unknown fields
- * are ignored; My Number fields are dropped.
+ * are refused (a misspelt {@code validUntill} must not silently count as missing); My Number fields are dropped
+ * before that check, so they are never echoed.
  */
 public final class DocumentJson {
     private DocumentJson() {}
 
     static final Set<String> DATE_FIELDS = Set.of("birthDate", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
+    static final Set<String> FIELDS = Set.of("kind", "insurerNumber", "insurerName", "symbol", "number", "branch", "name",
+            "birthDate", "sex", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
 
     public static PresentedDocument read(JsonNode node, String path) throws DocumentInputException {
         if (node == null || !node.isObject()) {
@@ -24,6 +27,7 @@ public final class DocumentJson {
                     + (node == null ? "" : describe(node) + " が入っています。"));
         }
         ObjectNode doc = withoutMyNumber((ObjectNode) node);
+        KnownFields.require(doc, FIELDS, path);
         String kindCode = string(doc, "kind", path);
         if (kindCode == null) {
             throw new DocumentInputException(path + ".kind: 書類の種類がありません。" + DocumentKind.knownCodes() + " のいずれかを指定してください。");

@@ -81,16 +81,18 @@ public final class DocumentRenderer {
         return img;
     }
 
+    /** Writes the PNG; the folder must exist (a mistyped folder is not created silently). */
     public static void writePng(PresentedDocument d, Path out) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         try (OutputStream os = Files.newOutputStream(out)) {
-            if (!ImageIO.write(render(d), "png", os)) {
-                throw new IOException("no PNG writer available");
-            }
+            writePng(d, os);
         }
+    }
+
+    public static void writePng(PresentedDocument d, OutputStream os) throws IOException {
+        if (!ImageIO.write(render(d), "png", os)) {
+            throw new IOException("no PNG writer available");
+        }
+        os.flush();
     }
 
     private static List<String[]> rows(PresentedDocument d) {

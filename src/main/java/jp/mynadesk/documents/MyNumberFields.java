@@ -10,7 +10,7 @@ public final class MyNumberFields {
     private MyNumberFields() {}
 
     public static boolean isMyNumberField(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}]", "");
+        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\u30FC]", "");
         return k.contains("mynumber") || k.contains("mynum") || k.contains("kojinbango") || k.contains("individualnumber")
                 || k.contains("マイナンバー") || k.contains("個人番号");
     }

@@ -47,11 +47,23 @@ public final class OqsXml {
                 h.text("CharacterCodeIdentifier"));
     }
 
-    /** An error answer: a header with SegmentOfResult 9 and an empty body. */
+    /**
+     * An error answer: a header with SegmentOfResult 9 and ErrorCode/ErrorMessage, and a body that says the same at
+     * person level (ProcessingResultStatus 2 with ProcessingResultCode/Message), because parsers that read only the
+     * body (docs/OQS-MOCK.md "Error answers") would otherwise find an empty one.
+     */
     public static byte[] error(MessageHeader header) {
         XmlWriter w = new XmlWriter().open(ROOT);
         writeHeader(w, header);
-        return w.open(BODY).close(BODY).close(ROOT).toBytes();
+        w.open(BODY);
+        writeErrorBody(w, header);
+        return w.close(BODY).close(ROOT).toBytes();
+    }
+
+    private static void writeErrorBody(XmlWriter w, MessageHeader header) {
+        w.leaf("ProcessingResultStatus", ProcessingResultStatus.ERROR.code())
+                .leaf("ProcessingResultCode", header.errorCode())
+                .leaf("ProcessingResultMessage", header.errorMessage());
     }
 
     private static XmlNode envelope(XmlNode root) throws OqsFormatException {
@@ -210,6 +222,10 @@ public final class OqsXml {
         if (r.searchInfo() != null) {
             writeSearchInfo(w, r.searchInfo());
         }
+        if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL && r.processingResultStatus() == null) {
+            writeErrorBody(w, r.header());
+            return w.close(BODY).close(ROOT).toBytes();
+        }
         w.leaf("ProcessingResultStatus", r.processingResultStatus() == null ? null : r.processingResultStatus().code())
                 .leaf("ProcessingResultCode", r.processingResultCode())
                 .leaf("ProcessingResultMessage", r.processingResultMessage())
@@ -247,6 +263,9 @@ public final class OqsXml {
     }
 
     public static byte[] write(BatchReception r) {
+        if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL) {
+            return error(r.header());
+        }
         XmlWriter w = new XmlWriter().open(ROOT);
         writeHeader(w, r.header());
         return w.open(BODY).leaf("ReceptionNumber", r.receptionNumber()).leaf("ReceptionDateTime", r.receptionDateTime())
@@ -279,6 +298,9 @@ public final class OqsXml {
                 .leaf("CharacterCodeIdentifier", h.characterCodeIdentifier())
                 .close(HEADER);
         w.open(BODY);
+        if (h.segmentOfResult() == SegmentOfResult.ABNORMAL && r.units().isEmpty()) {
+            writeErrorBody(w, h);
+        }
         for (BatchResult.BulkConfirmUnit u : r.units()) {
             w.open("BulkConfirmUnit");
             writeSearchInfo(w, u.searchInfo());
@@ -333,6 +355,9 @@ public final class OqsXml {
     }
 
     public static byte[] write(ConsentReceipt r) {
+        if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL) {
+            return error(r.header());
+        }
         XmlWriter w = new XmlWriter().open(ROOT);
         writeHeader(w, r.header());
         w.open(BODY).open("ConsentRegistrationResult");

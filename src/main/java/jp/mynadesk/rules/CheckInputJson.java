@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.documents.KnownFields;
 import jp.mynadesk.documents.PresentedDocument;
 
 /**
@@ -32,6 +34,7 @@ public final class CheckInputJson {
                     + DocumentJson.describe(root) + " が入っています。");
         }
         ObjectNode in = DocumentJson.withoutMyNumber((ObjectNode) root);
+        KnownFields.require(in, Set.of("asOf", "onlineAvailable", "card", "documents"), "");
         LocalDate asOf = date(in.get("asOf"), "asOf", defaultAsOf);
         boolean online = bool(in.get("onlineAvailable"), "onlineAvailable", false);
         PresentedCard card = card(in.get("card"));
@@ -60,6 +63,7 @@ public final class CheckInputJson {
             throw new DocumentInputException("card: カードは {\"presented\": true, \"certificateNotAfter\": \"YYYY-MM-DD\"} の形で指定してください。"
                     + DocumentJson.describe(node) + " が入っています。");
         }
+        KnownFields.require(node, Set.of("presented", "certificateNotAfter"), "card");
         boolean presented = bool(node.get("presented"), "card.presented", true);
         LocalDate notAfter = date(node.get("certificateNotAfter"), "card.certificateNotAfter", null);
         return presented ? new PresentedCard(true, notAfter) : PresentedCard.NONE;

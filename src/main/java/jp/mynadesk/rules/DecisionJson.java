@@ -43,6 +43,12 @@ public final class DecisionJson {
             if (j.basis() == Basis.INTERIM_ONLINE) {
                 o.put("interim", true);
             }
+            if (j.reasons().contains(Reason.BAD_FORMAT)) {
+                ArrayNode problems = o.putArray("problems");
+                for (FormatProblems.Problem p : FormatProblems.of(j.document())) {
+                    problems.addObject().put("field", "documents[" + j.index() + "]." + p.field()).put("message", p.message());
+                }
+            }
         }
         n.put("message", DecisionMessages.message(d));
         n.put("asOf", d.asOf().toString());

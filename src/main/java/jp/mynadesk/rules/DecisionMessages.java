@@ -41,11 +41,15 @@ public final class DecisionMessages {
             case KAKUNINSHO -> "資格確認書（有効期限 " + doc.validUntil().text() + "）で受付できます。";
             case NOTICE_WITH_CARD -> "マイナ保険証と資格情報のお知らせで受付できます。";
             case PORTAL_WITH_CARD -> "マイナ保険証とマイナポータルの資格情報画面で受付できます。";
-            case OLD_CARD -> "健康保険証で受付できます（使えるのは2025年12月1日まで）。";
-            case INTERIM_ONLINE -> "暫定的な取扱い（2026年3月31日まで）として、" + doc.kind().label()
+            case OLD_CARD -> "健康保険証で受付できます（使えるのは" + japaneseDate(Timeline.OLD_CARD_LAST_DAY.day()) + "まで）。";
+            case INTERIM_ONLINE -> "暫定的な取扱い（" + japaneseDate(Timeline.INTERIM_LAST_DAY.day()) + "まで）として、" + doc.kind().label()
                     + "の記号・番号をオンライン資格確認で確かめてから受付してください。";
             case DECLARATION -> throw new IllegalStateException("not a document basis");
         };
+    }
+
+    private static String japaneseDate(java.time.LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     /** Next steps that could change the outcome or that the patient should hear about. */
@@ -113,6 +117,9 @@ public final class DecisionMessages {
                     : "使用不可（" + labels(j.reasons()) + "）";
             lines.add("書類" + (j.index() + 1) + " " + kind.label() + ": " + status
                     + (d.acceptedDocument() != null && d.acceptedDocument() == j.index() ? "　← これで受付" : ""));
+            if (j.reasons().contains(Reason.BAD_FORMAT)) {
+                FormatProblems.of(j.document()).forEach(p -> lines.add("　documents[" + j.index() + "]." + p.field() + ": " + p.message()));
+            }
         }
         lines.add("→ " + message(d));
         return lines;

@@ -34,6 +34,10 @@ import jp.mynadesk.pki.TestCa;
  *   <li>COMPUTE DIGITAL SIGNATURE: {@code 00 2A} → 6D00 (CLA 00 is supported, that INS in it is not); P1 00–03 of
  *       §3.5 are supported (04/05 PSS are not → 6A86); P2=00 (AP default key) → 6A86; Le is not checked, the answer is
  *       always the 256-byte signature.</li>
+ *   <li>GET CHALLENGE {@code 00 84 00 00 Le}: Le 1–256 random bytes; the extended form → 6985
+ *       (firmware-notes/opensc-jpki.md, "self test"); no Le or
+ *       command data → 6700; other P1/P2 → 6A86. The bytes come from a generator seeded by the profile name, so a run
+ *       is repeatable; nothing on this card depends on them being secret (no external authentication).</li>
  *   <li>Secure-messaging CLA 08/0C: SELECT → 6882, READ BINARY / VERIFY / CHANGE → 69FC (§3.1, §3.2). CLA 80 with
  *       anything but 2A → 6D00; other CLAs (incl. logical channels) → 6E00.</li>
  * </ul>
@@ -60,6 +64,8 @@ public final class MyNumberCard implements EmulatedCard {
     private final Options options;
     private final List<CardApplication> applications;
 
+    /** GET CHALLENGE bytes: seeded, so runs are repeatable (see the class comment). */
+    private final java.util.Random challenges;
     private CardApplication currentApp;
     private ElementaryFile currentEf;
     /** How often the last-resort catch in {@link #process} answered 6F00; tests require it to stay 0. */
@@ -69,6 +75,7 @@ public final class MyNumberCard implements EmulatedCard {
         this.profile = profile;
         this.options = options;
         this.applications = Personalisation.applications(profile, certificates);
+        this.challenges = new java.util.Random(profile.name().hashCode());
     }
 
     /** A card for the profile, with certificates issued by the standard test CA. */
@@ -142,7 +149,7 @@ public final class MyNumberCard implements EmulatedCard {
             return sw(StatusWord.CLA_NOT_SUPPORTED);
         }
         boolean iso = ins == Jpki.INS_SELECT || ins == Jpki.INS_READ_BINARY || ins == Jpki.INS_VERIFY
-                || ins == Jpki.INS_CHANGE_REFERENCE_DATA;
+                || ins == Jpki.INS_CHANGE_REFERENCE_DATA || ins == Jpki.INS_GET_CHALLENGE;
         if (cla == 0x80 ? ins != Jpki.INS_COMPUTE_SIGNATURE : !iso) {
             return sw(StatusWord.INS_NOT_SUPPORTED);
         }
@@ -159,8 +166,26 @@ public final class MyNumberCard implements EmulatedCard {
             case Jpki.INS_READ_BINARY -> readBinary(apdu);
             case Jpki.INS_VERIFY -> verify(apdu);
             case Jpki.INS_CHANGE_REFERENCE_DATA -> changeReferenceData(apdu);
+            case Jpki.INS_GET_CHALLENGE -> getChallenge(apdu, command.length == 7);
             default -> computeSignature(apdu);
         };
+    }
+
+    // --- GET CHALLENGE (pkcs11-tool's C_GenerateRandom) ---
+
+    private byte[] getChallenge(Apdu apdu, boolean extended) {
+        if (extended) {
+            return sw(StatusWord.CONDITIONS_NOT_SATISFIED);
+        }
+        if (apdu.p1() != 0 || apdu.p2() != 0) {
+            return sw(StatusWord.INCORRECT_P1P2);
+        }
+        if (apdu.hasData() || apdu.ne() == 0) {
+            return sw(StatusWord.WRONG_LENGTH);
+        }
+        byte[] random = new byte[apdu.ne()];
+        challenges.nextBytes(random);
+        return withSw(random, StatusWord.OK);
     }
 
     // --- SELECT (§3.1) ---

@@ -47,6 +47,7 @@ class JpkiCardUnitTest {
         var t = new ScriptedTransport();
         assertThrows(IllegalArgumentException.class, () -> new JpkiCard(t).verifyPin("12a4".toCharArray()));
         assertThrows(IllegalArgumentException.class, () -> new JpkiCard(t).verifyPin("12345".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> new JpkiCard(t).verifyPin("１２３４".toCharArray()));
         assertTrue(t.sent.isEmpty());
     }
 

@@ -17,6 +17,14 @@ class CardCommandTest {
     }
 
     @Test
+    void profilesAsJson() throws Exception {
+        var list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.of("card", "profiles", "--json").out());
+        assertTrue(list.isArray());
+        assertEquals(CliRun.of("card", "profiles").out().lines().count(), list.size());
+        assertEquals("default", list.get(0).get("name").asText());
+    }
+
+    @Test
     void serveRefusesABadAddressOrProfileBeforeStarting() {
         CliRun badAddress = CliRun.of("card", "serve", "--vpcd", "localhost:notaport");
         assertEquals(2, badAddress.exitCode());

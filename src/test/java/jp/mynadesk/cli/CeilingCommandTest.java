@@ -80,11 +80,21 @@ class CeilingCommandTest {
             "formula without total; ceiling --class A03 --date 2026-07-15; --total",
             "not a number; ceiling --class A03 --total abc --date 2026-07-15; total",
             "impossible date; ceiling --class A03 --total 1 --date 2026-02-30; date",
+            "impossible wareki date; ceiling --class A03 --total 1 --as-of 令和8年2月30日; --as-of",
+            "total over 10^10 yen; ceiling --class A03 --total 10000000001 --date 2026-07-15; --total",
+            "born after the date; ceiling --ratio 030 --birth-date 2026-08-01 --as-of 2026-07-15; --birth-date",
     })
     void badInputIsExit2WithAHelpfulMessage(String name, String args, String mentions) {
         CliRun run = CliRun.of(args.split(" "));
         assertEquals(2, run.exitCode(), name + ": " + run.err());
         assertTrue(run.err().contains(mentions), name + ": " + run.err());
+    }
+
+    @Test
+    void asOfTakesWarekiLikeEveryDateOption() throws Exception {
+        JsonNode wareki = JSON.readTree(CliRun.of("ceiling", "--class", "A04", "--as-of", "令和8年8月15日", "--json").out());
+        JsonNode iso = JSON.readTree(CliRun.of("ceiling", "--class", "A04", "--date", "2026-08-15", "--json").out());
+        assertEquals(iso, wareki);
     }
 
     @Test

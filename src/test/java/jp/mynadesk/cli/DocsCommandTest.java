@@ -95,7 +95,9 @@ class DocsCommandTest {
         CliRun run = CliRun.of("docs", "check", write("bad.json", "{\n \"asOf\": \"2026-11-22\"\n \"documents\": []\n}").toString(), "--json");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("3 行"), run.err());
-        assertEquals("", run.out().strip(), "no JSON on stdout on error");
+        JsonNode error = JSON.readTree(run.out()).get("error");
+        assertEquals("bad-input", error.get("code").asText(), "with --json the error is JSON on stdout, no result");
+        assertEquals(run.err().strip(), error.get("message").asText());
     }
 
     @Test

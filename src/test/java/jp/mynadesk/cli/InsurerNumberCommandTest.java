@@ -50,6 +50,18 @@ class InsurerNumberCommandTest {
     }
 
     @Test
+    void prefectureZeroIsReportedAsUnusualAndFullWidthDigitsAreNormalised() throws Exception {
+        var zero = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.of("insurer-number", "check", "00000000", "--json").out());
+        assertEquals("00", zero.get("prefecture").asText());
+        assertEquals(false, zero.get("prefectureInRange").asBoolean());
+        assertEquals(true, new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CliRun.of("insurer-number", "check", "01130012", "--json").out()).get("prefectureInRange").asBoolean());
+        var fullWidth = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.of("insurer-number", "check", "０１１３００１２", "--json").out());
+        assertEquals("01130012", fullWidth.get("input").asText());
+        assertEquals(true, fullWidth.get("valid").asBoolean());
+    }
+
+    @Test
     void humanOutputSaysWhatToDo() {
         CliRun run = CliRun.of("insurer-number", "check", "01130013");
         assertTrue(run.out().contains("最後の桁は 2 のはず") && run.out().contains("読み取り直す"), run.out());

@@ -24,6 +24,9 @@ class ReaderCommandTest {
         assertEquals(3, run.code, run.out + run.err);
         assertTrue(run.err.contains("カードリーダーの管理サービス（pcscd）が動いていません"), run.err);
         assertTrue(run.err.contains("SERVICE_DOWN"), run.err);
+        Child json = child(Map.of("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm"), "reader", "list", "--json");
+        assertEquals(3, json.code);
+        assertEquals("unavailable", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out).get("error").get("code").asText());
     }
 
     @Test
@@ -32,6 +35,11 @@ class ReaderCommandTest {
         Child run = child(Map.of(), "reader", "list");
         assertEquals(0, run.code, run.err);
         assertTrue(run.out.contains("Virtual PCD 00 00\t"), run.out);
+        Child json = child(Map.of(), "reader", "list", "--json");
+        assertEquals(0, json.code, json.err);
+        var readers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out);
+        assertTrue(java.util.stream.StreamSupport.stream(readers.spliterator(), false)
+                .anyMatch(r -> r.get("name").asText().equals("Virtual PCD 00 00") && r.has("cardPresent")), json.out);
     }
 
     record Child(int code, String out, String err) {}

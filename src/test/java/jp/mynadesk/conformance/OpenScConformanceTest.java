@@ -137,6 +137,16 @@ class OpenScConformanceTest {
         assertTrue(verifier.verify(Files.readAllBytes(sig)), "OpenSC's signature verifies with the certificate's key");
     }
 
+    /** pkcs11-tool's own self test: C_GenerateRandom sends GET CHALLENGE, then it signs and verifies with the key. */
+    @Test
+    void pkcs11ToolSelfTestWithLoginPasses() throws Exception {
+        Result test = run("pkcs11-tool", "--module", PKCS11_MODULE, "--slot", authSlot(), "--test", "--login", "--pin", profile.authPin());
+        assertEquals(0, test.code, test.all());
+        assertTrue(test.out.contains("C_GenerateRandom") && !test.all().contains("C_GenerateRandom failed"), test.all());
+        assertTrue(card.commands().stream().anyMatch(c -> c.startsWith("00840000")), "GET CHALLENGE sent: " + card.commands());
+        assertEquals(3, authTriesLeft(), "the self test used the right PIN");
+    }
+
     @Test
     void retryCounterGoesFromThreeToTwoAfterAWrongPin() throws Exception {
         assertEquals(3, authTriesLeft());

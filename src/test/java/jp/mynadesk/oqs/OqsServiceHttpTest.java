@@ -85,7 +85,7 @@ class OqsServiceHttpTest {
         assertEquals("12345678", q.insuredCardSymbol());
         assertEquals("1", q.insuredIdentificationNumber());
         assertEquals("00", q.insuredBranchNumber());
-        assertEquals("030", q.insuredPartialContributionRatio());
+        assertNull(q.insuredPartialContributionRatio(), "協会 adult: no 後期 ratio");
         assertEquals("20241202", q.qualificationDate());
         assertEquals("20291130", q.insuredCardExpirationDate());
         assertEquals("pt-1", q.arbitraryIdentifier());
@@ -150,13 +150,21 @@ class OqsServiceHttpTest {
         assertEquals("B04", fumi.limitApplication().classificationFlag());
         QualificationRecord child = ok(client.query(Cards.numbers(DATE, "01130012", "12345678", "1", "02", "20220115", false))).results().get(0);
         assertEquals("1", child.preschoolClassification());
-        assertEquals("020", child.insuredPartialContributionRatio());
+        assertNull(child.insuredPartialContributionRatio(), "the 後期 ratio field is for 後期高齢者 only");
+        assertEquals("020", CopaymentRatio.of(child).orElseThrow());
+        assertNull(fumi.insuredPartialContributionRatio());
+        assertEquals("020", CopaymentRatio.of(fumi).orElseThrow());
         assertEquals("2", child.personalFamilyClassification());
         QualificationRecord senior = ok(client.query(Cards.numbers(DATE, "39011002", null, "12345678", null, "19510315", true))).results().get(0);
         assertEquals("B09", senior.limitApplication().classificationFlag());
         assertEquals("1", senior.specificDiseases().get(0).diseaseCategory());
         assertEquals("10000", senior.specificDiseases().get(0).selfPay());
         assertNull(senior.insuredCardSymbol());
+        assertEquals("020", senior.insuredPartialContributionRatio());
+        assertEquals("020", CopaymentRatio.of(senior).orElseThrow());
+        QualificationRecord adult = ok(client.query(Cards.numbers(DATE, "01130012", "12345678", "1", "00", "19890510", false))).results().get(0);
+        assertNull(adult.insuredPartialContributionRatio());
+        assertEquals("030", CopaymentRatio.of(adult).orElseThrow());
     }
 
     @Test

@@ -16,10 +16,11 @@ class FallbackDecisionTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             // case; asOf; online; decision; basis
-            "expired old card, online, day before interim end; 2026-03-30; true;  accept; interim-online",
-            "expired old card, online, last interim day;       2026-03-31; true;  accept; interim-online",
-            "expired old card, online, day after interim end;  2026-04-01; true;  reject; null",
-            "expired old card, offline, within interim;        2026-03-31; false; reject; null",
+            "expired old card, online, day before interim end; 2026-07-30; true;  accept; interim-online",
+            "expired old card, online, last interim day;       2026-07-31; true;  accept; interim-online",
+            "expired old card, online, day after interim end;  2026-08-01; true;  reject; null",
+            "expired old card, online, 2026-04-01 (extended);  2026-04-01; true;  accept; interim-online",
+            "expired old card, offline, within interim;        2026-07-31; false; reject; null",
     })
     void interimOldCard(String name, String asOf, boolean online, String decision, String basis) {
         PresentedDocument old = Docs.hokensho().build();
@@ -35,10 +36,10 @@ class FallbackDecisionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "notice alone, online, day before interim end; 2026-03-30; true;  accept; interim-online",
-            "notice alone, online, last interim day;       2026-03-31; true;  accept; interim-online",
-            "notice alone, online, day after interim end;  2026-04-01; true;  reject; null",
-            "notice alone, offline;                        2026-03-31; false; reject; null",
+            "notice alone, online, day before interim end; 2026-07-30; true;  accept; interim-online",
+            "notice alone, online, last interim day;       2026-07-31; true;  accept; interim-online",
+            "notice alone, online, day after interim end;  2026-08-01; true;  reject; null",
+            "notice alone, offline;                        2026-07-31; false; reject; null",
     })
     void interimNoticeAlone(String name, String asOf, boolean online, String decision, String basis) {
         FallbackDecision d = Docs.decide(asOf, online, PresentedCard.NONE, Docs.oshirase().build());

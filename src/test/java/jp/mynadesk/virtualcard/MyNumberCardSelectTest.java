@@ -119,7 +119,6 @@ class MyNumberCardSelectTest {
         assertEquals(0x6E00, s.send("10A4040C0AD392F000260100000001"));
         assertEquals(0x6E00, s.send("01A4040C0AD392F000260100000001")); // logical channel 1
         assertEquals(0x6E00, s.send("FFCA000000"));
-        assertEquals(0x6D00, s.send("0084000008")); // GET CHALLENGE is not modelled
         assertEquals(0x6D00, s.send("00C0000000"));
         assertEquals(0x6D00, s.send("80A4040C0AD392F000260100000001"));
     }

@@ -346,7 +346,7 @@ public final class OqsService {
                 fullWidthSpace(q.insuredName()), fullWidthSpace(p.name()), null, HalfWidthKana.convert(p.kana()), null,
                 "9".equals(p.sex()) ? "3" : p.sex(), null, OqsTime.date(p.birthdate()), p.address(), p.postNumber(),
                 OqsTime.date(q.qualificationDate()), OqsTime.date(q.disqualificationDate()), OqsTime.date(q.cardIssued()),
-                OqsTime.date(q.cardValidFrom()), OqsTime.date(q.cardValidUntil()), q.ratio(),
+                OqsTime.date(q.cardValidFrom()), OqsTime.date(q.cardValidUntil()), koukiRatio(q),
                 preschool(p.birthdate(), date) ? "1" : null, q.reasonOfLoss(), q.insurerName(), elderly,
                 consFlag, limitConsent ? nowText : null, limit,
                 consFlag, limitConsent ? nowText : null, diseases,
@@ -364,6 +364,17 @@ public final class OqsService {
     }
 
     /** 国保 6-digit numbers are space-padded to 8, as real results show them. */
+    /**
+     * InsuredPartialContributionRatio is the ratio printed on a 後期高齢者 card only (docs/OQS-MOCK.md "Co-payment
+     * ratio"); for anyone else a parser would show it as a 後期 ratio, so it is left out.
+     */
+    static String koukiRatio(InsuredRegistry.Qualification q) {
+        return q.insurerNumber().startsWith(KOUKI_HOUBETSU) && q.insurerNumber().length() == 8 ? q.ratio() : null;
+    }
+
+    /** 法別番号 of 後期高齢者医療. */
+    private static final String KOUKI_HOUBETSU = "39";
+
     static String padInsurer(String number) {
         return number.length() == 6 ? "  " + number : number;
     }

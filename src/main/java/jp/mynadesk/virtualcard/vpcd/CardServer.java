@@ -131,6 +131,9 @@ public final class CardServer {
         // Apdu events are left out: thousands per second; 'status' shows the count instead.
         if (event instanceof VpcdEvent.Connected c) {
             out.println("vpcd: connected to " + c.host() + ":" + c.port() + ", pcscd sees the card");
+        } else if (event instanceof VpcdEvent.ConnectFailed f) {
+            out.println("vpcd: " + f.host() + ":" + f.port() + " に接続できません（" + f.reason() + "、" + f.attempt()
+                    + " 回目）。再試行を続けます。pcscd と vpcd が動いているか、--vpcd の指定を確かめてください。");
         } else if (event instanceof VpcdEvent.Disconnected d) {
             out.println("vpcd: disconnected (" + d.reason() + ")");
         } else if (event instanceof VpcdEvent.PoweredOn) {

@@ -53,6 +53,8 @@ public final class VpcdBridge implements AutoCloseable {
 
     static final Duration MIN_BACKOFF = Duration.ofMillis(50);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+    /** A failed-connect streak is reported on its first attempt and then every this many (about every 10 s). */
+    static final int REPORT_EVERY = 10;
     /** How long a removed card stays out before the next one goes in: longer than one pcscd poll (~0.4 s). */
     public static final Duration MIN_ABSENCE = Duration.ofSeconds(1);
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
@@ -239,6 +241,7 @@ public final class VpcdBridge implements AutoCloseable {
 
     private void run() {
         long backoffMillis = MIN_BACKOFF.toMillis();
+        int failedConnects = 0;
         while (true) {
             EmulatedCard serving;
             synchronized (lock) {
@@ -262,8 +265,14 @@ public final class VpcdBridge implements AutoCloseable {
             Socket s = new Socket();
             try {
                 s.connect(new InetSocketAddress(address.host(), address.port()), CONNECT_TIMEOUT_MILLIS);
+                failedConnects = 0;
             } catch (IOException e) {
                 closeQuietly(s);
+                failedConnects++;
+                if (failedConnects % REPORT_EVERY == 1) {
+                    emit(new VpcdEvent.ConnectFailed(address.host(), address.port(),
+                            e.getMessage() == null ? "no answer" : e.getMessage(), failedConnects));
+                }
                 if (!backOff(backoffMillis)) {
                     return;
                 }

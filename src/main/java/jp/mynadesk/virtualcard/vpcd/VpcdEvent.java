@@ -12,6 +12,14 @@ public sealed interface VpcdEvent {
     record Connected(String host, int port) implements VpcdEvent {
     }
 
+    /**
+     * Nothing accepted the connection (vpcd/pcscd not running, wrong address); the bridge keeps retrying. Sent on
+     * the first failure of a streak and then every {@code VpcdBridge.REPORT_EVERY} attempts, so it shows without
+     * flooding.
+     */
+    record ConnectFailed(String host, int port, String reason, int attempt) implements VpcdEvent {
+    }
+
     /** The connection ended; pcscd sees the slot empty until the bridge connects again. */
     record Disconnected(String reason) implements VpcdEvent {
     }

@@ -61,6 +61,25 @@ class VpcdBridgeTest {
     }
 
     @Test
+    void nothingListeningIsReportedAndRetried() throws Exception {
+        int freePort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        List<VpcdEvent> seen = new CopyOnWriteArrayList<>();
+        try (VpcdBridge nowhere = new VpcdBridge(VpcdAddress.parse("127.0.0.1:" + freePort), seen::add, SHORT_ABSENCE).start()) {
+            nowhere.insert(alpha);
+            eventually(() -> seen.stream().anyMatch(e -> e instanceof VpcdEvent.ConnectFailed));
+            VpcdEvent.ConnectFailed first = (VpcdEvent.ConnectFailed) seen.get(0);
+            assertEquals(freePort, first.port());
+            assertEquals(1, first.attempt());
+            assertTrue(seen.stream().filter(e -> e instanceof VpcdEvent.ConnectFailed f).allMatch(e ->
+                    ((VpcdEvent.ConnectFailed) e).attempt() % VpcdBridge.REPORT_EVERY == 1), "reported, not flooded");
+            assertTrue(!nowhere.isConnected());
+        }
+    }
+
+    @Test
     void controlBytesGetNoReplyAndReachTheCard() throws Exception {
         bridge.insert(alpha);
         assertTrue(vpcd.accept(2000));
