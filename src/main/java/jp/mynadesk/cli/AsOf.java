@@ -2,7 +2,6 @@ package jp.mynadesk.cli;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,17 +10,19 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The moment a desk command acts as if it were: {@code 2026-12-01T09:30:00+09:00}, {@code 2026-12-01T09:30}
- * (Japan time), or a date alone, which means 09:00 Japan time that day (when clinics open).
+ * (Japan time), or a day alone ({@code 2026-12-01}, {@code 令和8年12月1日}), which means 09:00 Japan time that day
+ * (when clinics open).
  */
 public record AsOf(Instant instant) {
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     public static AsOf parse(String text) {
         String t = text.strip();
+        if (!t.contains("T")) {
+            // A day alone, in any form the date options take (2026-12-01, 令和8年12月1日, full-width digits).
+            return new AsOf(new JapaneseDateConverter().convert(t).atTime(9, 0).atZone(JST).toInstant());
+        }
         try {
-            if (t.length() <= 10) {
-                return new AsOf(LocalDate.parse(t).atTime(9, 0).atZone(JST).toInstant());
-            }
             if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return new AsOf(OffsetDateTime.parse(t).toInstant());
             }

@@ -97,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
             throw CliException.badInput("--staff: 目視確認（--mode visual）では確認した職員を指定してください。");
         }
         if (trace != null) {
-            TraceFile.check(trace);
+            OutputFiles.check("--trace", java.nio.file.Path.of(trace));
         }
         List<PresentedDocument> documents = document == null ? List.of() : DocumentInput.read("--document", document, stdin);
         char[] pin = pinStdin ? readPin() : null;
@@ -120,7 +120,7 @@ final class CheckCommand implements Callable<Integer> {
                 Arrays.fill(pin, '\0');
             }
             if (apdus != null) {
-                TraceFile.write(trace, apdus);
+                OutputFiles.writeString("--trace", java.nio.file.Path.of(trace), apdus.text());
             }
         }
         return Main.OK;

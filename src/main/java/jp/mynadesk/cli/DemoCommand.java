@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("注意: --pin は非推奨です（コマンドラインは同じ機械の他の利用者から見えます）。仮想カードの試験にだけ使ってください。");
         }
         if (trace != null) {
-            TraceFile.check(trace);
+            OutputFiles.check("--trace", java.nio.file.Path.of(trace));
         }
         Clock clock = asOf == null ? wall : Station.standingAt(wall, asOf.instant());
         Path folder = data != null ? data : Files.createTempDirectory("mynadesk-demo");
@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
             throw DataOptions.failure(e);
         } finally {
             if (apdus != null) {
-                TraceFile.write(trace, apdus);
+                OutputFiles.writeString("--trace", java.nio.file.Path.of(trace), apdus.text());
                 out.println("APDUトレースを書き出しました（暗証番号は伏せ字）: " + trace);
             }
         }

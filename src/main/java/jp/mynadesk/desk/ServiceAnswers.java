@@ -1,6 +1,7 @@
 package jp.mynadesk.desk;
 
 import java.time.LocalDate;
+import jp.mynadesk.oqs.CopaymentRatio;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsResult;
 import jp.mynadesk.oqs.OqsTime;
@@ -67,25 +68,9 @@ final class ServiceAnswers {
                 r.limitApplication() == null ? null : r.limitApplication().classificationFlag());
     }
 
-    /**
-     * 負担割合 in percent from the fields that carry it (docs/OQS-MOCK.md): 70–74 in the 高齢受給者 ratio, 後期高齢者
-     * in InsuredPartialContributionRatio, preschool children by PreschoolClassification (2割), everyone else 3割.
-     */
+    /** 負担割合 in percent (30 = 3割), from the field that carries it for the patient's age group. */
     static Integer ratio(QualificationRecord r) {
-        if (r.elderlyRecipient() != null && isRatio(r.elderlyRecipient().contributionRatio())) {
-            return Integer.parseInt(r.elderlyRecipient().contributionRatio());
-        }
-        if (isRatio(r.insuredPartialContributionRatio())) {
-            return Integer.parseInt(r.insuredPartialContributionRatio());
-        }
-        if ("1".equals(r.preschoolClassification())) {
-            return 20;
-        }
-        return 30;
-    }
-
-    private static boolean isRatio(String s) {
-        return s != null && s.matches("0[0-9]0");
+        return CopaymentRatio.of(r).map(Integer::parseInt).orElse(null);
     }
 
     private static String strip(String s) {
