@@ -57,6 +57,8 @@ public final class ReceptionCheck {
     /** Whether a My Number card was on the reader (the お知らせ is valid with it). */
     private boolean cardShown;
     private boolean sharingAllowed = true;
+    /** The service failed once in this check: documents are judged offline at once instead of waiting again. */
+    private boolean serviceDown;
     private final List<ReasonCode> warnings = new ArrayList<>();
     private String confirmedBy;
     private Qualification qualification;
@@ -229,7 +231,8 @@ public final class ReceptionCheck {
                 .validate(card.x509());
         if (!verdict.usable()) {
             Reason why = CardReasons.refusal(verdict);
-            return new Prompt.AwaitingDocuments(why, why.code() != ReasonCode.SERVICE_OFFLINE);
+            serviceDown = why.code() == ReasonCode.SERVICE_OFFLINE;
+            return new Prompt.AwaitingDocuments(why, !serviceDown);
         }
         ReasonCode warning = CardReasons.warning(verdict);
         if (warning != null) {
@@ -304,6 +307,7 @@ public final class ReceptionCheck {
         ctx.listener().before(CheckStep.SIGN);
         OqsResult<Challenge> challenge = ctx.service().challenge();
         if (!(challenge instanceof OqsResult.Ok<Challenge> ok)) {
+            serviceDown = true;
             return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
         }
         CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(ok.value().nonce()));
@@ -339,12 +343,13 @@ public final class ReceptionCheck {
             return new Prompt.AwaitingConsent(qualification, List.copyOf(warnings));
         }
         ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+        serviceDown = !r.serviceAvailable();
         return new Prompt.AwaitingDocuments(r.reason(), r.serviceAvailable());
     }
 
     /** A card or reader problem: the check can go on with documents; the reason stays on screen. */
     private Prompt cardProblem(Reason why) {
-        return new Prompt.AwaitingDocuments(why, !ctx.service().offline());
+        return new Prompt.AwaitingDocuments(why, !serviceDown && !ctx.service().offline());
     }
 
     private ConsentRecord registerConsent(Map<SharingCategory, Boolean> given) {
@@ -375,7 +380,7 @@ public final class ReceptionCheck {
     private Prompt documents(DeskEvent.DocumentsPresented d) {
         documents = d.documents();
         patient = d.patient() != null ? d.patient() : patientFrom(documents);
-        boolean online = !ctx.service().offline();
+        boolean online = !serviceDown && !ctx.service().offline();
         if (online) {
             FallbackDecision onlineDecision = FallbackRules.decide(new FallbackInput(today(), true, presentedCard(), documents));
             if (onlineDecision.decision() == Decision.ACCEPT && onlineDecision.onlineQuery()) {
@@ -391,7 +396,8 @@ public final class ReceptionCheck {
                 if (r.serviceAvailable()) {
                     return new Prompt.AwaitingDocuments(r.reason(), true);
                 }
-                // The service went down while we asked: the documents decide offline.
+                serviceDown = true; // it went down while we asked: the documents decide offline
+
             } else {
                 return decided(onlineDecision, Route.NUMBERS_ONLINE);
             }
