@@ -165,7 +165,7 @@ class SqliteVisitStoreTest {
         try (VisitStore store = Stores.open(dir, CLOCK)) {
             SampleVisits.everyKind().forEach(store::record);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteVisitStore.FILE_NAME));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Stores.SQLITE_FILE));
              Statement s = c.createStatement()) {
             assertEquals(2, count(s, "SELECT COUNT(*) FROM consents"));
             assertEquals(8, count(s, "SELECT COUNT(*) FROM consent_answers"));
@@ -192,7 +192,7 @@ class SqliteVisitStoreTest {
         try (VisitStore store = Stores.open(new DataDirectory(platform, false), CLOCK)) {
             assertNotNull(store.record(SampleVisits.numbered(1, SampleVisits.MORNING)).visitId());
         }
-        assertTrue(Files.exists(platform.resolve(SqliteVisitStore.FILE_NAME)), "the platform default is created with its parents");
+        assertTrue(Files.exists(platform.resolve(Stores.SQLITE_FILE)), "the platform default is created with its parents");
         Path readOnly = Files.createDirectory(dir.resolve("read-only"));
         assertTrue(readOnly.toFile().setWritable(false));
         try {
@@ -207,8 +207,8 @@ class SqliteVisitStoreTest {
 
     @Test
     void garbageInsteadOfADatabaseIsCorrupt() throws Exception {
-        Files.write(dir.resolve(SqliteVisitStore.FILE_NAME), new byte[8192]);
-        Files.writeString(dir.resolve(SqliteVisitStore.FILE_NAME), "this is not a database at all".repeat(200));
+        Files.write(dir.resolve(Stores.SQLITE_FILE), new byte[8192]);
+        Files.writeString(dir.resolve(Stores.SQLITE_FILE), "this is not a database at all".repeat(200));
         assertEquals(StoreException.Kind.CORRUPT,
                 assertThrows(StoreException.class, () -> Stores.open(dir, CLOCK)).kind());
     }
