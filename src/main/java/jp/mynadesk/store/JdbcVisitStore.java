@@ -41,6 +41,10 @@ public final class JdbcVisitStore implements VisitStore {
     private final Dialect dialect;
     private final AuditChain audit;
     private Connection c;
+    /** Connections made so far: a claim belongs to the one it was made on. */
+    private int connections = 1;
+    private RecheckClaim held;
+    private int heldOnConnection;
 
     private JdbcVisitStore(Connection c, Dialect dialect, Clock clock) {
         this.c = c;
@@ -130,6 +134,10 @@ public final class JdbcVisitStore implements VisitStore {
 
     @Override
     public synchronized void recordRecheck(RecheckRun run) {
+        if (held != null && heldOnConnection != connections) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "再照会の途中でデータベースとの接続が切れたため、結果を記録"
+                    + "していません（他の端末が同じ受付を再照会している可能性があります）。もう一度再照会してください。", null);
+        }
         write(c -> {
             long runId;
             try (Statement s = c.createStatement();
@@ -197,13 +205,30 @@ public final class JdbcVisitStore implements VisitStore {
         }
     }
 
+    /**
+     * Claims the re-check through the engine's lock. The same store never holds two claims (PostgreSQL's session
+     * locks are re-entrant), and a claim made on a connection that was lost since is worthless: the server dropped
+     * the lock with it, so {@link #recordRecheck} refuses to record under it.
+     */
     @Override
     public synchronized Optional<RecheckClaim> claimRecheck() {
+        if (held != null) {
+            return Optional.empty();
+        }
         try {
             Optional<RecheckClaim> claim = dialect.claimRecheck(connection());
-            return claim.map(held -> () -> {
+            if (claim.isEmpty()) {
+                return Optional.empty();
+            }
+            RecheckClaim mine = claim.get();
+            held = mine;
+            heldOnConnection = connections;
+            return Optional.of(() -> {
                 synchronized (JdbcVisitStore.this) {
-                    held.close();
+                    if (held == mine) {
+                        held = null;
+                        mine.close();
+                    }
                 }
             });
         } catch (SQLException e) {
@@ -239,6 +264,10 @@ public final class JdbcVisitStore implements VisitStore {
 
     @Override
     public synchronized void close() {
+        if (held != null) {
+            held.close();
+            held = null;
+        }
         closeQuietly(c);
         c = null;
     }
@@ -314,6 +343,7 @@ public final class JdbcVisitStore implements VisitStore {
     private Connection connection() throws SQLException {
         if (c == null) {
             c = dialect.connect();
+            connections++;
         }
         return c;
     }
