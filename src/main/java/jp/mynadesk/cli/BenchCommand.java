@@ -11,6 +11,8 @@ import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
 import jp.mynadesk.bench.BenchReport;
 import jp.mynadesk.bench.CardBench;
+import jp.mynadesk.bench.MultiDeskBench;
+import jp.mynadesk.store.SharedDatabase;
 import jp.mynadesk.bench.OqsBench;
 import jp.mynadesk.bench.RegistryBench;
 import jp.mynadesk.bench.StartupBench;
@@ -56,6 +58,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pending", defaultValue = "10000", description = "pending visits for --desk's re-check (default: ${DEFAULT-VALUE})")
     int pending;
 
+    @Option(names = "--store", description = "instead: visits/s with 4 desks on PostgreSQL (--db or $MYNADESK_DB) vs 1 desk on SQLite, and the p99 commit")
+    boolean store;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "PostgreSQL for --store (default: $MYNADESK_DB; password from $MYNADESK_DB_PASSWORD or $PGPASSWORD)")
+    String db;
+
+    @Option(names = "--visits", defaultValue = "1000", description = "visits per desk per round for --store (default: ${DEFAULT-VALUE})")
+    int visits;
+
     @Option(names = "--startup", description = "instead: time each one-shot command as a child process against java -version")
     boolean startup;
 
@@ -85,6 +96,20 @@ final class BenchCommand implements Callable<Integer> {
                 throw CliException.badInput("--pending は 1 以上で指定してください（指定値: " + pending + "）");
             }
             reports.add(jp.mynadesk.bench.DeskBench.run(rounds, 50, pending, progress));
+        } else if (store) {
+            SharedDatabase shared;
+            try {
+                shared = SharedDatabase.resolve(db, null, System.getenv());
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput(e.getMessage());
+            }
+            if (shared == null) {
+                throw CliException.badInput("--store には PostgreSQL が要ります: --db JDBC-URL か環境変数 MYNADESK_DB で指定してください。");
+            }
+            if (visits < 1) {
+                throw CliException.badInput("--visits は 1 以上で指定してください（指定値: " + visits + "）");
+            }
+            reports.add(MultiDeskBench.run(shared, visits, rounds, progress));
         } else if (startup) {
             Path dir = Files.createTempDirectory("mynadesk-startup-bench");
             try {
