@@ -11,6 +11,8 @@ import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
 import jp.mynadesk.bench.BenchReport;
 import jp.mynadesk.bench.CardBench;
+import jp.mynadesk.bench.MultiDeskBench;
+import jp.mynadesk.store.SharedDatabase;
 import jp.mynadesk.bench.OqsBench;
 import jp.mynadesk.bench.RegistryBench;
 import jp.mynadesk.bench.StartupBench;
@@ -56,6 +58,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pending", defaultValue = "10000", description = "--desk で再照会する再照会待ちの件数（既定: ${DEFAULT-VALUE}）")
     int pending;
 
+    @Option(names = "--store", description = "代わりに記録を計測します: PostgreSQL（--db か $MYNADESK_DB）に4端末、SQLite に1端末での受付/秒と記録の p99")
+    boolean store;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "--store で使う PostgreSQL（既定: $MYNADESK_DB。パスワードは $MYNADESK_DB_PASSWORD か $PGPASSWORD）")
+    String db;
+
+    @Option(names = "--visits", defaultValue = "1000", description = "--store で1端末・1回あたりに記録する受付の件数（既定: ${DEFAULT-VALUE}）")
+    int visits;
+
     @Option(names = "--startup", description = "代わりに各コマンドの起動時間を子プロセスで計り、java -version と比べます")
     boolean startup;
 
@@ -91,6 +102,20 @@ final class BenchCommand implements Callable<Integer> {
                 throw CliException.badInput("--pending は 1 以上で指定してください（指定値: " + pending + "）");
             }
             reports.add(jp.mynadesk.bench.DeskBench.run(rounds, 50, pending, progress));
+        } else if (store) {
+            SharedDatabase shared;
+            try {
+                shared = SharedDatabase.resolve(db, null, System.getenv());
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput(e.getMessage());
+            }
+            if (shared == null) {
+                throw CliException.badInput("--store には PostgreSQL が要ります: --db JDBC-URL か環境変数 MYNADESK_DB で指定してください。");
+            }
+            if (visits < 1) {
+                throw CliException.badInput("--visits は 1 以上で指定してください（指定値: " + visits + "）");
+            }
+            reports.add(MultiDeskBench.run(shared, visits, rounds, progress));
         } else if (startup) {
             Path dir = Files.createTempDirectory("mynadesk-startup-bench");
             try {

@@ -8,18 +8,34 @@ import java.util.Map;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.store.DataDirectory;
-import jp.mynadesk.store.SqliteVisitStore;
+import jp.mynadesk.store.SchemaChange;
+import jp.mynadesk.store.SharedDatabase;
+import jp.mynadesk.store.Stores;
 import jp.mynadesk.store.Stores;
 import picocli.CommandLine.Option;
 
-/** {@code --data DIR} and {@code --wait SECONDS}: where the record is and how long to wait for another desk. */
+/**
+ * {@code --data DIR}, {@code --db JDBC-URL} (with {@code --db-password-file}) and {@code --wait SECONDS}: where
+ * the record is and how long to wait for another desk.
+ */
 final class DataOptions {
     /** The record's problems as exit statuses: 3 unavailable (locked, folder), 4 damaged or tampered. */
     static final int CORRUPT = 4;
+    private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Tokyo"));
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "記録を置くフォルダ（既定: 環境変数 MYNADESK_DATA、なければ ~/.local/share/mynadesk）")
     String data;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL",
+            description = "複数の端末で共有する PostgreSQL の記録（既定: 環境変数 MYNADESK_DB）。例: "
+                    + "jdbc:postgresql://db:5432/mynadesk?user=desk。パスワードは URL に書かず、環境変数 "
+                    + "MYNADESK_DB_PASSWORD（または PGPASSWORD）か --db-password-file で渡します")
+    String db;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "共有データベースのパスワードを1行目に書いた、本人だけが読めるファイル（既定: 環境変数 MYNADESK_DB_PASSWORD_FILE）")
+    String dbPasswordFile;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "5",
             description = "他の端末が記録を使っているときに待つ秒数（既定 5）")
@@ -28,6 +44,15 @@ final class DataOptions {
     DataDirectory directory(Map<String, String> env) {
         try {
             return DataDirectory.resolve(data, env);
+        } catch (IllegalArgumentException e) {
+            throw CliException.badInput(e.getMessage());
+        }
+    }
+
+    /** The shared database named by --db or $MYNADESK_DB, or null for the data directory's SQLite file. */
+    SharedDatabase database(Map<String, String> env) {
+        try {
+            return SharedDatabase.resolve(db, dbPasswordFile, env);
         } catch (IllegalArgumentException e) {
             throw CliException.badInput(e.getMessage());
         }
@@ -43,20 +68,37 @@ final class DataOptions {
 
     VisitStore open(Map<String, String> env) {
         Duration wait = busyTimeout();
-        DataDirectory dir = directory(env);
+        SharedDatabase shared = database(env);
         try {
-            return Stores.open(dir, Clock.system(ZoneId.of("Asia/Tokyo")), wait);
+            return shared != null ? Stores.open(shared, CLOCK, wait) : Stores.open(directory(env), CLOCK, wait);
         } catch (StoreException e) {
             throw failure(e);
         }
     }
 
-    /** Opens a record that must already exist (verify, backup): a wrong folder is not a new, empty record. */
+    /** {@code db migrate}: the record's schema brought up to date. */
+    SchemaChange migrate(Map<String, String> env) {
+        Duration wait = busyTimeout();
+        SharedDatabase shared = database(env);
+        try {
+            return shared != null ? Stores.migrate(shared, CLOCK, wait) : Stores.migrate(directory(env), CLOCK, wait);
+        } catch (StoreException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Opens a record that must already exist (verify, backup): a wrong folder is not a new, empty record. A shared
+     * database is opened as it is; its administrator created it.
+     */
     VisitStore openExisting(Map<String, String> env) {
+        if (database(env) != null) {
+            return open(env);
+        }
         DataDirectory dir = directory(env);
-        if (!Files.exists(dir.path().resolve(SqliteVisitStore.FILE_NAME))) {
+        if (!Files.exists(dir.path().resolve(Stores.SQLITE_FILE))) {
             throw CliException.unavailable("データフォルダ " + dir.path().toAbsolutePath()
-                    + " に記録（" + SqliteVisitStore.FILE_NAME + "）がありません。--data で記録のあるフォルダを指定してください。");
+                    + " に記録（" + Stores.SQLITE_FILE + "）がありません。--data で記録のあるフォルダを指定してください。");
         }
         return open(env);
     }

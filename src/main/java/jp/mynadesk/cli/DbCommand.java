@@ -10,6 +10,7 @@ import jp.mynadesk.desk.IntegrityReport;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.store.SchemaChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mynadesk db verify|backup}: the record's integrity and copies. */
-@Command(name = "db", description = "記録（データベース）の検査とバックアップ / the record: verify and back up",
-        mixinStandardHelpOptions = true, subcommands = {DbCommand.Verify.class, DbCommand.Backup.class})
+/** {@code mynadesk db verify|backup|migrate}: the record's integrity, copies and schema version. */
+@Command(name = "db", description = "記録（データベース）の検査・バックアップ・版の更新 / the record: verify, back up, migrate",
+        mixinStandardHelpOptions = true, subcommands = {DbCommand.Verify.class, DbCommand.Backup.class,
+                DbCommand.Migrate.class})
 final class DbCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -115,6 +117,48 @@ final class DbCommand {
             }
             spec.commandLine().getOut().println("バックアップを書き出しました: " + file);
             spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "記録の版（データベースの構造）を、この mynadesk の版まで更新します。端末を動かす前に一度実行します"
+                    + "（各端末も開くときに更新します）")
+    static final class Migrate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--json", description = "JSON で出力します: {\"from\",\"to\"}")
+        boolean json;
+
+        private final Map<String, String> env;
+
+        Migrate() {
+            this(System.getenv());
+        }
+
+        Migrate(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            SchemaChange change = data.migrate(env);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode n = JsonText.MAPPER.createObjectNode();
+                n.put("from", change.from());
+                n.put("to", change.to());
+                out.println(JsonText.MAPPER.writeValueAsString(n));
+            } else if (change.from() == change.to()) {
+                out.println("記録は最新の版です（版 " + change.to() + "）。");
+            } else {
+                out.println("記録の版を更新しました: " + change.from() + " → " + change.to());
+            }
+            out.flush();
             return Main.OK;
         }
     }

@@ -88,7 +88,8 @@ final class DeskOptions {
             throw CliException.badInput("--institution: 医療機関コードは数字10桁です。");
         }
         return new Station.Setup(card, reader == null ? null : reader.pcsc, false, url == null ? null : serviceUri(url),
-                null, data.directory(env), data.busyTimeout(), clock(wall), institution, desk, trace, announce, quirks);
+                null, data.directory(env), data.busyTimeout(), clock(wall), institution, desk, trace, announce, quirks,
+                data.database(env));
     }
 
     Station open(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {

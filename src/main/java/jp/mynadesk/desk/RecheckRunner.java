@@ -52,8 +52,19 @@ public final class RecheckRunner {
         return new RecheckRunner(ctx, d -> Thread.sleep(d.toMillis()), Duration.ofMillis(250), 240);
     }
 
-    /** Re-checks all pending visits, records the run, and reports progress (visits done) to {@code progress}. */
+    /**
+     * Re-checks all pending visits, records the run, and reports progress (visits done) to {@code progress}.
+     *
+     * @throws StoreException (UNAVAILABLE) while another desk is re-checking: its run covers the same visits
+     */
     public RecheckRun run(IntConsumer progress) throws InterruptedException {
+        try (VisitStore.RecheckClaim claim = ctx.store().claimRecheck().orElseThrow(() -> new StoreException(
+                StoreException.Kind.UNAVAILABLE, "他の端末が再照会を実行中です。終わってから、もう一度再照会してください。", null))) {
+            return runClaimed(progress);
+        }
+    }
+
+    private RecheckRun runClaimed(IntConsumer progress) throws InterruptedException {
         Clock clock = ctx.clock();
         OffsetDateTime started = OffsetDateTime.now(clock.withZone(JST));
         List<Visit> pending = ctx.store().pendingRechecks();

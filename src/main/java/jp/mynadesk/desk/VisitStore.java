@@ -30,6 +30,19 @@ public interface VisitStore extends AutoCloseable {
     /** Visits whose re-check is pending, oldest first. */
     List<Visit> pendingRechecks();
 
+    /**
+     * Claims the re-check for this desk until the claim is closed; empty while another desk (or process) holds it.
+     * Only one re-check runs at a time across all desks sharing the record, so each pending visit is re-checked
+     * once.
+     */
+    Optional<RecheckClaim> claimRecheck();
+
+    /** The right to run the re-check; closing it lets the next desk run one. */
+    interface RecheckClaim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Records a re-check run and moves each visit it settled to its new state, in one transaction. */
     void recordRecheck(RecheckRun run);
 

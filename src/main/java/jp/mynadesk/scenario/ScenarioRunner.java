@@ -145,7 +145,7 @@ public final class ScenarioRunner {
                 CardProfile placeholder = s.card() != null ? s.card() : CardProfiles.builtIn("default").orElseThrow();
                 station = Station.open(new Station.Setup(pcsc ? null : placeholder, pcsc ? PCSC_READER : null, pcsc, null,
                         service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, null, null,
-                        pcsc ? null : readerProfile(s.reader())));
+                        pcsc ? null : readerProfile(s.reader()), null));
             } catch (IOException | ReaderException | RuntimeException e) {
                 if (opened != null) {
                     opened.close();

@@ -16,6 +16,7 @@ import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.reader.CardReaders;
 import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.store.SharedDatabase;
 import jp.mynadesk.store.Stores;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.MyNumberCard;
@@ -26,7 +27,7 @@ import jp.mynadesk.virtualcard.reader.VirtualTerminals;
 /**
  * One reception desk assembled from its sources: a reader (the in-JVM virtual one with a card profile, or a PC/SC
  * reader through pcscd, or none), the qualification service (a URL, or a mock started in this process), the
- * record in a data directory, and a clock. The terminal screen, {@code check}, {@code demo}, scenarios and the
+ * record (in a data directory, or a database shared by several desks), and a clock. The terminal screen, {@code check}, {@code demo}, scenarios and the
  * web pages all open a station and drive {@link jp.mynadesk.desk.ReceptionCheck} over its {@link #context()}.
  */
 public final class Station implements AutoCloseable {
@@ -53,10 +54,12 @@ public final class Station implements AutoCloseable {
      * @param serviceConfig  how to start the in-process mock (null: defaults)
      * @param announce       told once what was started (e.g. the in-process service's address), for stderr
      * @param readerProfile  how the virtual reader behaves (a reader family's quirks, firmware-notes/); null = plain
+     * @param shared         the record in a database several desks share (null: the SQLite file in {@code data})
      */
     public record Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
                         OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
-                        String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile) {
+                        String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile,
+                        SharedDatabase shared) {
         public Setup {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(clock, "clock");
@@ -66,12 +69,16 @@ public final class Station implements AutoCloseable {
             announce = announce == null ? s -> { } : announce;
         }
 
-        /** A station whose virtual reader is the plain one. */
-        public Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service, OqsServer.Config serviceConfig,
-                     DataDirectory data, Duration busyTimeout, Clock clock, String institution, String terminal,
-                     ApduTrace trace, Consumer<String> announce) {
-            this(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock, institution, terminal,
-                    trace, announce, null);
+        /** A desk with the plain virtual reader and its own record in the data directory. */
+        public Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
+                     OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock,
+                     String institution, String terminal, ApduTrace trace, Consumer<String> announce) {
+            this(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock, institution,
+                    terminal, trace, announce, null, null);
+        }
+
+        VisitStore openStore() {
+            return shared != null ? Stores.open(shared, clock, busyTimeout) : Stores.open(data, clock, busyTimeout);
         }
     }
 
@@ -117,7 +124,7 @@ public final class Station implements AutoCloseable {
                 s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
             }
             client = OqsClient.builder(uri).clock(s.clock()).build();
-            store = Stores.open(s.data(), s.clock(), s.busyTimeout());
+            store = s.openStore();
             return new Station(s, terminals, virtualReader, server, client, store, readers);
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);

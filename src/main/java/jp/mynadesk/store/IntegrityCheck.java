@@ -33,9 +33,9 @@ final class IntegrityCheck {
     IntegrityReport run() throws SQLException {
         int visits = count("visits");
         int entries = count("audit");
-        List<String> sqlite = dialect.integrityProblems(c);
-        if (!sqlite.isEmpty()) {
-            return broken(visits, entries, "データベースの整合性検査（SQLite）: " + sqlite.get(0));
+        List<String> engine = dialect.integrityProblems(c);
+        if (!engine.isEmpty()) {
+            return broken(visits, entries, "データベースの整合性検査（" + dialect.engine() + "）: " + engine.get(0));
         }
         Map<String, VisitRows.Image> expectedVisits = new LinkedHashMap<>();
         Map<String, Long> visitEntry = new HashMap<>();

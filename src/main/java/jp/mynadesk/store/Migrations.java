@@ -21,7 +21,7 @@ import jp.mynadesk.desk.StoreException;
  */
 final class Migrations {
     /** In order; append, never edit a script that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__record.sql");
+    static final List<String> SCRIPTS = List.of("V1__record.sql", "V2__one_chain.sql");
 
     private Migrations() {}
 
@@ -30,20 +30,27 @@ final class Migrations {
     }
 
     static void apply(Connection c, Dialect dialect, Clock clock) throws SQLException {
-        if (current(c) == latest()) {
+        apply(c, dialect, clock, latest());
+    }
+
+    /** Up to version {@code target} only (tests make an older record to migrate). */
+    static void apply(Connection c, Dialect dialect, Clock clock, int target) throws SQLException {
+        if (current(c, dialect) >= target) {
+            if (current(c, dialect) > latest()) {
+                throw newer(current(c, dialect));
+            }
             return; // the usual case: no write lock taken just to open the record
         }
         Transactions.write(c, dialect, () -> {
-            int at = current(c); // again, under the lock: another desk may have migrated meanwhile
+            int at = current(c, dialect); // again, under the lock: another desk may have migrated meanwhile
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
                         + "script VARCHAR(100) NOT NULL, applied_at VARCHAR(40) NOT NULL)");
             }
             if (at > latest()) {
-                throw new StoreException(StoreException.Kind.UNAVAILABLE, "この記録は新しい版の mynadesk で作られています（版 "
-                        + at + "）。mynadesk を更新してください。", null);
+                throw newer(at);
             }
-            for (int v = at + 1; v <= latest(); v++) {
+            for (int v = at + 1; v <= target; v++) {
                 String script = SCRIPTS.get(v - 1);
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(load(script))) {
@@ -62,12 +69,18 @@ final class Migrations {
         });
     }
 
+    private static StoreException newer(int at) {
+        return new StoreException(StoreException.Kind.UNAVAILABLE, "この記録は新しい版の mynadesk で作られています（版 "
+                + at + "）。mynadesk を更新してください。", null);
+    }
+
     /** The schema version of the record, 0 when it is new. */
-    static int current(Connection c) throws SQLException {
+    static int current(Connection c, Dialect dialect) throws SQLException {
+        String schema = dialect.schema(c); // PostgreSQL: only this record's schema, not others in the database
         try (Statement s = c.createStatement()) {
-            try (ResultSet t = c.getMetaData().getTables(null, null, "schema_version", null)) {
+            try (ResultSet t = c.getMetaData().getTables(null, schema, "schema_version", null)) {
                 if (!t.next()) {
-                    try (ResultSet any = c.getMetaData().getTables(null, null, "visits", null)) {
+                    try (ResultSet any = c.getMetaData().getTables(null, schema, "visits", null)) {
                         if (any.next()) {
                             throw damaged("schema_version is missing");
                         }

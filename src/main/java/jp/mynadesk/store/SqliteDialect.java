@@ -1,6 +1,11 @@
 package jp.mynadesk.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,8 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.StoreException.Kind;
+import jp.mynadesk.desk.VisitStore;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -20,6 +27,8 @@ import org.sqlite.SQLiteConnection;
  * locked record is reported instead of waited for.
  */
 final class SqliteDialect implements Dialect {
+    static final String RECHECK_LOCK_SUFFIX = ".recheck-lock";
+
     /** SQLite primary result codes (sqlite3.h); extended codes carry them in the low byte. */
     private static final int SQLITE_PERM = 3;
     private static final int SQLITE_BUSY = 5;
@@ -31,7 +40,21 @@ final class SqliteDialect implements Dialect {
     private static final int SQLITE_CANTOPEN = 14;
     private static final int SQLITE_NOTADB = 26;
 
-    static Connection connect(Path file, Duration busyTimeout) throws SQLException {
+    private final Path file;
+    private final Duration busyTimeout;
+
+    SqliteDialect(Path file, Duration busyTimeout) {
+        this.file = file;
+        this.busyTimeout = busyTimeout;
+    }
+
+    @Override
+    public String engine() {
+        return "SQLite";
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -41,10 +64,62 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String beginWrite() {
+    public List<String> beginWrite() {
         // IMMEDIATE takes the write lock at BEGIN, so the busy timeout applies there and two desks never
         // deadlock upgrading a read lock.
-        return "BEGIN IMMEDIATE";
+        return List.of("BEGIN IMMEDIATE");
+    }
+
+    @Override
+    public String schema(Connection connection) {
+        return null;
+    }
+
+    /**
+     * An exclusive lock on a file beside the record ({@value #RECHECK_LOCK_SUFFIX}): the operating system drops it
+     * when the process ends, so a killed re-check never blocks the next one.
+     */
+    @Override
+    public Optional<VisitStore.RecheckClaim> claimRecheck(Connection connection) throws SQLException {
+        Path lockFile = file.resolveSibling(file.getFileName() + RECHECK_LOCK_SUFFIX);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            FileChannel held = channel;
+            return Optional.of(() -> {
+                try {
+                    held.close(); // releases the lock
+                } catch (IOException ignored) {
+                    // the lock goes with the channel either way
+                }
+            });
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel); // another store in this process holds it
+            return Optional.empty();
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new SQLException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing was claimed
+        }
+    }
+
+    @Override
+    public boolean connectionLost(SQLException e) {
+        return false; // a file does not go away under an open connection
     }
 
     @Override

@@ -30,8 +30,8 @@ public final class StoreBench {
     private StoreBench() {}
 
     public static Figures run(Path dataDir, int commits, int listed, Clock clock) {
-        try (SqliteVisitStore store = SqliteVisitStore.open(Stores.prepare(new DataDirectory(dataDir, true)), clock,
-                Stores.DEFAULT_BUSY_TIMEOUT)) {
+        try (JdbcVisitStore store = JdbcVisitStore.open(
+                Stores.sqlite(new DataDirectory(dataDir, true), Stores.DEFAULT_BUSY_TIMEOUT), clock)) {
             OffsetDateTime start = OffsetDateTime.now(clock);
             double[] ms = new double[commits];
             for (int i = 0; i < commits; i++) {

@@ -10,10 +10,13 @@ import jp.mynadesk.desk.StoreException.Kind;
 import jp.mynadesk.desk.VisitStore;
 
 /**
- * Opens the record. Today: the SQLite file in a data directory; a shared database by JDBC URL ({@code --db}) is
- * to come beside {@link #open(Path, Clock)}.
+ * Opens the record: the SQLite file ({@value #SQLITE_FILE}) in a data directory, or a PostgreSQL database shared by
+ * several desks ({@code --db}). Both are the same {@link JdbcVisitStore} with the engine's {@link Dialect}.
  */
 public final class Stores {
+    /** The record's file in a data directory. */
+    public static final String SQLITE_FILE = "mynadesk.db";
+
     /** How long a write waits for another desk's transaction before the record is reported busy. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
@@ -29,7 +32,26 @@ public final class Stores {
     }
 
     public static VisitStore open(DataDirectory dir, Clock clock, Duration busyTimeout) {
-        return SqliteVisitStore.open(prepare(dir), clock, busyTimeout);
+        return JdbcVisitStore.open(sqlite(dir, busyTimeout), clock);
+    }
+
+    /** The record in a shared PostgreSQL database; {@code lockWait}: how long a write waits for another desk. */
+    public static VisitStore open(SharedDatabase db, Clock clock, Duration lockWait) {
+        return JdbcVisitStore.open(new PostgresDialect(db, lockWait), clock);
+    }
+
+    /** {@code db migrate}: brings the data directory's record up to date. */
+    public static SchemaChange migrate(DataDirectory dir, Clock clock, Duration busyTimeout) {
+        return JdbcVisitStore.migrate(sqlite(dir, busyTimeout), clock);
+    }
+
+    /** {@code db migrate}: brings the shared database's record up to date. */
+    public static SchemaChange migrate(SharedDatabase db, Clock clock, Duration lockWait) {
+        return JdbcVisitStore.migrate(new PostgresDialect(db, lockWait), clock);
+    }
+
+    static Dialect sqlite(DataDirectory dir, Duration busyTimeout) {
+        return new SqliteDialect(prepare(dir).resolve(SQLITE_FILE), busyTimeout);
     }
 
     /** Makes sure the folder exists (see {@link DataDirectory#named}) and can be written. */

@@ -3,6 +3,7 @@ package jp.mynadesk.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Explicit BEGIN/COMMIT on an auto-commit connection. sqlite-jdbc's own auto-commit=false mode begins the next
@@ -21,14 +22,17 @@ final class Transactions {
     }
 
     static <T> T read(Connection c, Dialect dialect, Work<T> work) throws SQLException {
-        return in(c, dialect.beginRead(), work);
+        return in(c, List.of(dialect.beginRead()), work);
     }
 
-    private static <T> T in(Connection c, String begin, Work<T> work) throws SQLException {
+    private static <T> T in(Connection c, List<String> begin, Work<T> work) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(begin);
+            s.execute(begin.get(0));
             boolean done = false;
             try {
+                for (String lock : begin.subList(1, begin.size())) {
+                    s.execute(lock);
+                }
                 T result = work.run();
                 s.execute("COMMIT");
                 done = true;

@@ -43,6 +43,22 @@ final class InMemoryVisitStore implements VisitStore {
         return visits.values().stream().filter(v -> v.recheckState() == RecheckState.PENDING).toList();
     }
 
+    private boolean rechecking;
+
+    /** One claim at a time, as the real store across desks. */
+    @Override
+    public synchronized Optional<RecheckClaim> claimRecheck() {
+        if (rechecking) {
+            return Optional.empty();
+        }
+        rechecking = true;
+        return Optional.of(() -> {
+            synchronized (this) {
+                rechecking = false;
+            }
+        });
+    }
+
     @Override
     public synchronized void recordRecheck(RecheckRun run) {
         runs.add(run);

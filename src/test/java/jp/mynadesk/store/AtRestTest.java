@@ -52,11 +52,11 @@ class AtRestTest {
                         List.of(), q, SampleVisits.consent(t, jp.mynadesk.desk.ConsentSource.CARD_SCREEN), null, p, null,
                         null, q.numbers(), RecheckState.NONE));
             }
-            Path wal = data.resolve(SqliteVisitStore.FILE_NAME + "-wal");
+            Path wal = data.resolve(Stores.SQLITE_FILE + "-wal");
             assertTrue(Files.exists(wal), "the WAL is there to be scanned");
-            assertEquals(List.of(), SecretScan.scan(List.of(data.resolve(SqliteVisitStore.FILE_NAME), wal), pins));
+            assertEquals(List.of(), SecretScan.scan(List.of(data.resolve(Stores.SQLITE_FILE), wal), pins));
             store.backup(backup);
         }
-        assertEquals(List.of(), SecretScan.scan(List.of(data.resolve(SqliteVisitStore.FILE_NAME), backup), pins));
+        assertEquals(List.of(), SecretScan.scan(List.of(data.resolve(Stores.SQLITE_FILE), backup), pins));
     }
 }

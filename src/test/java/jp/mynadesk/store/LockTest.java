@@ -71,7 +71,7 @@ class LockTest {
         private final Process p;
 
         Holder(Path dir, String begin) throws IOException {
-            p = new ProcessBuilder("sqlite3", dir.resolve(SqliteVisitStore.FILE_NAME).toString())
+            p = new ProcessBuilder("sqlite3", dir.resolve(Stores.SQLITE_FILE).toString())
                     .redirectErrorStream(true).start();
             p.getOutputStream().write((begin + "\nUPDATE schema_version SET version = version;\nSELECT 'locked';\n")
                     .getBytes(StandardCharsets.UTF_8));

@@ -40,7 +40,7 @@ class TamperTest {
                     List.of(new RecheckFinding(pending, RecheckFinding.Kind.CONFIRMED, SampleVisits.qualification(6), null))));
             store.revokeConsent("2026-12-01-0001", SampleVisits.MORNING.plusHours(2));
         }
-        db = dir.resolve(SqliteVisitStore.FILE_NAME);
+        db = dir.resolve(Stores.SQLITE_FILE);
     }
 
     @Test

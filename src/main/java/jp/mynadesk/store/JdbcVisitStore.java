@@ -31,34 +31,34 @@ import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.store.AuditChain.Action;
 
 /**
- * The record in one SQLite file ({@value #FILE_NAME}) in the data directory. Every change is one write transaction
- * that also appends its audit entry; the method returns after the commit is on disk. One connection, used by one
- * thread at a time (methods are synchronized); other desks and processes share the file through SQLite's locks.
+ * The record through JDBC, on either engine: the SQLite file in the data directory, or PostgreSQL shared by several
+ * desks; what differs is in its {@link Dialect}. Every change is one write transaction that also appends its audit
+ * entry; the method returns after the commit is durable. One connection, used by one thread at a time (methods are
+ * synchronized); other desks share the record through the engine's locks. A connection the server dropped
+ * (restart, network) is reported as UNAVAILABLE and replaced on the next call, so a desk retries by calling again.
  */
-public final class SqliteVisitStore implements VisitStore {
-    public static final String FILE_NAME = "mynadesk.db";
-
-    private final Connection c;
+public final class JdbcVisitStore implements VisitStore {
     private final Dialect dialect;
     private final AuditChain audit;
-    private final Path file;
+    private Connection c;
+    /** Connections made so far: a claim belongs to the one it was made on. */
+    private int connections = 1;
+    private RecheckClaim held;
+    private int heldOnConnection;
 
-    private SqliteVisitStore(Connection c, Dialect dialect, Clock clock, Path file) {
+    private JdbcVisitStore(Connection c, Dialect dialect, Clock clock) {
         this.c = c;
         this.dialect = dialect;
         this.audit = new AuditChain(clock);
-        this.file = file;
     }
 
-    /** Opens (and creates or migrates) the record in an existing, writable data directory. */
-    static SqliteVisitStore open(Path dataDir, Clock clock, Duration busyTimeout) {
-        Dialect dialect = new SqliteDialect();
-        Path file = dataDir.resolve(FILE_NAME);
+    /** Opens (and creates or migrates) the record. */
+    static JdbcVisitStore open(Dialect dialect, Clock clock) {
         Connection c = null;
         try {
-            c = SqliteDialect.connect(file, busyTimeout);
+            c = dialect.connect();
             Migrations.apply(c, dialect, clock);
-            return new SqliteVisitStore(c, dialect, clock, file);
+            return new JdbcVisitStore(c, dialect, clock);
         } catch (SQLException e) {
             closeQuietly(c);
             throw dialect.translate(e);
@@ -68,9 +68,15 @@ public final class SqliteVisitStore implements VisitStore {
         }
     }
 
-    /** The database file (tests scan its bytes; the CLI names it). */
-    public Path file() {
-        return file;
+    /** Brings the record's schema up to date and says from which version to which. */
+    static SchemaChange migrate(Dialect dialect, Clock clock) {
+        try (Connection c = dialect.connect()) {
+            int from = Migrations.current(c, dialect);
+            Migrations.apply(c, dialect, clock);
+            return new SchemaChange(from, Migrations.current(c, dialect));
+        } catch (SQLException e) {
+            throw dialect.translate(e);
+        }
     }
 
     @Override
@@ -78,20 +84,20 @@ public final class SqliteVisitStore implements VisitStore {
         if (visit.visitId() != null) {
             throw new IllegalArgumentException("visit " + visit.visitId() + " is already recorded");
         }
-        return write(() -> insert(visit));
+        return write(c -> insert(c, visit));
     }
 
     /** Many visits in one transaction: only for filling a record to measure ({@link StoreBench}). */
     synchronized void recordAll(List<Visit> visits) {
-        write(() -> {
+        write(c -> {
             for (Visit v : visits) {
-                insert(v);
+                insert(c, v);
             }
             return null;
         });
     }
 
-    private Visit insert(Visit visit) throws SQLException {
+    private Visit insert(Connection c, Visit visit) throws SQLException {
         LocalDate day = VisitRows.day(visit.asOf());
         int next;
         try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(day_seq), 0) + 1 FROM visits WHERE day = ?")) {
@@ -128,7 +134,11 @@ public final class SqliteVisitStore implements VisitStore {
 
     @Override
     public synchronized void recordRecheck(RecheckRun run) {
-        write(() -> {
+        if (held != null && heldOnConnection != connections) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "再照会の途中でデータベースとの接続が切れたため、結果を記録"
+                    + "していません（他の端末が同じ受付を再照会している可能性があります）。もう一度再照会してください。", null);
+        }
+        write(c -> {
             long runId;
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM recheck_runs")) {
@@ -137,7 +147,7 @@ public final class SqliteVisitStore implements VisitStore {
             }
             List<Visit> settled = new ArrayList<>();
             for (RecheckFinding f : run.findings()) {
-                Visit v = load(f.visitId());
+                Visit v = load(c, f.visitId());
                 if (v.recheckState() != f.kind().settles()) {
                     settled.add(v.withRecheckState(f.kind().settles()));
                 }
@@ -158,8 +168,8 @@ public final class SqliteVisitStore implements VisitStore {
 
     @Override
     public synchronized void revokeConsent(String visitId, OffsetDateTime at) {
-        write(() -> {
-            Visit v = load(visitId);
+        write(c -> {
+            Visit v = load(c, visitId);
             if (v.consent() == null) {
                 throw new IllegalArgumentException("受付 " + visitId + " には情報共有の同意がありません。");
             }
@@ -179,11 +189,12 @@ public final class SqliteVisitStore implements VisitStore {
     @Override
     public synchronized IntegrityReport verify() {
         try {
+            Connection c = connection();
             return Transactions.read(c, dialect, () -> new IntegrityCheck(c, dialect).run());
         } catch (SQLException e) {
-            StoreException translated = dialect.translate(e);
+            StoreException translated = failed(e);
             if (translated.kind() == StoreException.Kind.CORRUPT) {
-                return new IntegrityReport(false, 0, 0, "データベースを読めません（SQLite: " + e.getMessage() + "）");
+                return new IntegrityReport(false, 0, 0, "データベースを読めません（" + dialect.engine() + ": " + e.getMessage() + "）");
             }
             throw translated;
         } catch (StoreException e) {
@@ -191,6 +202,37 @@ public final class SqliteVisitStore implements VisitStore {
                 return new IntegrityReport(false, 0, 0, e.getMessage());
             }
             throw e;
+        }
+    }
+
+    /**
+     * Claims the re-check through the engine's lock. The same store never holds two claims (PostgreSQL's session
+     * locks are re-entrant), and a claim made on a connection that was lost since is worthless: the server dropped
+     * the lock with it, so {@link #recordRecheck} refuses to record under it.
+     */
+    @Override
+    public synchronized Optional<RecheckClaim> claimRecheck() {
+        if (held != null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<RecheckClaim> claim = dialect.claimRecheck(connection());
+            if (claim.isEmpty()) {
+                return Optional.empty();
+            }
+            RecheckClaim mine = claim.get();
+            held = mine;
+            heldOnConnection = connections;
+            return Optional.of(() -> {
+                synchronized (JdbcVisitStore.this) {
+                    if (held == mine) {
+                        held = null;
+                        mine.close();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw failed(e);
         }
     }
 
@@ -204,10 +246,10 @@ public final class SqliteVisitStore implements VisitStore {
         Path partial = dir.resolve(target.getFileName() + ".partial");
         try {
             Files.deleteIfExists(partial);
-            dialect.backup(c, partial);
+            dialect.backup(connection(), partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException e) {
-            throw dialect.translate(e);
+            throw failed(e);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.UNAVAILABLE,
                     "バックアップを書き込めません: " + target + "（フォルダの場所と権限を確かめてください）", e);
@@ -222,7 +264,12 @@ public final class SqliteVisitStore implements VisitStore {
 
     @Override
     public synchronized void close() {
+        if (held != null) {
+            held.close();
+            held = null;
+        }
         closeQuietly(c);
+        c = null;
     }
 
     private ObjectNode withVisit(VisitRows.Image rows) {
@@ -231,7 +278,7 @@ public final class SqliteVisitStore implements VisitStore {
         return payload;
     }
 
-    private Visit load(String visitId) throws SQLException {
+    private static Visit load(Connection c, String visitId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT body FROM visits WHERE id = ?")) {
             p.setString(1, visitId);
             try (ResultSet rs = p.executeQuery()) {
@@ -246,7 +293,7 @@ public final class SqliteVisitStore implements VisitStore {
     @Override
     public synchronized void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json) {
         String where = since == null ? "" : " WHERE day >= ?";
-        try (PreparedStatement p = c.prepareStatement("SELECT body FROM visits" + where + " ORDER BY day, day_seq")) {
+        try (PreparedStatement p = connection().prepareStatement("SELECT body FROM visits" + where + " ORDER BY day, day_seq")) {
             if (since != null) {
                 p.setString(1, since.toString());
             }
@@ -256,12 +303,12 @@ public final class SqliteVisitStore implements VisitStore {
                 }
             }
         } catch (SQLException e) {
-            throw dialect.translate(e);
+            throw failed(e);
         }
     }
 
     private List<Visit> query(String sql, String parameter) {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        try (PreparedStatement p = connection().prepareStatement(sql)) {
             if (parameter != null) {
                 p.setString(1, parameter);
             }
@@ -277,12 +324,37 @@ public final class SqliteVisitStore implements VisitStore {
         }
     }
 
-    private <T> T write(Transactions.Work<T> work) {
+    /** Work inside a write transaction, on the connection it runs on. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T write(Change<T> work) {
         try {
-            return Transactions.write(c, dialect, work);
+            Connection c = connection();
+            return Transactions.write(c, dialect, () -> work.run(c));
         } catch (SQLException e) {
-            throw dialect.translate(e);
+            throw failed(e);
         }
+    }
+
+    /** The open connection, or a new one after the last was lost. */
+    private Connection connection() throws SQLException {
+        if (c == null) {
+            c = dialect.connect();
+            connections++;
+        }
+        return c;
+    }
+
+    /** Translates a failure; a lost connection is dropped so that the next call connects again. */
+    private StoreException failed(SQLException e) {
+        if (dialect.connectionLost(e)) {
+            closeQuietly(c);
+            c = null;
+        }
+        return dialect.translate(e);
     }
 
     private static void closeQuietly(Connection c) {

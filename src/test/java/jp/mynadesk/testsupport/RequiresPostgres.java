@@ -1,0 +1,23 @@
+package jp.mynadesk.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test that needs a real PostgreSQL server, named by the JDBC URL in {@code $MYNADESK_TEST_PG} (or the
+ * system property {@code mynadesk.test.pg}); {@code .ci/postgres-up.sh} starts a throwaway one and prints it.
+ * Tagged {@code postgres}. Without the URL the test is SKIPPED with the reason on standard error, unless
+ * {@code CI=true}: then it FAILS, so CI never passes by skipping the shared-record tests.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Tag("postgres")
+@ExtendWith(PostgresCheck.class)
+public @interface RequiresPostgres {
+}
