@@ -4,7 +4,7 @@ package jp.mynadesk.desk;
  * The card and service steps of a check, in order, announced to a {@link StepListener} just before each runs:
  * screens show progress with them, and scenarios pull the card at one of them.
  */
-public enum CheckStep {
+public enum CheckStep implements Coded {
     SELECT("select"), CERTIFICATE("certificate"), RETRIES("retries"), VERIFY("verify"), SIGN("sign"), SERVICE("service");
 
     private final String code;
@@ -13,17 +13,13 @@ public enum CheckStep {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static java.util.Optional<CheckStep> fromCode(String code) {
-        for (CheckStep s : values()) {
-            if (s.code.equals(code)) {
-                return java.util.Optional.of(s);
-            }
-        }
-        return java.util.Optional.empty();
+        return Coded.find(values(), code);
     }
 
     /** Hears each step before it runs. */

@@ -1,7 +1,7 @@
 package jp.mynadesk.desk;
 
 /** Where a consent answer came from. */
-public enum ConsentSource {
+public enum ConsentSource implements Coded {
     /** The patient answered on the card reader's (or tablet's) screen. */
     CARD_SCREEN("card-screen"),
     /** The patient said it; staff entered it (限度額 oral consent on a numbers query). */
@@ -15,16 +15,12 @@ public enum ConsentSource {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static ConsentSource fromCode(String code) {
-        for (ConsentSource s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown consent source " + code);
+        return Coded.of(values(), code, "consent source");
     }
 }

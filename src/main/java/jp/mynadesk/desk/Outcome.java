@@ -1,7 +1,7 @@
 package jp.mynadesk.desk;
 
 /** What one check decided; each check is recorded as exactly one visit with one outcome. */
-public enum Outcome {
+public enum Outcome implements Coded {
     /** The service confirmed a valid qualification (資格有効性 1, or 6 医療扶助). */
     CONFIRMED("confirmed"),
     /** Accepted on a document without the service; a re-check is pending. */
@@ -19,16 +19,12 @@ public enum Outcome {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Outcome fromCode(String code) {
-        for (Outcome o : values()) {
-            if (o.code.equals(code)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown outcome " + code);
+        return Coded.of(values(), code, "outcome");
     }
 }

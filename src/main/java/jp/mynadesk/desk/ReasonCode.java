@@ -6,7 +6,7 @@ import java.util.Optional;
  * Every reason a check ends as it does, and every warning, with the sentence staff read and the next step
  * (docs/DESK.md, reason codes). The codes are a JSON contract; the wording lives only here and in {@link StaffText}.
  */
-public enum ReasonCode {
+public enum ReasonCode implements Coded {
     CARD_REMOVED("card-removed", "確認の途中でカードが取り外されました。", "カードをもう一度置いて、やり直してください。"),
     READER_UNAVAILABLE("reader-unavailable", "カードリーダーを使えません。",
             "ケーブルとカードリーダーの管理サービスを確かめてください。すぐに直らなければ資格確認書などの書類で受付します。"),
@@ -66,6 +66,7 @@ public enum ReasonCode {
         this.next = next;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -81,11 +82,6 @@ public enum ReasonCode {
     }
 
     public static Optional<ReasonCode> fromCode(String code) {
-        for (ReasonCode r : values()) {
-            if (r.code.equals(code)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Coded.find(values(), code);
     }
 }

@@ -7,7 +7,7 @@ package jp.mynadesk.desk;
  */
 public record RecheckFinding(String visitId, Kind kind, Qualification found, String detail) {
 
-    public enum Kind {
+    public enum Kind implements Coded {
         CONFIRMED("confirmed", RecheckState.CONFIRMED),
         QUALIFICATION_LOST("qualification-lost", RecheckState.DISCREPANCY),
         QUALIFICATION_LOST_HAS_OTHER("qualification-lost-has-other", RecheckState.DISCREPANCY),
@@ -26,6 +26,7 @@ public record RecheckFinding(String visitId, Kind kind, Qualification found, Str
             this.settles = settles;
         }
 
+        @Override
         public String code() {
             return code;
         }
@@ -36,12 +37,7 @@ public record RecheckFinding(String visitId, Kind kind, Qualification found, Str
         }
 
         public static Kind fromCode(String code) {
-            for (Kind k : values()) {
-                if (k.code.equals(code)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown finding kind " + code);
+            return Coded.of(values(), code, "finding kind");
         }
     }
 }

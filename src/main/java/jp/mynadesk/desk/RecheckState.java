@@ -1,7 +1,7 @@
 package jp.mynadesk.desk;
 
 /** Where a visit stands with 再照会. */
-public enum RecheckState {
+public enum RecheckState implements Coded {
     NONE("none"), PENDING("pending"), CONFIRMED("confirmed"), DISCREPANCY("discrepancy");
 
     private final String code;
@@ -10,16 +10,12 @@ public enum RecheckState {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static RecheckState fromCode(String code) {
-        for (RecheckState s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown recheck state " + code);
+        return Coded.of(values(), code, "recheck state");
     }
 }

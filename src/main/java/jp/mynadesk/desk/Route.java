@@ -1,7 +1,7 @@
 package jp.mynadesk.desk;
 
 /** How the patient's insurance was established at the desk (docs/DESK.md, routes). */
-public enum Route {
+public enum Route implements Coded {
     /** マイナ保険証 with the 4-digit PIN, confirmed online. */
     CARD_PIN("card-pin"),
     /** マイナ保険証 without PIN: staff compared the face with the card photo (目視). */
@@ -19,16 +19,12 @@ public enum Route {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Route fromCode(String code) {
-        for (Route r : values()) {
-            if (r.code.equals(code)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown route " + code);
+        return Coded.of(values(), code, "route");
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import jp.mynadesk.oqs.ConsentCategory;
 
 /** The four information-sharing consents asked at the desk, with their JSON names and the service's category. */
-public enum SharingCategory {
+public enum SharingCategory implements Coded {
     DIAGNOSIS("diagnosis", ConsentCategory.DIAGNOSIS),
     DRUG("drug", ConsentCategory.PHARMACISTS),
     CHECKUP("checkup", ConsentCategory.SPECIFIC_HEALTH_CHECKUPS),
@@ -18,6 +18,7 @@ public enum SharingCategory {
         this.service = service;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -31,11 +32,6 @@ public enum SharingCategory {
     }
 
     public static Optional<SharingCategory> fromCode(String code) {
-        for (SharingCategory c : values()) {
-            if (c.code.equals(code)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Coded.find(values(), code);
     }
 }
