@@ -74,6 +74,23 @@ public final class StaffText {
         };
     }
 
+    /** A reader or card event, as the screen announces it while staff do something else. */
+    public static String readerEvent(jp.mynadesk.reader.ReaderEvent e) {
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.CardInserted c) {
+            return "カードが置かれました（" + c.reader() + "）。Enter で受付を始めます。";
+        }
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.CardRemoved c) {
+            return "カードが取り外されました（" + c.reader() + "）。";
+        }
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.ReaderRemoved r) {
+            return "カードリーダーが外されました（" + r.reader() + "）。接続し直してください。";
+        }
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.ReaderAdded r) {
+            return "カードリーダーがつながりました（" + r.reader() + "）。";
+        }
+        return ReasonCode.READER_UNAVAILABLE.message() + ReasonCode.READER_UNAVAILABLE.next();
+    }
+
     public static String ratio(Integer percent) {
         return percent == null ? "不明" : percent / 10 + "割";
     }

@@ -100,18 +100,7 @@ public final class TerminalDesk {
     }
 
     private void readerEvent(ReaderEvent e) {
-        String text;
-        if (e instanceof ReaderEvent.CardInserted c) {
-            text = "カードが置かれました（" + c.reader() + "）。Enter で受付を始めます。";
-        } else if (e instanceof ReaderEvent.CardRemoved c) {
-            text = "カードが取り外されました（" + c.reader() + "）。";
-        } else if (e instanceof ReaderEvent.ReaderRemoved r) {
-            text = "カードリーダーが外されました（" + r.reader() + "）。接続し直してください。";
-        } else if (e instanceof ReaderEvent.ReaderAdded r) {
-            text = "カードリーダーがつながりました（" + r.reader() + "）。";
-        } else {
-            text = ((ReaderEvent.Unavailable) e).problem().message() + ((ReaderEvent.Unavailable) e).problem().nextStep();
-        }
+        String text = StaffText.readerEvent(e);
         synchronized (out) {
             out.println();
             out.println("〔お知らせ〕" + text);
