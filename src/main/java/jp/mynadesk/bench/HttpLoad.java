@@ -31,14 +31,19 @@ final class HttpLoad implements AutoCloseable {
 
     private final List<Connection> connections = new ArrayList<>();
 
-    HttpLoad(URI uri, String path, byte[] body, int connections) throws IOException {
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/xml; charset=UTF-8\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] request = Arrays.copyOf(head, head.length + body.length);
-        System.arraycopy(body, 0, request, head.length, body.length);
+    /** Request i carries {@code bodies[i mod bodies.size()]}, all encoded here, once. */
+    HttpLoad(URI uri, String path, List<byte[]> bodies, int connections) throws IOException {
+        byte[][] requests = new byte[bodies.size()][];
+        for (int b = 0; b < requests.length; b++) {
+            byte[] body = bodies.get(b);
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/xml; charset=UTF-8\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            requests[b] = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, requests[b], head.length, body.length);
+        }
         for (int i = 0; i < connections; i++) {
-            this.connections.add(new Connection(new InetSocketAddress(uri.getHost(), uri.getPort()), request));
+            this.connections.add(new Connection(new InetSocketAddress(uri.getHost(), uri.getPort()), requests));
         }
     }
 
@@ -48,7 +53,7 @@ final class HttpLoad implements AutoCloseable {
         return run(c -> {
             long n = 0;
             while (System.nanoTime() < end) {
-                c.exchange();
+                c.exchange((int) (n % c.requests.length));
                 n++;
             }
             return n;
@@ -72,7 +77,7 @@ final class HttpLoad implements AutoCloseable {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                c.exchange();
+                c.exchange(i % c.requests.length);
                 latencies[i] = System.nanoTime() - due;
                 done++;
             }
@@ -127,23 +132,23 @@ final class HttpLoad implements AutoCloseable {
         final Socket socket;
         final OutputStream out;
         final InputStream in;
-        final byte[] request;
+        final byte[][] requests;
         long rejected;
         boolean broken;
 
-        Connection(InetSocketAddress address, byte[] request) throws IOException {
+        Connection(InetSocketAddress address, byte[][] requests) throws IOException {
             this.socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(address, 2000);
             socket.setSoTimeout(10_000);
             this.out = socket.getOutputStream();
             this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            this.request = request;
+            this.requests = requests;
         }
 
         /** Sends the request and reads the whole answer; a status other than 200 counts as a failure. */
-        void exchange() throws IOException {
-            out.write(request);
+        void exchange(int request) throws IOException {
+            out.write(requests[request]);
             out.flush();
             String status = line();
             int length = -1;

@@ -90,7 +90,7 @@ public final class OqsBench {
     private static void serviceFigures(URI uri, Settings s, BenchReport report, PrintWriter progress) throws Exception {
         byte[] body = OqsXml.write(QUERY);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (HttpLoad load = new HttpLoad(uri, "/oqs/qualification", body, s.connections())) {
+        try (HttpLoad load = new HttpLoad(uri, "/oqs/qualification", List.of(body), s.connections())) {
             progress.println("warm-up (JIT, connections)...");
             progress.flush();
             check(load.closedLoop(s.warmup().toNanos()));
