@@ -36,4 +36,15 @@ class HttpLoadTest {
             assertEquals(10, r.failed());
         }
     }
+
+    @Test
+    void theHeadIsParsedInPlace() {
+        byte[] head = "HTTP/1.1 200 OK\r\nDate: x\r\ncontent-LENGTH:  1234\r\n\r\nbody".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int end = HttpLoad.headEnd(head, head.length);
+        assertEquals(head.length - 4, end);
+        assertEquals(1234, HttpLoad.contentLength(head, end));
+        assertEquals(-1, HttpLoad.headEnd(head, 20));
+        byte[] none = "HTTP/1.1 200 OK\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(-1, HttpLoad.contentLength(none, none.length));
+    }
 }
