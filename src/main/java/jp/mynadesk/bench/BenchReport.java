@@ -81,7 +81,7 @@ public final class BenchReport {
         for (Figure f : figures) {
             String target = f.target() == null ? ""
                     : String.format(Locale.ROOT, "  target %s %s: %s", f.target().direction().symbol, number(f.target().limit()), f.verdict());
-            out.printf(Locale.ROOT, "  %-58s %12s %-6s (min %s, max %s, %d rounds)%s%n", f.name(), number(f.median()), f.unit(),
+            out.printf(Locale.ROOT, "  %-70s %12s %-6s (min %s, max %s, %d rounds)%s%n", f.name(), number(f.median()), f.unit(),
                     number(f.min()), number(f.max()), f.rounds(), target);
         }
         out.flush();

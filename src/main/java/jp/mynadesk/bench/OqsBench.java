@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -15,10 +17,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.mynadesk.bench.BenchReport.Target;
@@ -55,6 +57,8 @@ public final class OqsBench {
     /** Targets printed with the figures (ARCHITECTURE.md, performance). */
     static final Target CAPACITY = Target.atLeast(3000);
     static final Target P99_AT_OFFERED = Target.atMost(20);
+    /** Within 20 % of an external generator's figure on the same run. */
+    static final Target AGREES_WITH_EXTERNAL = Target.atLeast(0.8);
 
     private static final QualificationRequest QUERY = new QualificationRequest("20260415", "1311111111", "BENCH",
             new QualificationSearchInfo("01130012", "12345678", "1", "00", "19890510", "1", "pt"));
@@ -90,13 +94,17 @@ public final class OqsBench {
     private static void serviceFigures(URI uri, Settings s, BenchReport report, PrintWriter progress) throws Exception {
         byte[] body = OqsXml.write(QUERY);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (HttpLoad load = new HttpLoad(uri, "/oqs/qualification", body, s.connections())) {
+        try (HttpLoad load = new HttpLoad(uri, "/oqs/qualification", List.of(body), s.connections())) {
             progress.println("warm-up (JIT, connections)...");
             progress.flush();
             check(load.closedLoop(s.warmup().toNanos()));
             double[] capacity = new double[s.rounds()];
             double[] generatorCpu = new double[s.rounds()];
             double[] serviceCpu = new double[s.rounds()];
+            Path work = Files.createTempDirectory("mynadesk-oqs-bench");
+            Optional<ExternalLoad> wrk = ExternalLoad.wrk(body, work);
+            double[] external = new double[s.rounds()];
+            double[] ratio = new double[s.rounds()];
             for (int i = 0; i < s.rounds(); i++) {
                 long cpuBefore = os.getProcessCpuTime();
                 HttpLoad.Result r = check(load.closedLoop(s.round().toNanos()));
@@ -104,8 +112,23 @@ public final class OqsBench {
                 capacity[i] = r.perSecond();
                 generatorCpu[i] = r.clientCpuNanos() / 1e3 / r.completed();
                 serviceCpu[i] = (cpu - r.clientCpuNanos()) / 1e3 / r.completed();
+                if (wrk.isPresent()) { // interleaved round by round, so that both see the same machine
+                    external[i] = wrk.get().requestsPerSecond(uri.resolve("/oqs/qualification"), s.connections(),
+                            (int) s.round().toSeconds());
+                    ratio[i] = capacity[i] / external[i];
+                }
             }
+            if (wrk.isPresent()) {
+                wrk.get().delete();
+            }
+            Files.delete(work);
             report.add("service capacity: qualification queries, " + s.connections() + " connections", "/s", capacity, CAPACITY);
+            if (wrk.isPresent()) {
+                report.add("external generator (wrk -t2 -c" + s.connections() + "), same service, interleaved rounds", "/s", external, null);
+                report.add("  ... capacity / wrk (the generator is not the limit)", "x", ratio, AGREES_WITH_EXTERNAL);
+            } else {
+                report.note("wrk not on the PATH: no external cross-check this run");
+            }
             report.add("service CPU per query (process CPU minus generator threads)", "us", serviceCpu, null);
             report.add("generator CPU per query (client cost of the load itself)", "us", generatorCpu, null);
             progress.println("open loop at " + s.offeredRate() + " req/s...");

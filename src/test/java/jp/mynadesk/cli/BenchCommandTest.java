@@ -3,10 +3,11 @@ package jp.mynadesk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** bench refuses counts below 1 before measuring anything (no timings are asserted here). */
+/** Option checks only: the benchmarks themselves never run as tests, and bad counts stop before anything is measured. */
 class BenchCommandTest {
     @ParameterizedTest
     @CsvSource({"--runs, 0", "--runs, -1", "--apdus, 0", "--apdus, -5"})
@@ -15,5 +16,21 @@ class BenchCommandTest {
         assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
         assertTrue(r.err().startsWith(option + " " + value), r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void roundsRegistrySizeAndPendingMustBePositive() {
+        for (String[] args : new String[][] {{"--rounds", "0"}, {"--registry", "0"}, {"--desk", "--pending", "0"}}) {
+            CliRun r = CliRun.of(concat("bench", args));
+            assertEquals(Main.BAD_INPUT, r.exitCode(), String.join(" ", args));
+            assertTrue(r.err().contains(args[args.length - 2]), r.err());
+        }
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -90,4 +90,17 @@ class RegistryLinesTest {
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
     }
+
+    @Test
+    void keysOnFileAreNormalisedAsQueriesAre(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("padded.lines");
+        Files.writeString(file, "mynadesk-registry-lines 1\n{}\nn:00138057| 38 |5\t{\"id\":\"k\",\"name\":\"国保 一\","
+                + "\"kana\":\"コクホ ハジメ\",\"birthdate\":\"1950-02-03\",\"sex\":\"1\",\"qualifications\":[{\"insurerNumber\":"
+                + "\"138057\",\"insurerName\":\"試験市\",\"symbol\":\"38\",\"number\":\"5\"}]}\n");
+        InsuredRegistry registry = InsuredRegistry.load(file);
+        for (String insurer : List.of("138057", "00138057", "  138057")) {
+            assertEquals(1, registry.byNumbers(new QualificationSearchInfo(insurer, "38", "5", "", "", "", ""),
+                    java.time.LocalDate.of(1950, 2, 3)).size(), insurer);
+        }
+    }
 }

@@ -56,13 +56,25 @@ final class KeyIndex {
         return found;
     }
 
-    /** FNV-1a over the key's chars, then a 64-bit finaliser so that probing spreads; never 0 (0 marks a free slot). */
+    static final long SEED = 0xcbf29ce484222325L;
+
+    /** The hash of a key's UTF-8 bytes; the same as {@link #mix} over the bytes as the file holds them. */
     static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
+        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return finish(mix(SEED, bytes, 0, bytes.length));
+    }
+
+    /** FNV-1a over {@code bytes[from, to)}, continuing from {@code h} (start with {@link #SEED}). */
+    static long mix(long h, byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h ^= bytes[i] & 0xff;
             h *= 0x100000001b3L;
         }
+        return h;
+    }
+
+    /** A 64-bit finaliser so that probing spreads; never 0 (0 marks a free slot). */
+    static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

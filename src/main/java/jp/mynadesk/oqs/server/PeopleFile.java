@@ -3,7 +3,10 @@ package jp.mynadesk.oqs.server;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -140,6 +143,27 @@ final class PeopleFile implements PeopleSource {
         return i;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The next '\n' in {@code bytes[from, to)}, or -1; eight bytes a step (the person JSON is most of the file,
+     * and this loop is most of the start-up): a byte equal to '\n' is the lowest zero byte of word XOR newlines.
+     */
+    static int newline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        return indexOf(bytes, i, to, (byte) '\n');
+    }
+
     private static int indexOf(byte[] bytes, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
@@ -158,8 +182,8 @@ final class PeopleFile implements PeopleSource {
         private long lineNumber;
 
         Scan(long fileSize) {
-            // about 200 bytes a person and two keys each; the index grows if the guess is low
-            this.index = new KeyIndex((int) Math.min(Integer.MAX_VALUE / 4, fileSize / 100 + 16));
+            // a generated person takes about 630 bytes and two keys; the index grows if the guess is low
+            this.index = new KeyIndex((int) Math.min(Integer.MAX_VALUE / 4, fileSize / 400 + 16));
         }
 
         void run(FileChannel channel) throws IOException {
@@ -174,7 +198,7 @@ final class PeopleFile implements PeopleSource {
                 }
                 int lineStart = 0;
                 int newline;
-                while ((newline = indexOf(buf, lineStart, filled, (byte) '\n')) >= 0) {
+                while ((newline = newline(buf, lineStart, filled)) >= 0) {
                     line(buf, lineStart, newline, bufStart + lineStart);
                     lineStart = newline + 1;
                 }
@@ -221,7 +245,7 @@ final class PeopleFile implements PeopleSource {
             while (i < end && buf[i] != '{') {
                 int tab = indexOf(buf, i, end, (byte) '\t');
                 int fieldEnd = tab < 0 ? end : tab;
-                key(new String(buf, i, fieldEnd - i, StandardCharsets.UTF_8), offset);
+                key(buf, i, fieldEnd, offset);
                 i = tab < 0 ? end : tab + 1;
             }
             if (i == end) {
@@ -230,23 +254,77 @@ final class PeopleFile implements PeopleSource {
             people++;
         }
 
-        private void key(String field, long offset) {
-            if (field.startsWith(CARD) && field.length() > CARD.length()) {
-                long hash = KeyIndex.hash(field);
+        /**
+         * Indexes one key field, hashing its bytes where they lie (no String per key: a million people would make
+         * millions). The numbers key is hashed as {@link InsuredRegistry#key} would write it: parts trimmed of ASCII
+         * blanks, a 国保 number zero-padded to 8 digits taken as its 6.
+         */
+        private void key(byte[] buf, int from, int to, long offset) {
+            if (startsWith(buf, from, to, CARD) && to - from > CARD.length()) {
+                long hash = KeyIndex.finish(KeyIndex.mix(KeyIndex.SEED, buf, from, to));
                 if (index.contains(hash)) {
-                    problem("card " + field.substring(CARD.length()) + " is linked to two people");
+                    problem("card " + new String(buf, from + 2, to - from - 2, StandardCharsets.UTF_8) + " is linked to two people");
                 }
                 index.add(hash, offset);
-            } else if (field.startsWith(NUMBERS)) {
-                String[] parts = field.substring(NUMBERS.length()).split("\\|", -1);
-                if (parts.length != 3 || !InsuredRegistry.validInsurer(parts[0])) {
-                    problem("key '" + field + "' must be n:<6 or 8-digit insurer>|<symbol>|<number>");
+            } else if (startsWith(buf, from, to, NUMBERS)) {
+                int bar1 = indexOf(buf, from, to, (byte) '|');
+                int bar2 = bar1 < 0 ? -1 : indexOf(buf, bar1 + 1, to, (byte) '|');
+                int[] insurer = trim(buf, from + 2, bar1 < 0 ? to : bar1);
+                if (bar2 < 0 || indexOf(buf, bar2 + 1, to, (byte) '|') >= 0 || !validInsurer(buf, insurer)) {
+                    problem("key '" + new String(buf, from, to - from, StandardCharsets.UTF_8)
+                            + "' must be n:<6 or 8-digit insurer>|<symbol>|<number>");
                     return;
                 }
-                index.add(KeyIndex.hash(NUMBERS + InsuredRegistry.key(parts[0], parts[1], parts[2])), offset);
+                if (insurer[1] - insurer[0] == 8 && buf[insurer[0]] == '0' && buf[insurer[0] + 1] == '0') {
+                    insurer[0] += 2;
+                }
+                int[] symbol = trim(buf, bar1 + 1, bar2);
+                int[] number = trim(buf, bar2 + 1, to);
+                long h = KeyIndex.mix(KeyIndex.SEED, buf, from, from + 2);
+                h = KeyIndex.mix(h, buf, insurer[0], insurer[1]);
+                h = KeyIndex.mix(h, buf, bar1, bar1 + 1);
+                h = KeyIndex.mix(h, buf, symbol[0], symbol[1]);
+                h = KeyIndex.mix(h, buf, bar2, bar2 + 1);
+                h = KeyIndex.mix(h, buf, number[0], number[1]);
+                index.add(KeyIndex.finish(h), offset);
             } else {
-                problem("key '" + field + "' must start with c: or n:");
+                problem("key '" + new String(buf, from, to - from, StandardCharsets.UTF_8) + "' must start with c: or n:");
             }
+        }
+
+        private static boolean startsWith(byte[] buf, int from, int to, String prefix) {
+            if (to - from < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (buf[from + i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int[] trim(byte[] buf, int from, int to) {
+            while (from < to && (buf[from] == ' ' || buf[from] == '\t')) {
+                from++;
+            }
+            while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t')) {
+                to--;
+            }
+            return new int[] {from, to};
+        }
+
+        private static boolean validInsurer(byte[] buf, int[] range) {
+            int length = range[1] - range[0];
+            if (length != 6 && length != 8) {
+                return false;
+            }
+            for (int i = range[0]; i < range[1]; i++) {
+                if (buf[i] < '0' || buf[i] > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void problem(String what) {
