@@ -3,7 +3,7 @@
 # Idempotent: installs the packages only when missing and starts pcscd only when none runs.
 # Run it BEFORE mvn: SunPCSC keeps one JVM-wide context that never recovers from a pcscd
 # that was down when the test JVM first touched javax.smartcardio.
-# Facts behind each step: shared/reference/pcsc-infra.md (§2, §6).
+# Facts behind each step: firmware-notes/pcscd-vpcd.md §1.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

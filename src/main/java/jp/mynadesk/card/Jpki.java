@@ -2,7 +2,7 @@ package jp.mynadesk.card;
 
 /**
  * Constants of the 公的個人認証 (JPKI) application on the My Number card, in one place (as OpenSC's jpki.h).
- * Sources: shared/reference/jpki.md §2.1, §3.
+ * Sources: docs/CARD.md §2.1, §3.
  */
 public final class Jpki {
     private Jpki() {}

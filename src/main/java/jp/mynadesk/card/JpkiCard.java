@@ -14,7 +14,7 @@ import java.util.Arrays;
  * virtual reader and a real reader through pcscd.
  */
 public final class JpkiCard {
-    /** Largest short-form read: Le = 00. Mainstream tools read in such chunks (jpki.md §1.3). */
+    /** Largest short-form read: Le = 00. Mainstream tools read in such chunks (docs/CARD.md §1.3). */
     static final int SHORT_READ = 256;
     /** Extended reads are bounded by the 15-bit offset space anyway. */
     static final int EXTENDED_READ = 0x7FFF;

@@ -1,6 +1,6 @@
 package jp.mynadesk.card;
 
-/** Status words the My Number card answers (jpki.md §3.7). Status words are data, not exceptions. */
+/** Status words the My Number card answers (docs/CARD.md §3.7). Status words are data, not exceptions. */
 public final class StatusWord {
     private StatusWord() {}
 

@@ -18,7 +18,7 @@ public enum TokenKind {
         return label;
     }
 
-    /** Phone tokens want the auth PIN before the certificate can be read (jpki.md §2.1). */
+    /** Phone tokens want the auth PIN before the certificate can be read (docs/CARD.md §2.1). */
     public boolean certificateNeedsPin() {
         return this != CARD;
     }

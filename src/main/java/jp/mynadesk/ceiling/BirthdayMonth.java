@@ -6,7 +6,7 @@ import java.time.YearMonth;
 /**
  * 75歳到達月の特例: in the month someone turns 75 they move into 後期高齢者医療 mid-month, so both schemes' limits
  * are halved. Someone born on the 1st moves on the 1st and has a whole month in one scheme: no halving (as the
- * 施行令 has it; rules.md does not spell this out).
+ * 施行令 has it; docs/CEILING.md §3).
  */
 public final class BirthdayMonth {
     private BirthdayMonth() {}

@@ -3,7 +3,7 @@ package jp.mynadesk.ceiling;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Computes the monthly ceiling from a table (rules.md §7). Pure. */
+/** Computes the monthly ceiling from a table (docs/RULES.md §7). Pure. */
 public final class CeilingCalculator {
     private CeilingCalculator() {}
 

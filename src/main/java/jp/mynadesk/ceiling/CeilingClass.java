@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** 限度額適用区分 as the online service returns it (OQSCD012, rules.md §7). */
+/** 限度額適用区分 as the online service returns it (OQSCD012, docs/RULES.md §7). */
 public enum CeilingClass {
     A01("ア"), A02("イ"), A03("ウ"), A04("エ"), A05("オ"), A06("オ（境）"),
     B01("現役並みⅢ"), B02("現役並みⅡ"), B03("現役並みⅠ"), B04("一般"), B05("低所得Ⅱ"), B06("低所得Ⅰ"),

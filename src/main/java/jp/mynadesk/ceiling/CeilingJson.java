@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import jp.mynadesk.documents.JsonText;
 
 /**
- * The output of {@code ceiling --json}: the contract fields of rules.md §7 first, then documented extras
+ * The output of {@code ceiling --json}: the contract fields of docs/RULES.md §7 first, then documented extras
  * ({@code provisional} and which figures are, the annual caps, the notes, where the class came from).
  */
 public final class CeilingJson {

@@ -5,7 +5,7 @@ import java.time.Period;
 import java.util.Optional;
 
 /**
- * When the service gives no 限度額適用区分, infer one from the co-payment ratio and age (rules.md §6/§7).
+ * When the service gives no 限度額適用区分, infer one from the co-payment ratio and age (docs/RULES.md §6/§7).
  * 70+ with 1割/2割 is 一般 (B10/B09 for 後期, B04 for 70–74); 70+ with 3割 is 現役並みⅢ, because 現役並みⅠ/Ⅱ
  * need the patient's 限度額適用認定証. Under 70 the ratio says nothing about income, so the highest class ア is
  * assumed: the clinic never under-collects, and the patient claims any difference from the insurer.

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mynadesk ceiling}: the 高額療養費 monthly ceiling from the versioned tables (rules.md §7). */
+/** {@code mynadesk ceiling}: the 高額療養費 monthly ceiling from the versioned tables (docs/RULES.md §7). */
 @Command(name = "ceiling", description = "高額療養費の自己負担限度額を計算します")
 final class CeilingCommand implements Callable<Integer> {
     @Spec

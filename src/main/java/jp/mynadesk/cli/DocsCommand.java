@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 final class DocsCommand {
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
-    /** {@code docs check FILE|-}: the fallback decision of rules.md §4. */
+    /** {@code docs check FILE|-}: the fallback decision of docs/RULES.md §4. */
     @Command(name = "check", description = "提示された書類とカードから、受付できるかを判定します")
     static final class Check implements Callable<Integer> {
         @Spec

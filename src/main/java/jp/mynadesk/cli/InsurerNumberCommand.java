@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mynadesk insurer-number check NUMBER [--json]} (rules.md §2). A wrong number is a result (exit 0). */
+/** {@code mynadesk insurer-number check NUMBER [--json]} (docs/RULES.md §2). A wrong number is a result (exit 0). */
 @Command(name = "insurer-number", description = "保険者番号", subcommands = InsurerNumberCommand.Check.class)
 final class InsurerNumberCommand {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code mynadesk} command. Exit status is a contract (product.md): 0 ran to a decision, 2 bad usage
+ * The {@code mynadesk} command. Exit status is a contract (README.md, "Exit status"): 0 ran to a decision, 2 bad usage
  * or input, 3 environment unavailable, 1 unexpected failure.
  */
 @Command(name = "mynadesk",

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One document as JSON (the objects in {@code documents} of rules.md §4). Reading checks types and says the field's
+ * One document as JSON (the objects in {@code documents} of docs/RULES.md §4). Reading checks types and says the field's
  * path; content problems (a 7-digit insurer number, 2025-02-30) are kept for the rules to report. Unknown fields
  * are refused (a misspelt {@code validUntill} must not silently count as missing); My Number fields are dropped
  * before that check, so they are never echoed.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The documents a patient can show at the desk (rules.md §4). The code is part of the JSON contract. */
+/** The documents a patient can show at the desk (docs/RULES.md §4). The code is part of the JSON contract. */
 public enum DocumentKind {
     SHIKAKU_KAKUNINSHO("shikaku-kakuninsho", "資格確認書", 'K'),
     SHIKAKU_JOHO_OSHIRASE("shikaku-joho-oshirase", "資格情報のお知らせ", 'O'),

@@ -20,7 +20,7 @@ public final class JsonText {
     /** Parses {@code text} (from {@code source}, e.g. a file name) or explains where it is broken. */
     public static JsonNode parse(String text, String source) throws DocumentInputException {
         if (text.isBlank()) {
-            throw new DocumentInputException(source + " が空です。JSON を指定してください（形式は docs/QR-PAYLOAD.md と rules.md §4 を参照）。");
+            throw new DocumentInputException(source + " が空です。JSON を指定してください（形式は docs/QR-PAYLOAD.md と docs/RULES.md §4 を参照）。");
         }
         try (JsonParser p = MAPPER.createParser(text)) {
             JsonNode node = MAPPER.readTree(p);

@@ -3,7 +3,7 @@ package jp.mynadesk.oqs;
 import java.util.Optional;
 
 /**
- * The information-sharing consents with a 24-hour validity (oqs.md §6), by their XML element prefix
+ * The information-sharing consents with a 24-hour validity (docs/RULES.md §5), by their XML element prefix
  * ({@code <prefix>ConsFlg}, {@code <prefix>ConsTime}, {@code <prefix>AvailableTime}).
  */
 public enum ConsentCategory {

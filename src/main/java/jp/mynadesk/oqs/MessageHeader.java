@@ -1,7 +1,7 @@
 package jp.mynadesk.oqs;
 
 /**
- * {@code MessageHeader} of a result file (oqs.md §1.2). Every value is the string as it travels; absent elements are
+ * {@code MessageHeader} of a result file (docs/OQS-MOCK.md §2.2). Every value is the string as it travels; absent elements are
  * null. {@code segmentOfResult} is typed because every reader must branch on it.
  *
  * @param processExecutionTime          処理実行日時 yyyyMMddHHmmss

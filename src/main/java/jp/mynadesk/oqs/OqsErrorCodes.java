@@ -2,7 +2,7 @@ package jp.mynadesk.oqs;
 
 /**
  * The mock service's ErrorCode (file level, SegmentOfResult 9) and ProcessingResultCode values. The official codes
- * (別紙6-1) are not public (oqs.md §1.7); these are the mock's own, stable so the desk and tests can branch on them.
+ * (別紙6-1) are not public (docs/OQS-MOCK.md §3); these are the mock's own, stable so the desk and tests can branch on them.
  */
 public final class OqsErrorCodes {
     private OqsErrorCodes() {}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes the OQS messages (oqs.md §1.1–§1.3) and the mock's card, challenge and consent messages in the
+ * Reads and writes the OQS messages (docs/OQS-MOCK.md §2.1–§2.3) and the mock's card, challenge and consent messages in the
  * same {@code XmlMsg / MessageHeader / MessageBody} shape. Readers are strict: a missing required element or a code
  * outside its table is an {@link OqsFormatException}, never a half-filled object.
  */

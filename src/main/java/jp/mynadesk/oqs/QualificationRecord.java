@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code ResultOfQualificationConfirmation} (oqs.md §1.2): the insurance qualification as the service returns it.
+ * One {@code ResultOfQualificationConfirmation} (docs/OQS-MOCK.md §2.2): the insurance qualification as the service returns it.
  * Values are strings exactly as on the wire (codes from the OQSCD tables, dates yyyyMMdd, ratios "030", kana
  * half-width, 国保 insurer numbers space-padded to 8). There is deliberately no field for the 個人番号.
  */

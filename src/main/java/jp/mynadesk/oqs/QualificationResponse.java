@@ -23,7 +23,7 @@ public record QualificationResponse(
         results = results == null ? List.of() : List.copyOf(results);
     }
 
-    /** The service confirmed exactly one valid qualification (myclinic's predicate, oqs.md §1.2). */
+    /** The service confirmed exactly one valid qualification (myclinic's predicate, docs/OQS-MOCK.md §2.2). */
     public boolean confirmed() {
         return header.segmentOfResult() == SegmentOfResult.NORMAL
                 && processingResultStatus == ProcessingResultStatus.NORMAL

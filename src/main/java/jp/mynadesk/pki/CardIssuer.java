@@ -24,7 +24,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 
-/** Issues a test card's certificates under a {@link TestCa}, shaped as jpki.md §5.2 and §5.3 describe. */
+/** Issues a test card's certificates under a {@link TestCa}, shaped as docs/CARD.md §5.2 and §5.3 describe. */
 public final class CardIssuer {
     /** jpki-cp-auth-class30 (利用者証明用). */
     public static final String POLICY_AUTH = "1.2.392.200149.8.5.1.3.30";

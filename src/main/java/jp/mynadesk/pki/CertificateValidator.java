@@ -13,7 +13,7 @@ import jp.mynadesk.rules.CertificateGrace;
 
 /**
  * Validates a card's 利用者証明用電子証明書: issued by a configured trust anchor, key usage digitalSignature, validity
- * with the grace of rules.md §3 (dates in JST), and revocation through a {@link RevocationSource}. The order matters:
+ * with the grace of docs/RULES.md §3 (dates in JST), and revocation through a {@link RevocationSource}. The order matters:
  * a certificate we cannot attribute to a trusted issuer says nothing trustworthy about its dates.
  *
  * <p>Card certificates are issued directly by the anchor (as JPKI's 利用者証明用 CA does); intermediates are not

@@ -40,7 +40,7 @@ public record HolderSpec(
         }
     }
 
-    /** The 利用者証明用電子証明書 is valid until the holder's 5th birthday after issue (jpki.md §5.2). */
+    /** The 利用者証明用電子証明書 is valid until the holder's 5th birthday after issue (docs/CARD.md §5.2). */
     public static LocalDate fifthBirthdayAfter(LocalDate issued, LocalDate birthDate) {
         LocalDate birthdayThisYear = birthDate.withYear(issued.getYear());
         LocalDate next = birthdayThisYear.isAfter(issued) ? birthdayThisYear : birthDate.withYear(issued.getYear() + 1);

@@ -2,7 +2,7 @@ package jp.mynadesk.rules;
 
 /**
  * On what the visit is accepted. The declaration order of the document bases is the order of choice
- * (rules.md §4): earlier wins.
+ * (docs/RULES.md §4): earlier wins.
  */
 public enum Basis {
     KAKUNINSHO("kakuninsho"),

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * The card certificate's grace and renewal warning (rules.md §3): after the 利用者証明用電子証明書 expires the card
+ * The card certificate's grace and renewal warning (docs/RULES.md §3): after the 利用者証明用電子証明書 expires the card
  * still works for the qualification check until the last day of the third month after the month of expiry
  * (2026-02-10 → 2026-05-31), and the terminal warns from three months before expiry. Used by the document
  * rules and by {@code pki.CertificateValidator}.

@@ -1,7 +1,7 @@
 package jp.mynadesk.rules;
 
 /**
- * The 検証番号 of a 保険者番号: the Luhn scheme (rules.md §2). Weights 2, 1, 2, … from the digit next to the
+ * The 検証番号 of a 保険者番号: the Luhn scheme (docs/RULES.md §2). Weights 2, 1, 2, … from the digit next to the
  * check digit; a two-digit product counts as the sum of its digits.
  */
 public final class CheckDigit {

@@ -14,10 +14,10 @@ import jp.mynadesk.documents.KnownFields;
 import jp.mynadesk.documents.PresentedDocument;
 
 /**
- * Reads the input of {@code docs check} (rules.md §4). Structure and types are checked here (an error names the
+ * Reads the input of {@code docs check} (docs/RULES.md §4). Structure and types are checked here (an error names the
  * field's path); what the fields say is left to the rules.
  *
- * <p>Defaults, where rules.md is silent: a missing {@code asOf} takes the caller's date; a missing
+ * <p>Defaults, where docs/RULES.md is silent: a missing {@code asOf} takes the caller's date; a missing
  * {@code onlineAvailable} is false (the safe side: the visit gets re-checked); a {@code card} object without
  * {@code presented} counts as presented.
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.mynadesk.documents.JsonText;
 
-/** The output of {@code docs check --json} (rules.md §4), field for field, plus a few documented extras. */
+/** The output of {@code docs check --json} (docs/RULES.md §4), field for field, plus a few documented extras. */
 public final class DecisionJson {
     private DecisionJson() {}
 

@@ -11,7 +11,7 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 
-/** Judges each document on its own (rules.md §4, table of reasons and the interim measure). */
+/** Judges each document on its own (docs/RULES.md §4, table of reasons and the interim measure). */
 final class DocumentJudge {
     private static final Set<Reason> INTERIM_WAIVABLE_OLD_CARD = EnumSet.of(Reason.EXPIRED, Reason.OLD_CARD_ABOLISHED);
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The outcome of {@link FallbackRules#decide}. {@code basis}, {@code claim}, {@code acceptedDocument} and
- * {@code insurance} are null where rules.md says there is none. {@code insuranceFromDocument} says which
+ * {@code insurance} are null where docs/RULES.md §4 says there is none. {@code insuranceFromDocument} says which
  * document the declared numbers were taken from.
  */
 public record FallbackDecision(

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The offline document fallback (rules.md §4): judge the card and each document, choose among the usable
+ * The offline document fallback (docs/RULES.md §4): judge the card and each document, choose among the usable
  * ones, and decide accept / accept-with-declaration / reject. Pure: same input, same decision.
  */
 public final class FallbackRules {

@@ -1,7 +1,7 @@
 package jp.mynadesk.rules;
 
 /**
- * A 保険者番号: 8 digits (法別 2 + 都道府県 2 + 保険者別 3 + 検証 1), or 6 for 国民健康保険 (rules.md §2).
+ * A 保険者番号: 8 digits (法別 2 + 都道府県 2 + 保険者別 3 + 検証 1), or 6 for 国民健康保険 (docs/RULES.md §2).
  */
 public record InsurerNumber(String digits) {
     /** 不詳請求 where any number is accepted. */

@@ -1,6 +1,6 @@
 package jp.mynadesk.rules;
 
-/** Why a document or the card cannot be used (rules.md §4). Codes are part of the JSON contract. */
+/** Why a document or the card cannot be used (docs/RULES.md §4). Codes are part of the JSON contract. */
 public enum Reason {
     BAD_FORMAT("bad-format", "必要な項目が欠けているか形式が正しくありません"),
     BAD_CHECK_DIGIT("bad-check-digit", "保険者番号の検証番号が合いません（読み取り誤りの可能性）"),

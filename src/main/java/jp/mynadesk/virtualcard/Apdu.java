@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A command APDU split into header, data and expected length per ISO/IEC 7816-4 §5.1 (cases 1–4, short and
- * extended). Real My Number cards accept extended lengths (jpki.md §1.3), so both forms are parsed.
+ * extended). Real My Number cards accept extended lengths (docs/CARD.md §1.3), so both forms are parsed.
  *
  * @param ne expected response length: 0 when the command has no Le field, 1–256 for short Le (00 = 256),
  *           1–65536 for extended Le (0000 = 65536)

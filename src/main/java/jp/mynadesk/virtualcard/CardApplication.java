@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * An application DF (AP) selected by AID, with its EFs and its security state: which of its PINs are verified.
- * jpki.md §3.8: the verified state belongs to the AP and is forgotten on power-off.
+ * docs/CARD.md §3.8: the verified state belongs to the AP and is forgotten on power-off.
  */
 final class CardApplication {
     private final String name;

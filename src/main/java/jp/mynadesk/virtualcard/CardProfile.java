@@ -28,7 +28,7 @@ import jp.mynadesk.pki.HolderSpec;
  * @param signPassword      署名用 password, 6–16 of A–Z 0–9; null → "ABC123"
  * @param signTriesLeft     0–5; 0 = blocked
  * @param token             which JPKI token the card presents; null → {@link Token#CARD}
- * @param faceOnly          顔認証マイナンバーカード: no PIN set and no signature certificate (jpki.md §2.5, §6)
+ * @param faceOnly          顔認証マイナンバーカード: no PIN set and no signature certificate (docs/CARD.md §2.5, §6)
  * @param revoked           the online service treats the certificate as revoked (carried as data, not on the chip)
  * @param mismatchedKey     the chip's auth key does not match its certificate (a forged card)
  * @param subjectId         auth certificate subject CN, 23 of 0–9 A–Z; null → derived from {@code name}
@@ -58,7 +58,7 @@ public record CardProfile(
 
     public static final String DEFAULT_AUTH_PIN = "1234";
     public static final String DEFAULT_SIGN_PASSWORD = "ABC123";
-    /** 署名用電子証明書 is not issued to holders under 15 (jpki.md §2.5). */
+    /** 署名用電子証明書 is not issued to holders under 15 (docs/CARD.md §2.5). */
     public static final int SIGN_CERTIFICATE_MIN_AGE = 15;
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -70,7 +70,7 @@ public record CardProfile(
      *
      * @param name      氏名, family and given name separated by a space (the card stores U+3000)
      * @param kana      フリガナ (not on the chip; for the desk's screens and the insured-person registry)
-     * @param sex       "1" male, "2" female, "9" not applicable (jpki.md §4.3)
+     * @param sex       "1" male, "2" female, "9" not applicable (docs/CARD.md §4.3)
      */
     public record Holder(String name, String kana, LocalDate birthDate, String sex, String address) {
         public Holder {
@@ -87,7 +87,7 @@ public record CardProfile(
         }
     }
 
-    /** The JPKI token kind, i.e. the label in EF 0006 (jpki.md §2.1). */
+    /** The JPKI token kind, i.e. the label in EF 0006 (docs/CARD.md §2.1). */
     public enum Token {
         /** Physical card. */
         CARD("card", Jpki.TOKEN_CARD),

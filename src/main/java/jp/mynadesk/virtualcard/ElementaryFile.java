@@ -2,10 +2,10 @@ package jp.mynadesk.virtualcard;
 
 import java.security.PrivateKey;
 
-/** An EF inside a card application (jpki.md §2). Only transparent EFs can be read; key and PIN EFs are used. */
+/** An EF inside a card application (docs/CARD.md §2). Only transparent EFs can be read; key and PIN EFs are used. */
 sealed interface ElementaryFile {
 
-    /** File identifier; for 0001–001E it doubles as the short EF identifier (jpki.md §3.2). */
+    /** File identifier; for 0001–001E it doubles as the short EF identifier (docs/CARD.md §3.2). */
     int fid();
 
     /**

@@ -20,7 +20,7 @@ public interface EmulatedCard {
     /** Power removed: every verified PIN and selection is forgotten. */
     void powerOff();
 
-    /** Warm reset: selections are reset; on a My Number card a verified PIN survives (jpki.md §3.8). */
+    /** Warm reset: selections are reset; on a My Number card a verified PIN survives (docs/CARD.md §3.8). */
     void reset();
 
     /** One command APDU in, one response APDU (data followed by SW1 SW2) out. Never throws. */

@@ -15,7 +15,7 @@ import jp.mynadesk.pki.TestCa;
 
 /**
  * A virtual My Number card at APDU level: the JPKI AP, the 券面事項入力補助AP and a selectable 券面事項確認AP, answering
- * the commands of jpki.md §3 with the status words of §3.7 (emulator checklist §8).
+ * the commands of docs/CARD.md §3 with the status words of §3.7 (what it implements: §8).
  *
  * <p>Modelling choices where the reference is silent ([U]) — hosts must not depend on them:
  * <ul>

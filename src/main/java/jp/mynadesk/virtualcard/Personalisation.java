@@ -12,7 +12,7 @@ import jp.mynadesk.card.Jpki;
 import jp.mynadesk.pki.HolderCertificates;
 
 /**
- * Writes a profile and its certificates into the card's applications: the file contents of jpki.md §2.1 (JPKI AP)
+ * Writes a profile and its certificates into the card's applications: the file contents of docs/CARD.md §2.1 (JPKI AP)
  * and §2.2 (券面事項入力補助AP), and an empty 券面事項確認AP (§2.3; its files are not modelled, so they are "not found").
  */
 final class Personalisation {

@@ -5,13 +5,13 @@ import java.security.MessageDigest;
 import java.util.regex.Pattern;
 
 /**
- * A PIN (reference data) with its retry counter, as kept in a PIN EF (jpki.md §2.5, §3.3). The counter lives on
+ * A PIN (reference data) with its retry counter, as kept in a PIN EF (docs/CARD.md §2.5, §3.3). The counter lives on
  * the card object, so it survives power cycles; whether the PIN is currently verified is security state of the
  * application that holds it (see {@link CardApplication}), not of the PIN.
  */
 final class Pin {
 
-    /** Which values a PIN may take (jpki.md §2.5). */
+    /** Which values a PIN may take (docs/CARD.md §2.5). */
     enum Format {
         /** 利用者証明用 / 券面事項入力補助用: 4 digits. */
         FOUR_DIGITS(Pattern.compile("[0-9]{4}")),
@@ -70,7 +70,7 @@ final class Pin {
     }
 
     /**
-     * One VERIFY attempt. A correct value resets the counter to its maximum (support.iam-jpki.jp, jpki.md §2.5);
+     * One VERIFY attempt. A correct value resets the counter to its maximum (support.iam-jpki.jp, docs/CARD.md §2.5);
      * a wrong one costs a try.
      */
     boolean attempt(byte[] candidate) {

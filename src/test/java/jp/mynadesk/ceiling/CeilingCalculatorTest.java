@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Worked examples from rules.md §7 and ceiling-2026.md. */
+/** Worked examples from docs/RULES.md §7 and docs/CEILING.md. */
 class CeilingCalculatorTest {
     static final CeilingTables TABLES = CeilingTables.builtIn();
 
@@ -25,9 +25,9 @@ class CeilingCalculatorTest {
 
     @ParameterizedTest(name = "{0} total {1} on {2} many={3} → {4} ({5})")
     @CsvSource(delimiter = ';', value = {
-            // rules.md §7 contract example
+            // docs/RULES.md §7 contract example
             "A03; 1000000; 2026-07-15; false; 87430;  2018-08; 80100 + (1000000 - 267000) × 1%",
-            // ceiling-2026.md §1 worked check: ウ with 100万円 = 92,940 (Diamond S7)
+            // docs/CEILING.md §1 worked check: ウ with 100万円 = 92,940 (Diamond online)
             "A03; 1000000; 2026-08-15; false; 92940;  2026-08; 85800 + (1000000 - 286000) × 1%",
             "A01; 1000000; 2026-07-31; false; 254180; 2018-08; 252600 + (1000000 - 842000) × 1%",
             "A01; 1000000; 2026-08-01; false; 271290; 2026-08; 270300 + (1000000 - 901000) × 1%",

@@ -10,7 +10,7 @@ class CertificateGraceTest {
 
     @ParameterizedTest(name = "expiry {0} → usable until {1}")
     @CsvSource({
-            "2026-02-10, 2026-05-31",  // rules.md §3 example
+            "2026-02-10, 2026-05-31",  // docs/RULES.md §3 example
             "2026-01-31, 2026-04-30",
             "2025-11-30, 2026-02-28",
             "2027-11-15, 2028-02-29",  // leap year

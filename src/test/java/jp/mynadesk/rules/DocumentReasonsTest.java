@@ -7,7 +7,7 @@ import jp.mynadesk.documents.PresentedDocument;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every reason code, and every boundary date the day before, of and after (rules.md §1, §4). */
+/** Every reason code, and every boundary date the day before, of and after (docs/RULES.md §1, §4). */
 class DocumentReasonsTest {
 
     @ParameterizedTest(name = "{0}")

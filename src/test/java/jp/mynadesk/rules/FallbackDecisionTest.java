@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The interim measure, the order of choice and the three decisions (rules.md §4). */
+/** The interim measure, the order of choice and the three decisions (docs/RULES.md §4). */
 class FallbackDecisionTest {
 
     @ParameterizedTest(name = "{0}")

@@ -14,7 +14,7 @@ class InsurerNumberTest {
 
     @ParameterizedTest(name = "{0} valid={1} expected={2} kind={3}")
     @CsvSource({
-            // the examples of rules.md §2
+            // the examples of docs/RULES.md §2
             "33120015, true,  5, kyosai",
             "01320027, true,  7, kyokai",
             "01130012, true,  2, kyokai",

@@ -106,7 +106,7 @@ class CardProfilesTest {
         Files.writeString(file, MINIMAL);
         CardProfile p = CardProfiles.load(file);
         assertEquals("mine", p.name());
-        assertEquals(LocalDate.of(2030, 2, 17), p.certificateExpiry()); // 5th birthday after issue (jpki.md §5.2)
+        assertEquals(LocalDate.of(2030, 2, 17), p.certificateExpiry()); // 5th birthday after issue (docs/CARD.md §5.2)
         assertEquals("1234", p.authPin());
         assertEquals(3, p.authTriesLeft());
         assertEquals("ABC123", p.signPassword());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jp.mynadesk.card.Jpki;
 import org.junit.jupiter.api.Test;
 
-/** VERIFY (§3.3), CHANGE REFERENCE DATA (§3.4) and the security state of §3.8. */
+/** VERIFY (docs/CARD.md §3.3), CHANGE REFERENCE DATA (§3.4) and the security state of §3.8. */
 class MyNumberCardPinTest {
     private static final String QUERY = "00200080";
     private static final String SIGN_WITH_CURRENT_KEY = "802A008033" + DIGEST_INFO_SHA256 + "00".repeat(32) + "00";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** READ BINARY forms of jpki.md §3.2 over the JPKI files of §2.1. */
+/** READ BINARY forms of docs/CARD.md §3.2 over the JPKI files of §2.1. */
 class MyNumberCardReadTest {
     private final CardSession s = CardSession.of("default");
 

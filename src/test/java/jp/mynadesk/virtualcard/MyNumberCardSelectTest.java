@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jp.mynadesk.card.Jpki;
 import org.junit.jupiter.api.Test;
 
-/** SELECT forms of jpki.md §3.1, ATR of §1.2, and class/instruction checks of §3.7. */
+/** SELECT forms of docs/CARD.md §3.1, ATR of §1.2, and class/instruction checks of §3.7. */
 class MyNumberCardSelectTest {
     private final CardSession s = CardSession.of("default");
 

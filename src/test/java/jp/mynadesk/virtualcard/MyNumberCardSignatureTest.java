@@ -15,7 +15,7 @@ import javax.crypto.Cipher;
 import jp.mynadesk.card.Jpki;
 import org.junit.jupiter.api.Test;
 
-/** COMPUTE DIGITAL SIGNATURE (jpki.md §3.5). */
+/** COMPUTE DIGITAL SIGNATURE (docs/CARD.md §3.5). */
 class MyNumberCardSignatureTest {
     private static final byte[] MESSAGE = "reception challenge 2026-11-22".getBytes(StandardCharsets.UTF_8);
 

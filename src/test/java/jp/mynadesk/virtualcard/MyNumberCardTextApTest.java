@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** 券面事項入力補助AP (jpki.md §2.2, §4.2, §4.3). My Numbers read here stay inside the test. */
+/** 券面事項入力補助AP (docs/CARD.md §2.2, §4.2, §4.3). My Numbers read here stay inside the test. */
 class MyNumberCardTextApTest {
 
     /** Weights of the My Number check digit, left to right over the first 11 digits (an independent formulation). */

@@ -27,7 +27,7 @@ import jp.mynadesk.oqs.QualificationResponse;
 import jp.mynadesk.oqs.XmlNode;
 
 /**
- * The 資格確認端末's file interface (oqs.md §0): clinic software drops request files into {@code req}; answers appear in
+ * The 資格確認端末's file interface (docs/OQS-MOCK.md §1): clinic software drops request files into {@code req}; answers appear in
  * {@code res}, card checks in {@code face}. Every output is written atomically (temp file + ATOMIC_MOVE). A request
  * that cannot be processed is moved into {@code res} next to a same-named {@code .err} file explaining why.
  *

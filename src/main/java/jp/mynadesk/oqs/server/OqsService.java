@@ -353,7 +353,7 @@ public final class OqsService {
                 consentMap, null, arbitraryIdentifier);
     }
 
-    /** 未就学: until the first 31 March after the 6th birthday (oqs.md §5.3). */
+    /** 未就学: until the first 31 March after the 6th birthday (docs/RULES.md §6). */
     static boolean preschool(LocalDate birth, LocalDate day) {
         LocalDate sixth = birth.plusYears(6);
         LocalDate march31 = MonthDay.of(3, 31).atYear(sixth.getYear());

@@ -8,7 +8,7 @@ import java.security.Provider;
  * <p>It is meant to be passed as an object to
  * {@code TerminalFactory.getInstance("PC/SC", terminals, new VirtualPcscProvider())} and never registered with
  * {@link java.security.Security}: registration is JVM-global state, and {@code TerminalFactory.getDefault()} is
- * fixed once per JVM anyway (anchors-code.md §7).
+ * fixed once per JVM anyway (firmware-notes/pcscd-vpcd.md §2).
  */
 public final class VirtualPcscProvider extends Provider {
 
