@@ -3,7 +3,6 @@ package jp.mynadesk.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -120,9 +119,5 @@ final class DeskOptions {
         } catch (URISyntaxException e) {
             throw CliException.badInput("--service: http:// または https:// で始まる URL を指定してください（例: http://127.0.0.1:8080/）。");
         }
-    }
-
-    static Path path(String s) {
-        return Path.of(s);
     }
 }

@@ -37,7 +37,6 @@ public final class Station implements AutoCloseable {
     public static final String VIRTUAL_READER = "mynadesk Virtual Reader 0";
 
     private final Setup setup;
-    private final VirtualTerminals virtualTerminals;
     private final VirtualTerminal virtualReader;
     private final OqsServer inProcessService;
     private final OqsClient client;
@@ -82,10 +81,9 @@ public final class Station implements AutoCloseable {
         }
     }
 
-    private Station(Setup setup, VirtualTerminals terminals, VirtualTerminal virtualReader, OqsServer server,
+    private Station(Setup setup, VirtualTerminal virtualReader, OqsServer server,
                     OqsClient client, VisitStore store, CardReaders readers) {
         this.setup = setup;
-        this.virtualTerminals = terminals;
         this.virtualReader = virtualReader;
         this.inProcessService = server;
         this.client = client;
@@ -125,7 +123,7 @@ public final class Station implements AutoCloseable {
             }
             client = OqsClient.builder(uri).clock(s.clock()).build();
             store = s.openStore();
-            return new Station(s, terminals, virtualReader, server, client, store, readers);
+            return new Station(s, virtualReader, server, client, store, readers);
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             closeQuietly(server);
@@ -160,10 +158,6 @@ public final class Station implements AutoCloseable {
     /** The in-JVM reader when the card is virtual (scenarios pull and swap cards), else null. */
     public VirtualTerminal virtualReader() {
         return virtualReader;
-    }
-
-    public VirtualTerminals virtualTerminals() {
-        return virtualTerminals;
     }
 
     /** Reader and card events for the screen; only when the station has a reader. */
