@@ -2,6 +2,7 @@ package jp.mynadesk.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
@@ -21,16 +22,16 @@ public final class FormatProblems {
         List<Problem> problems = new ArrayList<>();
         if (InsurerNumber.check(d.insurerNumber()) instanceof InsurerNumberCheck.Malformed m) {
             problems.add(new Problem("insurerNumber", d.insurerNumber() == null ? "保険者番号がありません。"
-                    : "「" + m.input() + "」は保険者番号の形ではありません（8桁、国保は6桁の数字）。"));
+                    : "「" + DocumentJson.shown(m.input()) + "」は保険者番号の形ではありません（8桁、国保は6桁の数字）。"));
         }
         if (!DocumentJudge.isDigits(d.number())) {
-            problems.add(new Problem("number", d.number() == null ? "番号がありません。" : "「" + d.number() + "」: 番号は数字だけです。"));
+            problems.add(new Problem("number", d.number() == null ? "番号がありません。" : "「" + DocumentJson.shown(d.number()) + "」: 番号は数字だけです。"));
         }
         if (d.name() == null || d.name().isBlank()) {
             problems.add(new Problem("name", "氏名がありません。"));
         }
         if (d.branch() != null && !d.branch().matches("[0-9]{2}")) {
-            problems.add(new Problem("branch", "「" + d.branch() + "」: 枝番は2桁の数字です。"));
+            problems.add(new Problem("branch", "「" + DocumentJson.shown(d.branch()) + "」: 枝番は2桁の数字です。"));
         }
         boolean kakuninsho = d.kind() == DocumentKind.SHIKAKU_KAKUNINSHO;
         date(problems, "birthDate", d.birthDate(), true);
@@ -46,7 +47,7 @@ public final class FormatProblems {
         if (value.isAbsent() && required) {
             problems.add(new Problem(field, "この書類には必要な日付です。"));
         } else if (value.isInvalid()) {
-            problems.add(new Problem(field, "「" + value.text() + "」は存在しない日付か、YYYY-MM-DD の形ではありません。"));
+            problems.add(new Problem(field, "「" + DocumentJson.shown(value.text()) + "」は存在しない日付か、YYYY-MM-DD の形ではありません。"));
         }
     }
 }

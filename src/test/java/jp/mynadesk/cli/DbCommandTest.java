@@ -38,7 +38,7 @@ class DbCommandTest {
                 new String[] {"db", "backup", "--help"})) {
             CliRun run = CliRun.of(args);
             assertEquals(0, run.exitCode(), String.join(" ", args));
-            assertTrue(run.out().contains("Usage"), run.out());
+            assertTrue(run.out().contains("使い方"), run.out());
         }
     }
 
