@@ -10,6 +10,9 @@ import jp.mynadesk.documents.JsonText;
 
 /** The pages listening with server-sent events: each audience gets its own view, never the other's. */
 final class EventHub {
+    /** One line per event: {@code data:} lines of an event cannot be pretty-printed JSON. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+            JsonText.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     enum Audience { STAFF, PATIENT }
 
     private final Set<SseClient> staff = new CopyOnWriteArraySet<>();
@@ -41,7 +44,7 @@ final class EventHub {
             return;
         }
         try {
-            c.sendEvent(event, JsonText.MAPPER.writeValueAsString(data));
+            c.sendEvent(event, COMPACT.writeValueAsString(data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a view that cannot be written as JSON", e);
         }
