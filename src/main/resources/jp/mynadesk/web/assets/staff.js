@@ -70,6 +70,7 @@
     if (d.phase === "idle") markSteps(null);
     text("phase", phaseText[d.phase] + (d.phase === "pin" ? "（残り " + d.triesLeft + " 回）" : ""));
     show($("reason"), !!d.reason);
+    $("reason").dataset.code = d.reason ? d.reason.code : "";
     if (d.reason) {
       text("reason-message", d.reason.message);
       text("reason-next", d.reason.next);
