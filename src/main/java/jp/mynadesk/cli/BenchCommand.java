@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--desk", description = "instead: the desk's figures (full PIN check latency, re-check of --pending visits, visits --json)")
     boolean desk;
 
+    @Option(names = "--web", description = "instead: the desk in a browser, last PIN digit to the outcome on the staff page's event stream")
+    boolean web;
+
     @Option(names = "--pending", defaultValue = "10000", description = "pending visits for --desk's re-check (default: ${DEFAULT-VALUE})")
     int pending;
 
@@ -80,7 +83,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchReport> reports = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
-        if (desk) {
+        if (web) {
+            reports.add(jp.mynadesk.bench.WebBench.run(rounds, 50, progress));
+        } else if (desk) {
             if (pending < 1) {
                 throw CliException.badInput("--pending は 1 以上で指定してください（指定値: " + pending + "）");
             }
