@@ -196,6 +196,7 @@ class WebDeskBrowserTest {
             type("d-name", "協会 さくら");
             type("d-birthDate", "平成28年4月2日");
             type("d-sex", "女");
+            type("d-issuedOn", "令和6年12月2日");
             type("d-validUntil", "2029-11-30");
             type("d-address", "東京都千代田区霞が関1-2-3");
             axe("staff page, documents during an outage");
@@ -264,7 +265,9 @@ class WebDeskBrowserTest {
                 // the page re-rendered between finding and reading: look again
             }
             if (System.nanoTime() > end) {
-                fail("the page did not get there in " + WAIT.toSeconds() + " s: " + driver.getCurrentUrl());
+                String shown = driver.findElement(By.tagName("body")).getText();
+                fail("the page did not get there in " + WAIT.toSeconds() + " s: " + driver.getCurrentUrl() + "\n"
+                        + shown.substring(0, Math.min(shown.length(), 1500)));
             }
             try {
                 Thread.sleep(50);
