@@ -32,7 +32,9 @@ final class WebScreen {
         }, "mynadesk-web-close");
         Runtime.getRuntime().addShutdownHook(closer);
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        out.println("職員用の画面: http://" + host + ":" + web.port() + "/");
+        // The staff page answers on this machine only; on a wildcard address it is opened as 127.0.0.1.
+        String staffHost = web.pairingCode() == null ? host : "127.0.0.1";
+        out.println("職員用の画面: http://" + staffHost + ":" + web.port() + "/");
         out.println("患者さん用の画面: http://" + host + ":" + web.port() + "/patient");
         if (web.pairingCode() != null) {
             out.println("127.0.0.1 以外でも待ち受けています。患者さん用の画面では、職員用の画面に出る接続コードを入力します。");
