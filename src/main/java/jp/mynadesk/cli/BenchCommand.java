@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--desk", description = "代わりに受付を計測します（暗証番号による確認1件の所要時間、--pending 件の再照会、visits --json）")
     boolean desk;
 
+    @Option(names = "--web", description = "代わりにブラウザの受付を計測します（患者さんの最後の暗証番号の桁から、職員画面のイベントに結果が届くまで）")
+    boolean web;
+
     @Option(names = "--pending", defaultValue = "10000", description = "--desk で再照会する再照会待ちの件数（既定: ${DEFAULT-VALUE}）")
     int pending;
 
@@ -97,7 +100,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchReport> reports = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
-        if (desk) {
+        if (web) {
+            reports.add(jp.mynadesk.bench.WebBench.run(rounds, 50, progress));
+        } else if (desk) {
             if (pending < 1) {
                 throw CliException.badInput("--pending は 1 以上で指定してください（指定値: " + pending + "）");
             }

@@ -12,6 +12,7 @@ import jp.mynadesk.screen.TerminalDesk;
 import jp.mynadesk.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,16 @@ final class DeskCommand implements Callable<Integer> {
 
     @Mixin
     DeskOptions desk = new DeskOptions();
+
+    @Option(names = "--web", description = "端末の画面の代わりに、ブラウザーで使う職員用（/）と患者さん用（/patient）の画面を出します")
+    boolean web;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8765", description = "--web の待ち受けポート（既定: ${DEFAULT-VALUE}、0 は空いている番号）")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "--web の待ち受けアドレス（既定: ${DEFAULT-VALUE}）。ほかのアドレスでは患者さん用の画面に接続コードが要ります")
+    String bind;
 
     private final Clock wall;
     private final InputStream stdin;
@@ -42,11 +53,22 @@ final class DeskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        if (!web && (spec.commandLine().getParseResult().hasMatchedOption("--port")
+                || spec.commandLine().getParseResult().hasMatchedOption("--bind"))) {
+            throw CliException.badInput("--port と --bind は --web と一緒に指定してください。");
+        }
+        if (port < 0 || port > 65535) {
+            throw CliException.badInput("--port " + port + ": ポート番号は 0〜65535 で指定してください。");
+        }
         try (Station station = desk.open(wall, env, null, out::println)) {
             // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly is all that is left.
             Thread closer = new Thread(station::close, "mynadesk-desk-close");
             Runtime.getRuntime().addShutdownHook(closer);
             try {
+                if (web) {
+                    WebScreen.serve(station, bind, port, out);
+                    return Main.OK;
+                }
                 new TerminalDesk(station, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out,
                         stdin == System.in ? System.console() : null).run();
             } finally {

@@ -115,4 +115,87 @@ public final class StaffText {
     public static List<String> lines(List<ReasonCode> warnings) {
         return warnings.stream().map(w -> "注意: " + w.message() + w.next()).toList();
     }
+
+    /** What {@code db verify} found, as the desk says it. */
+    public static String integrity(IntegrityReport r) {
+        return r.ok() ? "記録に異常はありません（受付 " + r.visits() + " 件、監査ログ " + r.auditEntries() + " 件）。"
+                : "記録に異常があります: " + r.firstBroken() + "。システム担当者に連絡してください。";
+    }
+
+    /** A new check was asked for while one is still open. */
+    public static String checkInProgress() {
+        return "受付中の確認があります。終えるか取り消してから、次の受付を始めてください。";
+    }
+
+    /** The answer to an action that does not fit where the check waits (a second click, a stale page). */
+    public static String notNow() {
+        return "いまはその操作はできません。画面の表示に従ってください。";
+    }
+
+    /** The ceiling needs the insurance first. */
+    public static String ceilingNeedsQualification() {
+        return "限度額を計算するには、先に資格を確認してください。";
+    }
+
+    /** A required field of a form was left empty. */
+    public static String required(String label) {
+        return label + "を入力してください。";
+    }
+
+    public static String ceilingTotal() {
+        return "総医療費（10割）は 0 円以上の整数（円）で入力してください。";
+    }
+
+    // --- the desk in a browser: answers of the web pages' calls ---------------------------------------------
+
+    public static String internalError() {
+        return "内部エラーで操作を完了できませんでした。もう一度操作し、続く場合はシステム担当者に連絡してください（記録済みの受付は失われていません）。";
+    }
+
+    public static String notThisDesk() {
+        return "このアドレスでは受付画面を開けません。受付端末の IP アドレスか localhost で開いてください。";
+    }
+
+    public static String staffOnly() {
+        return "職員用の画面は受付端末（このコンピューター）でだけ開けます。患者さん用の画面は /patient です。";
+    }
+
+    public static String notPaired() {
+        return "この画面はまだ受付端末とつながっていません。職員用の画面に表示された接続コードを入力してください。";
+    }
+
+    public static String wrongPairingCode() {
+        return "接続コードが違います。職員用の画面に表示されている6桁の数字を入力してください。";
+    }
+
+    public static String reloadPage() {
+        return "画面の有効期限が切れました。ページを再読み込みしてから、もう一度操作してください。";
+    }
+
+    public static String notAnImage() {
+        return "画像として読めませんでした。PNG か JPEG の写真を選んでください。";
+    }
+
+    // --- the patient's screen (顔認証付きカードリーダー / tablet): what the patient reads ----------------------
+
+    /** Shown to the patient instead of the staff sentence: short, and never about what staff do. */
+    public static String patientNotice(ReasonCode code) {
+        return switch (code) {
+            case WRONG_PIN -> "暗証番号が違います。もう一度入力してください。";
+            case PIN_FORMAT -> "暗証番号は数字4桁です。もう一度入力してください。";
+            case PIN_LAST_TRY -> "次に間違えると暗証番号がロックされます。分からないときは受付の職員にお声がけください。";
+            case PIN_BLOCKED -> "暗証番号がロックされています。受付の職員がご案内します。";
+            default -> "受付の職員がご案内します。";
+        };
+    }
+
+    /** The patient's last screen when the insurance was accepted. */
+    public static String patientDone() {
+        return "受付が完了しました";
+    }
+
+    /** The patient's last screen when it was not (staff explain why). */
+    public static String patientSeeStaff() {
+        return "受付の職員がご案内します。";
+    }
 }

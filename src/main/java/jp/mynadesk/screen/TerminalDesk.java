@@ -327,8 +327,7 @@ public final class TerminalDesk {
 
     private void verify() {
         IntegrityReport r = station.store().verify();
-        out.println(r.ok() ? "記録に異常はありません（受付 " + r.visits() + " 件、監査ログ " + r.auditEntries() + " 件）。"
-                : "記録に異常があります: " + r.firstBroken() + "。システム担当者に連絡してください。");
+        out.println(StaffText.integrity(r));
     }
 
     private String ask(String label) throws IOException {

@@ -1,0 +1,46 @@
+package jp.mynadesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CountDownLatch;
+import jp.mynadesk.screen.web.WebDesk;
+import jp.mynadesk.station.Station;
+
+/** {@code desk --web}: serves the two pages until the process is stopped (Ctrl-C), then closes everything. */
+final class WebScreen {
+    private WebScreen() {}
+
+    static void serve(Station station, String bind, int port, PrintWriter out) throws InterruptedException {
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw CliException.badInput("--bind " + bind + ": アドレスが分かりません。127.0.0.1 のような IP アドレスを指定してください。");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        WebDesk web;
+        try {
+            web = WebDesk.start(station, new WebDesk.Options(bind, port));
+        } catch (IOException e) {
+            throw CliException.unavailable("--bind " + bind + " --port " + port
+                    + ": 待ち受けを始められません（ポートが使用中か、このコンピューターのアドレスではありません）。別の --port を指定してください。");
+        }
+        Thread closer = new Thread(() -> {
+            web.close();
+            stopped.countDown();
+        }, "mynadesk-web-close");
+        Runtime.getRuntime().addShutdownHook(closer);
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        // The staff page answers on this machine only; on a wildcard address it is opened as 127.0.0.1.
+        String staffHost = web.pairingCode() == null ? host : "127.0.0.1";
+        out.println("職員用の画面: http://" + staffHost + ":" + web.port() + "/");
+        out.println("患者さん用の画面: http://" + host + ":" + web.port() + "/patient");
+        if (web.pairingCode() != null) {
+            out.println("127.0.0.1 以外でも待ち受けています。患者さん用の画面では、職員用の画面に出る接続コードを入力します。");
+        }
+        out.println("終了するには Ctrl-C を押します。記録はすべて保存されています。");
+        out.flush();
+        stopped.await();
+    }
+}

@@ -1,0 +1,131 @@
+package jp.mynadesk.screen.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import jp.mynadesk.ceiling.CeilingClass;
+import jp.mynadesk.desk.CheckStep;
+import jp.mynadesk.desk.Outcome;
+import jp.mynadesk.desk.Prompt;
+import jp.mynadesk.desk.Qualification;
+import jp.mynadesk.desk.ReasonCode;
+import jp.mynadesk.desk.SharingCategory;
+import jp.mynadesk.desk.StaffText;
+import jp.mynadesk.desk.Visit;
+import jp.mynadesk.desk.VisitJson;
+
+/**
+ * What each page is told about the check, as JSON. The staff page gets the reason, the next step and the
+ * insurance; the patient page gets only what the patient acts on (PIN tries, consent questions, the end).
+ * Neither ever carries a PIN: the workflow never hands one back.
+ */
+final class DeskView {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private DeskView() {}
+
+    static String phase(Prompt p) {
+        if (p instanceof Prompt.AwaitingPin) {
+            return "pin";
+        } else if (p instanceof Prompt.AwaitingVisual) {
+            return "visual";
+        } else if (p instanceof Prompt.AwaitingConsent) {
+            return "consent";
+        } else if (p instanceof Prompt.AwaitingDocuments) {
+            return "documents";
+        } else if (p instanceof Prompt.AwaitingDeclaration) {
+            return "declaration";
+        } else if (p instanceof Prompt.Done) {
+            return "done";
+        }
+        return "idle";
+    }
+
+    static ObjectNode staff(Prompt p, boolean busy) {
+        ObjectNode o = F.objectNode();
+        o.put("phase", phase(p));
+        o.put("busy", busy);
+        o.set("reason", p.reason() == null ? F.nullNode() : VisitJson.reason(p.reason()));
+        if (p instanceof Prompt.AwaitingPin pin) {
+            o.put("triesLeft", pin.triesLeft());
+            o.set("warnings", warnings(pin.warnings()));
+        } else if (p instanceof Prompt.AwaitingConsent consent) {
+            o.set("warnings", warnings(consent.warnings()));
+            o.set("qualification", qualification(consent.qualification()));
+            o.put("outcomeText", StaffText.outcome(Outcome.CONFIRMED));
+        } else if (p instanceof Prompt.AwaitingDocuments docs) {
+            o.put("serviceAvailable", docs.serviceAvailable());
+        } else if (p instanceof Prompt.Done done) {
+            Visit v = done.visit();
+            o.set("visit", VisitJson.listed(v));
+            o.set("warnings", warnings(v.warnings()));
+            o.put("outcome", v.outcome().code());
+            o.put("outcomeText", StaffText.outcome(v.outcome()));
+            o.put("routeText", StaffText.route(v.route()));
+            o.put("recordedText", StaffText.recorded(v.visitId()));
+            o.put("recheckText", StaffText.recheckState(v.recheckState()));
+            o.set("qualification", v.qualification() == null ? F.nullNode() : qualification(v.qualification()));
+        }
+        return o;
+    }
+
+    static ObjectNode step(CheckStep s) {
+        return F.objectNode().put("step", s.code()).put("text", StaffText.step(s));
+    }
+
+    /** The patient's view: what to do now, nothing about staff's next steps or the insurance. */
+    static ObjectNode patient(Prompt p, boolean busy) {
+        ObjectNode o = F.objectNode();
+        String phase = phase(p);
+        o.put("busy", busy);
+        if (p instanceof Prompt.AwaitingPin pin) {
+            o.put("phase", "pin");
+            o.put("prompt", StaffText.pinPrompt(pin.triesLeft()));
+            o.put("triesLeft", pin.triesLeft());
+            ArrayNode notices = o.putArray("notices");
+            if (pin.reason() != null) {
+                notices.add(StaffText.patientNotice(pin.reason().code()));
+            }
+            if (pin.warnings().contains(ReasonCode.PIN_LAST_TRY)) {
+                notices.add(StaffText.patientNotice(ReasonCode.PIN_LAST_TRY));
+            }
+        } else if (p instanceof Prompt.AwaitingConsent) {
+            o.put("phase", "consent");
+            ArrayNode qs = o.putArray("questions");
+            for (SharingCategory c : SharingCategory.values()) {
+                qs.addObject().put("category", c.code()).put("label", StaffText.category(c))
+                        .put("question", StaffText.consentQuestion(c));
+            }
+        } else if (p instanceof Prompt.Done done) {
+            Outcome out = done.visit().outcome();
+            boolean accepted = out == Outcome.CONFIRMED || out == Outcome.PROVISIONAL || out == Outcome.DECLARED;
+            o.put("phase", "done");
+            o.put("accepted", accepted);
+            o.put("text", accepted ? StaffText.patientDone() : StaffText.patientSeeStaff());
+        } else if (phase.equals("idle")) {
+            o.put("phase", "idle");
+        } else {
+            // 目視, documents, 申立書: staff take it from here.
+            o.put("phase", "staff");
+            o.put("text", p.reason() == null ? StaffText.patientSeeStaff() : StaffText.patientNotice(p.reason().code()));
+        }
+        return o;
+    }
+
+    static ObjectNode qualification(Qualification q) {
+        ObjectNode o = VisitJson.qualification(q);
+        o.put("ratioText", StaffText.ratio(q.ratio()));
+        o.put("limitClassLabel", q.limitClass() == null ? null
+                : CeilingClass.ofCode(q.limitClass()).map(CeilingClass::label).orElse(q.limitClass()));
+        return o;
+    }
+
+    private static ArrayNode warnings(List<ReasonCode> codes) {
+        ArrayNode a = F.arrayNode();
+        for (ReasonCode w : codes) {
+            a.addObject().put("code", w.code()).put("message", w.message()).put("next", w.next());
+        }
+        return a;
+    }
+}

@@ -1,0 +1,61 @@
+package jp.mynadesk.screen.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.sse.SseClient;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
+import jp.mynadesk.documents.JsonText;
+
+/** The pages listening with server-sent events: each audience gets its own view, never the other's. */
+final class EventHub {
+    /** One line per event: {@code data:} lines of an event cannot be pretty-printed JSON. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+            JsonText.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    enum Audience { STAFF, PATIENT }
+
+    private final Set<SseClient> staff = new CopyOnWriteArraySet<>();
+    private final Set<SseClient> patient = new CopyOnWriteArraySet<>();
+
+    /** Keeps {@code client} open and sends it {@code hello} (the current state) first. */
+    void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello) {
+        Set<SseClient> set = who == Audience.STAFF ? staff : patient;
+        client.keepAlive();
+        client.onClose(() -> set.remove(client));
+        synchronized (client) {
+            for (var e : hello.get()) {
+                send(client, e.getKey(), e.getValue());
+            }
+        }
+        set.add(client);
+    }
+
+    void send(Audience who, String event, JsonNode data) {
+        for (SseClient c : who == Audience.STAFF ? staff : patient) {
+            synchronized (c) {
+                send(c, event, data);
+            }
+        }
+    }
+
+    private static void send(SseClient c, String event, JsonNode data) {
+        if (c.terminated()) {
+            return;
+        }
+        try {
+            c.sendEvent(event, COMPACT.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a view that cannot be written as JSON", e);
+        }
+    }
+
+    void close() {
+        for (Set<SseClient> set : java.util.List.of(staff, patient)) {
+            for (SseClient c : set) {
+                c.close();
+            }
+            set.clear();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package jp.mynadesk.screen.web;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import jp.mynadesk.oqs.CircuitBreaker;
+import jp.mynadesk.reader.ReaderEvent;
+import jp.mynadesk.reader.ReaderMonitor;
+import jp.mynadesk.station.Station;
+
+/**
+ * The reader and the service as the staff page shows them, live: reader events from the station's monitor, and
+ * the client's breaker state (online / offline / probing) read every half second without touching the network.
+ * Whoever listens hears the whole status again on every change.
+ */
+final class StatusWatch implements AutoCloseable {
+    private final Station station;
+    private final Consumer<ObjectNode> listener;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mynadesk-web-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private ReaderMonitor monitor;
+    private String reader;
+    private boolean card;
+    private String readerProblem;
+    private CircuitBreaker.State service;
+
+    StatusWatch(Station station, Consumer<ObjectNode> listener) {
+        this.station = station;
+        this.listener = listener;
+    }
+
+    void start() {
+        if (station.hasReader()) {
+            monitor = station.readerMonitor();
+            monitor.start(Duration.ofMillis(250), this::reader);
+        }
+        ticker.scheduleWithFixedDelay(this::service, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void reader(ReaderEvent e) {
+        if (e instanceof ReaderEvent.ReaderAdded a) {
+            reader = a.reader();
+            readerProblem = null;
+        } else if (e instanceof ReaderEvent.ReaderRemoved r && r.reader().equals(reader)) {
+            reader = null;
+            card = false;
+        } else if (e instanceof ReaderEvent.CardInserted c) {
+            reader = c.reader();
+            card = true;
+        } else if (e instanceof ReaderEvent.CardRemoved) {
+            card = false;
+        } else if (e instanceof ReaderEvent.Unavailable u) {
+            readerProblem = u.problem().message() + u.problem().nextStep();
+        }
+        listener.accept(view());
+    }
+
+    private void service() {
+        CircuitBreaker.State now = station.client().state();
+        boolean changed;
+        synchronized (this) {
+            changed = now != service;
+            service = now;
+        }
+        if (changed) {
+            listener.accept(view());
+        }
+    }
+
+    synchronized ObjectNode view() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("hasReader", station.hasReader());
+        o.put("reader", reader);
+        o.put("card", card);
+        o.put("readerProblem", readerProblem);
+        o.put("service", service == null || service == CircuitBreaker.State.CLOSED ? "online"
+                : service == CircuitBreaker.State.OPEN ? "offline" : "probing");
+        o.put("terminal", station.setup().terminal());
+        return o;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        if (monitor != null) {
+            monitor.close();
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package jp.mynadesk.screen.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.staticfiles.Location;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import jp.mynadesk.ceiling.CeilingCalculator;
+import jp.mynadesk.ceiling.CeilingClass;
+import jp.mynadesk.ceiling.CeilingException;
+import jp.mynadesk.ceiling.CeilingJson;
+import jp.mynadesk.ceiling.CeilingRequest;
+import jp.mynadesk.ceiling.CeilingResult;
+import jp.mynadesk.ceiling.CeilingTable;
+import jp.mynadesk.ceiling.CeilingTables;
+import jp.mynadesk.ceiling.RatioFallback;
+import jp.mynadesk.desk.CheckMode;
+import jp.mynadesk.desk.CheckStep;
+import jp.mynadesk.desk.DeskEvent;
+import jp.mynadesk.desk.IntegrityReport;
+import jp.mynadesk.desk.Prompt;
+import jp.mynadesk.desk.Qualification;
+import jp.mynadesk.desk.RecheckFinding;
+import jp.mynadesk.desk.RecheckJson;
+import jp.mynadesk.desk.RecheckRun;
+import jp.mynadesk.desk.RecheckRunner;
+import jp.mynadesk.desk.SharingCategory;
+import jp.mynadesk.desk.StaffText;
+import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.desk.Visit;
+import jp.mynadesk.documents.DocumentInputException;
+import jp.mynadesk.documents.DocumentJson;
+import jp.mynadesk.documents.DocumentScanner;
+import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.station.Station;
+
+/**
+ * The desk in a browser: the staff page ({@code /}) and the patient page ({@code /patient}) served from this
+ * process, both driving the station's one {@link jp.mynadesk.desk.ReceptionCheck} through {@link DeskSession}.
+ * No business rule lives here: the workflow decides, {@link DeskView} renders, {@link Guard} says who may ask.
+ */
+public final class WebDesk implements AutoCloseable {
+    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String ASSETS = "/jp/mynadesk/web";
+    /** No inline script or style anywhere: every script and sheet is a file of this jar. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Where to listen; {@code pairingRequired} unless the address is a loopback one. */
+    public record Options(String bind, int port) {
+        public Options {
+            bind = bind == null ? "127.0.0.1" : bind;
+        }
+    }
+
+    private final Station station;
+    private final Guard guard;
+    private final EventHub hub = new EventHub();
+    private final DeskSession desk;
+    private final StatusWatch status;
+    private final Javalin app;
+    private final byte[] staffPage;
+    private final byte[] patientPage;
+
+    private WebDesk(Station station, Guard guard) throws IOException {
+        this.station = station;
+        this.guard = guard;
+        this.staffPage = resource(ASSETS + "/staff.html");
+        this.patientPage = resource(ASSETS + "/patient.html");
+        this.desk = new DeskSession(station, new DeskSession.Listener() {
+            @Override
+            public void step(CheckStep step) {
+                hub.send(EventHub.Audience.STAFF, "step", DeskView.step(step));
+            }
+
+            @Override
+            public void prompt(Prompt prompt, boolean busy) {
+                hub.send(EventHub.Audience.STAFF, "desk", DeskView.staff(prompt, busy));
+                hub.send(EventHub.Audience.PATIENT, "desk", DeskView.patient(prompt, busy));
+                if (prompt instanceof Prompt.Done) {
+                    hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
+                }
+            }
+        });
+        this.status = new StatusWatch(station, s -> hub.send(EventHub.Audience.STAFF, "status", s));
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/assets";
+                sf.directory = ASSETS + "/assets";
+                sf.location = Location.CLASSPATH;
+            });
+            config.jetty.multipartConfig.maxFileSize(8, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(8, io.javalin.config.SizeUnit.MB);
+        });
+        routes();
+    }
+
+    /**
+     * Starts serving. Listening beyond loopback turns on pairing: the code is on the staff page.
+     *
+     * @throws IOException when the address cannot be bound (in use, not this machine's)
+     */
+    public static WebDesk start(Station station, Options options) throws IOException {
+        InetAddress bind = InetAddress.getByName(options.bind());
+        WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress()));
+        try {
+            web.app.start(options.bind(), options.port());
+        } catch (RuntimeException e) {
+            web.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        web.status.start();
+        return web;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The code the patient page must enter, or null when the desk listens on loopback only. */
+    public String pairingCode() {
+        return guard.pairingCode();
+    }
+
+    /** The one check both pages drive (for tests and the benchmark: where it waits now). */
+    public Prompt prompt() {
+        return desk.prompt();
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        status.close();
+        app.stop();
+        desk.close();
+    }
+
+    // --- routes ----------------------------------------------------------------------------------------
+
+    private void routes() {
+        app.before(this::guard);
+        app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
+        app.exception(Forms.BadField.class, (e, ctx) ->
+                ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field)));
+        app.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error("store", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal", StaffText.internalError())));
+
+        app.get("/", ctx -> page(ctx, staffPage));
+        app.get("/patient", ctx -> page(ctx, patientPage));
+        app.get("/api/session", this::session);
+
+        app.sse("/api/staff/events", client -> hub.join(EventHub.Audience.STAFF, client, () -> List.of(
+                Map.entry("status", status.view()), Map.entry("desk", DeskView.staff(desk.prompt(), desk.busy())),
+                Map.entry("pairing", pairing()))));
+        app.get("/api/staff/state", ctx -> ctx.json(F.objectNode().<ObjectNode>set("desk", DeskView.staff(desk.prompt(), desk.busy()))
+                .<ObjectNode>set("status", status.view()).set("pairing", pairing())));
+        app.post("/api/staff/start", ctx -> {
+            JsonNode b = body(ctx);
+            boolean visual = "visual".equals(Forms.text(b, "mode"));
+            answer(ctx, desk.start(new DeskEvent.CardPresented(visual ? CheckMode.VISUAL : CheckMode.PIN,
+                    visual ? Forms.staff(b) : null)), true);
+        });
+        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(Forms.staff(body(ctx))), null), true));
+        app.post("/api/staff/documents", ctx -> {
+            DeskEvent e = Forms.documents(body(ctx));
+            answer(ctx, desk.open() ? desk.send(e, Prompt.AwaitingDocuments.class) : desk.start(e), true);
+        });
+        app.post("/api/staff/declaration", ctx -> {
+            DeskEvent e = Forms.declaration(body(ctx));
+            answer(ctx, desk.open() ? desk.send(e, null) : desk.start(e), true);
+        });
+        app.post("/api/staff/decline", ctx -> answer(ctx, desk.send(new DeskEvent.Decline(), null), true));
+        app.post("/api/staff/cancel", ctx -> answer(ctx, desk.send(new DeskEvent.Cancel(), null), true));
+        app.post("/api/staff/clear", ctx -> answer(ctx, desk.clear(), true));
+        app.post("/api/staff/scan", this::scan);
+        app.get("/api/staff/visits", this::visits);
+        app.post("/api/staff/recheck", this::recheck);
+        app.get("/api/staff/verify", this::verify);
+        app.get("/api/staff/ceiling", this::ceiling);
+
+        app.sse("/api/patient/events", client -> hub.join(EventHub.Audience.PATIENT, client,
+                () -> List.of(Map.entry("desk", DeskView.patient(desk.prompt(), desk.busy())))));
+        app.post("/api/patient/pair", this::pair);
+        app.post("/api/patient/pin", ctx -> {
+            char[] pin = PinBody.read(ctx.req().getInputStream());
+            answer(ctx, desk.send(new DeskEvent.PinEntered(pin), Prompt.AwaitingPin.class), false);
+        });
+        app.post("/api/patient/consent", ctx -> {
+            JsonNode answers = body(ctx).path("answers");
+            Map<SharingCategory, Boolean> given = new EnumMap<>(SharingCategory.class);
+            for (SharingCategory c : SharingCategory.values()) {
+                given.put(c, answers.path(c.code()).asBoolean(false));
+            }
+            answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given), Prompt.AwaitingConsent.class), false);
+        });
+    }
+
+    /** Host, staff-only paths, pairing and CSRF, before any handler; and the headers every answer carries. */
+    private void guard(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+        if (!ctx.path().startsWith("/assets/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+        if (!Guard.hostAllowed(ctx.header("Host"))) {
+            throw new Refusal(421, "host", StaffText.notThisDesk());
+        }
+        String path = ctx.path();
+        if ((path.equals("/") || path.startsWith("/api/staff")) && !Guard.fromThisMachine(ctx.req().getRemoteAddr())) {
+            throw new Refusal(403, "staff-only", StaffText.staffOnly());
+        }
+        Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
+        if (path.startsWith("/api/patient/") && !path.equals("/api/patient/pair") && (s == null || !s.paired)) {
+            throw new Refusal(403, "not-paired", StaffText.notPaired());
+        }
+        if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+            String origin = ctx.header("Origin");
+            boolean sameOrigin = origin == null || origin.equals("http://" + ctx.header("Host"));
+            if (!sameOrigin || !Guard.csrfMatches(s, ctx.header(Guard.CSRF_HEADER))) {
+                throw new Refusal(403, "csrf", StaffText.reloadPage());
+            }
+        }
+    }
+
+    private void session(Context ctx) {
+        Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
+        if (s == null) {
+            var fresh = guard.newSession();
+            s = fresh.getValue();
+            // No Max-Age: the browser forgets it when it closes; the desk forgets it when the process ends.
+            ctx.header("Set-Cookie", Guard.COOKIE + "=" + fresh.getKey() + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+        ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired()).put("paired", s.paired));
+    }
+
+    private void pair(Context ctx) {
+        Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
+        if (!guard.pair(s, Forms.text(body(ctx), "code"))) {
+            hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+            throw new Refusal(403, "wrong-code", StaffText.wrongPairingCode());
+        }
+        ctx.json(F.objectNode().put("paired", true));
+    }
+
+    private ObjectNode pairing() {
+        return F.objectNode().put("required", guard.pairingRequired()).put("code", guard.pairingCode());
+    }
+
+    private void answer(Context ctx, DeskSession.Answer a, boolean staff) {
+        if (a instanceof DeskSession.Answer.Refused r) {
+            throw new Refusal(409, r.code(), r.code().equals("check-in-progress") ? StaffText.checkInProgress() : StaffText.notNow());
+        }
+        Prompt p = ((DeskSession.Answer.Moved) a).prompt();
+        ctx.json(F.objectNode().set("desk", staff ? DeskView.staff(p, false) : DeskView.patient(p, false)));
+    }
+
+    private void scan(Context ctx) throws IOException {
+        UploadedFile file = ctx.uploadedFile("image");
+        if (file == null) {
+            throw new Forms.BadField("image", StaffText.required("QRコードの画像"));
+        }
+        BufferedImage img;
+        try (InputStream in = file.content()) {
+            img = ImageIO.read(in);
+        }
+        if (img == null) {
+            throw new Forms.BadField("image", StaffText.notAnImage());
+        }
+        try {
+            ctx.json(F.objectNode().set("document", DocumentJson.write(DocumentScanner.scan(img, file.filename()))));
+        } catch (DocumentInputException e) {
+            throw new Forms.BadField("image", e.getMessage());
+        }
+    }
+
+    private void visits(Context ctx) {
+        ArrayNode today = F.arrayNode();
+        for (Visit v : station.store().visits(today())) {
+            today.add(listed(v));
+        }
+        ArrayNode pending = F.arrayNode();
+        for (Visit v : station.store().pendingRechecks()) {
+            pending.add(listed(v));
+        }
+        ctx.json(F.objectNode().<ObjectNode>set("today", today).set("pending", pending));
+    }
+
+    private static ObjectNode listed(Visit v) {
+        ObjectNode o = jp.mynadesk.desk.VisitJson.listed(v);
+        o.put("outcomeText", StaffText.outcome(v.outcome()));
+        o.put("routeText", StaffText.route(v.route()));
+        o.put("recheckText", StaffText.recheckState(v.recheckState()));
+        o.put("time", v.asOf().toLocalTime().toString());
+        return o;
+    }
+
+    private void recheck(Context ctx) throws InterruptedException {
+        RecheckRun run = RecheckRunner.of(station.context()).run(n -> { });
+        ObjectNode o = RecheckJson.contract(run);
+        ArrayNode findings = o.putArray("findings");
+        for (RecheckFinding f : run.findings()) {
+            findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code()).put("message", StaffText.finding(f.kind()));
+        }
+        hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
+        ctx.json(o);
+    }
+
+    private void verify(Context ctx) {
+        IntegrityReport r = station.store().verify();
+        ctx.json(F.objectNode().put("ok", r.ok()).put("visits", r.visits()).put("auditEntries", r.auditEntries())
+                .put("firstBroken", r.firstBroken()).put("message", StaffText.integrity(r)));
+    }
+
+    /** The 自己負担限度額 for the insurance on screen and the month's total the clerk typed. */
+    private void ceiling(Context ctx) {
+        Long total = total(ctx.queryParam("total"));
+        Prompt p = desk.prompt();
+        Qualification q = p instanceof Prompt.AwaitingConsent c ? c.qualification()
+                : p instanceof Prompt.Done d ? d.visit().qualification() : null;
+        LocalDate on = today();
+        CeilingTable table = CeilingTables.builtIn().forDate(on).orElse(null);
+        if (q == null || table == null) {
+            throw new Refusal(409, "no-qualification", StaffText.ceilingNeedsQualification());
+        }
+        String source = "given";
+        CeilingClass cls = q.limitClass() == null ? null : CeilingClass.ofCode(q.limitClass()).orElse(null);
+        if (cls == null && q.ratio() != null && q.birthDate() != null) {
+            cls = RatioFallback.classFor(String.format("%03d", q.ratio()), q.birthDate(), on).orElse(null);
+            source = "ratio";
+        }
+        if (cls == null) {
+            throw new Refusal(409, "no-qualification", StaffText.ceilingNeedsQualification());
+        }
+        try {
+            CeilingResult r = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, false,
+                    jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate()));
+            ctx.json(CeilingJson.write(r, on, total, source).put("text", CeilingJson.human(r, on, source)));
+        } catch (CeilingException e) {
+            throw new Forms.BadField("total", e.getMessage());
+        }
+    }
+
+    private static Long total(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(typed.strip().replace(",", ""));
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message naming the field
+        }
+        throw new Forms.BadField("total", StaffText.ceilingTotal());
+    }
+
+    // --- small things ------------------------------------------------------------------------------------
+
+    private LocalDate today() {
+        return LocalDate.now(station.setup().clock().withZone(JST));
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = JsonText.MAPPER.readTree(ctx.bodyAsBytes());
+            return n == null || !n.isObject() ? F.objectNode() : n;
+        } catch (IOException e) {
+            throw new Refusal(400, "bad-json", StaffText.reloadPage());
+        }
+    }
+
+    private static ObjectNode error(String code, String message) {
+        return F.objectNode().put("code", code).put("message", message);
+    }
+
+    private static void page(Context ctx, byte[] html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = WebDesk.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("missing from the jar: " + path);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** A request refused with a status, a code for programs and a sentence for staff. */
+    static final class Refusal extends RuntimeException {
+        final int status;
+        final String code;
+
+        Refusal(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}
