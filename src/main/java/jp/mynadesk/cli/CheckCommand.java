@@ -102,6 +102,9 @@ final class CheckCommand implements Callable<Integer> {
         List<PresentedDocument> documents = document == null ? List.of() : DocumentInput.read("--document", document, stdin);
         char[] pin = pinStdin ? readPin() : null;
         ApduTrace apdus = trace == null ? null : new ApduTrace();
+        if (apdus != null) {
+            apdus.header(jp.mynadesk.card.TraceHeader.thisProgram().withCardProfile(desk.virtualProfileName()));
+        }
         try (Station station = desk.open(wall, env, apdus, err::println)) {
             if (pin == null && card && checkMode == CheckMode.PIN && station.setup().virtualCard() != null) {
                 pin = station.setup().virtualCard().authPin().toCharArray();

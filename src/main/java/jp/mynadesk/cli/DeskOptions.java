@@ -53,6 +53,11 @@ final class DeskOptions {
     @Option(names = "--institution", paramLabel = "CODE", description = "医療機関コード10桁（既定: 1311111111）")
     String institution;
 
+    /** The virtual card's profile as given (for a trace's header), or null. */
+    String virtualProfileName() {
+        return reader == null ? null : reader.virtual;
+    }
+
     /** The clock commands run on: the wall clock, standing at --as-of when given. */
     Clock clock(Clock wall) {
         return asOf == null ? wall : Station.standingAt(wall, asOf.instant());

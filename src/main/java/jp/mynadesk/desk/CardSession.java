@@ -34,9 +34,13 @@ final class CardSession implements AutoCloseable {
         if (ctx.readers() == null) {
             throw new ReaderException(jp.mynadesk.reader.PcscProblem.NO_READERS, "this desk has no reader", null);
         }
-        Card card = ctx.readers().connect(ctx.readers().choose(ctx.readerName()), CONNECT_TIMEOUT_MS);
+        javax.smartcardio.CardTerminal terminal = ctx.readers().choose(ctx.readerName());
+        Card card = ctx.readers().connect(terminal, CONNECT_TIMEOUT_MS);
         CardTransport transport = new GetResponseTransport(new SmartcardioTransport(card.getBasicChannel()));
         if (ctx.trace() != null) {
+            // The header says where the conversation happened, so a replay can be set up the same way.
+            ctx.trace().header(ctx.trace().header().withReader(terminal.getName(), card.getATR().getBytes(), card.getProtocol())
+                    .withStarted(java.time.OffsetDateTime.now(ctx.clock().withZone(java.time.ZoneId.of("Asia/Tokyo")))));
             transport = new TracingTransport(transport, ctx.trace());
         }
         return new CardSession(card, new JpkiCard(transport));
