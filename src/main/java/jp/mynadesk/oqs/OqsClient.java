@@ -89,6 +89,8 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     private final URI base;
     private final Clock clock;
+    /** One for the client's life, so the CRL is fetched again only when it is no longer current (nextUpdate). */
+    private final CrlRevocationSource revocation;
     private final Duration requestTimeout;
     private final Duration callTimeout;
     private final int maxRetries;
@@ -102,6 +104,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
     private OqsClient(Builder b) {
         this.base = b.base;
         this.clock = b.clock;
+        this.revocation = new CrlRevocationSource(() -> crl().ok(), clock);
         this.requestTimeout = b.requestTimeout;
         this.callTimeout = b.callTimeout;
         this.maxRetries = b.maxRetries;
@@ -225,7 +228,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
     /** Revocation through the service's CRL, for {@link jp.mynadesk.pki.CertificateValidator}. */
     @Override
     public RevocationSource revocationSource() {
-        return new CrlRevocationSource(() -> crl().ok(), clock);
+        return revocation;
     }
 
     // --- machinery --------------------------------------------------------------------------------
