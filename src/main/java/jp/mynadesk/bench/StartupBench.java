@@ -2,6 +2,7 @@ package jp.mynadesk.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,20 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import jp.mynadesk.bench.BenchReport.Target;
+import jp.mynadesk.oqs.server.OqsServer;
 
 /**
  * Start-up of the one-shot commands, each run as a child process through the launcher users run
  * ({@code ./mynadesk}: class-data archive, C1, Serial GC), against {@code java -version} timed in the same rounds,
- * so that a loaded machine slows both. Target: each command within 3× {@code java -version}.
+ * so that a loaded machine slows both. Target: each command within 3× {@code java -version}. {@code check --json}
+ * is timed against a mock service this process runs, with the virtual card and a data folder of its own.
  */
 public final class StartupBench {
-    /** The one-shot commands timed, as typed after {@code mynadesk}; {@code docsInput} is from {@link #writeDocsInput}. */
-    public static List<List<String>> commands(Path docsInput) {
+    /**
+     * The one-shot commands timed, as typed after {@code mynadesk}: {@code docsInput} is from {@link #writeDocsInput},
+     * {@code service} a running mock service, {@code data} the check's data folder.
+     */
+    public static List<List<String>> commands(Path docsInput, URI service, Path data) {
         return List.of(
                 List.of("--version"),
                 List.of("insurer-number", "check", "01130012"),
                 List.of("ceiling", "--json", "--class", "A03", "--total", "1000000", "--date", "2026-09-01"),
-                List.of("docs", "check", docsInput.toString(), "--json"));
+                List.of("docs", "check", docsInput.toString(), "--json"),
+                List.of("check", "--json", "--virtual", "default", "--service", service.toString(), "--data", data.toString()));
     }
 
     /** Writes a sample {@code docs check} input (a valid 資格確認書 with a card) into {@code dir}. */
@@ -38,7 +45,26 @@ public final class StartupBench {
     private StartupBench() {}
 
     public static BenchReport run(Path launcher, String java, int rounds, Path workDir) throws IOException, InterruptedException {
-        List<List<String>> oneShot = commands(writeDocsInput(workDir));
+        try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
+            return run(commands(writeDocsInput(workDir), service.uri(), workDir.resolve("data")), launcher, java, rounds);
+        } finally {
+            emptyFolder(workDir);
+        }
+    }
+
+    /** Deletes what the commands left in {@code dir} (the sample, the check's data folder), keeping {@code dir}. */
+    public static void emptyFolder(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static BenchReport run(List<List<String>> oneShot, Path launcher, String java, int rounds)
+            throws IOException, InterruptedException {
         BenchReport report = new BenchReport("start-up (child processes, wall time to exit)");
         report.note("launcher " + launcher + "; baseline " + java + " -version; " + rounds + " rounds, interleaved");
         timeOnce(List.of(java, "-version"));

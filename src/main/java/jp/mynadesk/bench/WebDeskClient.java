@@ -66,7 +66,7 @@ public final class WebDeskClient {
     public Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = r.body();
-        JsonNode json = body.length == 0 ? JsonText.MAPPER.createObjectNode() : parse(body);
+        JsonNode json = body.length == 0 ? JsonText.object() : parse(body);
         return new Answer(r.statusCode(), json);
     }
 
@@ -134,9 +134,9 @@ public final class WebDeskClient {
 
     private static JsonNode parse(byte[] body) {
         try {
-            return JsonText.MAPPER.readTree(body);
+            return JsonText.read(body);
         } catch (IOException e) {
-            return JsonText.MAPPER.createObjectNode().put("unparsed", new String(body, StandardCharsets.UTF_8));
+            return JsonText.object().put("unparsed", new String(body, StandardCharsets.UTF_8));
         }
     }
 }

@@ -12,7 +12,7 @@ public final class CeilingJson {
     private CeilingJson() {}
 
     public static ObjectNode write(CeilingResult r, LocalDate date, Long total, String classSource) {
-        ObjectNode n = JsonText.MAPPER.createObjectNode();
+        ObjectNode n = JsonText.object();
         n.put("class", r.ceilingClass().code());
         n.put("label", r.ceilingClass().label());
         n.put("table", r.table());

@@ -1,7 +1,6 @@
 package jp.mynadesk.ceiling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.mynadesk.documents.JsonText;
 
 /** The tables shipped as data (resources {@code jp/mynadesk/ceiling/*.json}), chosen by the medical month's date. */
 public final class CeilingTables {
     private static final String DIR = "/jp/mynadesk/ceiling/";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<CeilingTable> tables;
 
@@ -66,7 +65,7 @@ public final class CeilingTables {
             if (in == null) {
                 throw new IllegalStateException("missing ceiling table resource " + DIR + name);
             }
-            return MAPPER.readTree(in);
+            return JsonText.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ceiling table " + name, e);
         }

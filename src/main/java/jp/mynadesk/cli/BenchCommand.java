@@ -126,7 +126,6 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 reports.add(StartupBench.run(launcher, java, rounds, dir));
             } finally {
-                Files.deleteIfExists(dir.resolve("docs-check-sample.json"));
                 Files.deleteIfExists(dir);
             }
         } else if (registryPeople != null) {

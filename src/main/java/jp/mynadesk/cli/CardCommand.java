@@ -37,7 +37,7 @@ final class CardCommand {
         public Integer call() {
             var out = spec.commandLine().getOut();
             if (json) {
-                var list = jp.mynadesk.documents.JsonText.MAPPER.createArrayNode();
+                var list = jp.mynadesk.documents.JsonText.array();
                 CardProfiles.list().forEach(p -> list.addObject().put("name", p.name()).put("description", p.description()));
                 out.println(list.toString());
             } else {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.mynadesk.bench.StartupBench;
+import jp.mynadesk.oqs.server.OqsServer;
 
 /**
  * The training run the build makes under {@code -XX:ArchiveClassesAtExit}: runs the one-shot commands the start-up
@@ -18,14 +19,13 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Path dir = Files.createTempDirectory("mynadesk-cds");
-        Path docsInput = StartupBench.writeDocsInput(dir);
-        try {
-            for (List<String> command : StartupBench.commands(docsInput)) {
+        try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
+            for (List<String> command : StartupBench.commands(StartupBench.writeDocsInput(dir), service.uri(), dir.resolve("data"))) {
                 Main.run(command.toArray(String[]::new), sink, sink);
             }
             Main.run(new String[] {"--help"}, sink, sink);
         } finally {
-            Files.delete(docsInput);
+            StartupBench.emptyFolder(dir);
             Files.delete(dir);
         }
     }

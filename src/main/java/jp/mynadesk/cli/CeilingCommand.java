@@ -1,6 +1,7 @@
 package jp.mynadesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mynadesk ceiling}: the 高額療養費 monthly ceiling from the versioned tables (docs/RULES.md §7). */
 @Command(name = "ceiling", description = "高額療養費の自己負担限度額を計算します")
-final class CeilingCommand implements Callable<Integer> {
+final class CeilingCommand implements Callable<Integer>, OneShot.Command {
     @Spec
     CommandSpec spec;
 
@@ -75,6 +76,11 @@ final class CeilingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) throws JsonProcessingException {
         LocalDate on = date != null ? date : LocalDate.now(clock);
         CeilingTables tables = CeilingTables.builtIn();
         CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--as-of " + on
@@ -117,9 +123,8 @@ final class CeilingCommand implements Callable<Integer> {
         } catch (CeilingException e) {
             throw CliException.badInput(e.getMessage());
         }
-        var out = spec.commandLine().getOut();
         if (json) {
-            out.println(JsonText.MAPPER.writeValueAsString(CeilingJson.write(result, on, total, source)));
+            out.println(JsonText.pretty(CeilingJson.write(result, on, total, source)));
         } else {
             out.print(CeilingJson.human(result, on, source));
         }

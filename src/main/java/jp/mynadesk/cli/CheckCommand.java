@@ -18,6 +18,7 @@ import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
+import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.screen.VisitText;
 import jp.mynadesk.station.Station;
@@ -112,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
             CheckScript script = new CheckScript(card ? checkMode : null, staff, pin, answers, documents, limitConsent, null, null);
             Visit visit = script.run(new ReceptionCheck(station.context()));
             if (json) {
-                out.println(Json.pretty(VisitJson.contract(visit)));
+                out.println(JsonText.pretty(VisitJson.contract(visit)));
             } else {
                 VisitText.print(out, visit);
             }

@@ -56,12 +56,12 @@ final class DbCommand {
             }
             var out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode n = JsonText.MAPPER.createObjectNode();
+                ObjectNode n = JsonText.object();
                 n.put("ok", report.ok());
                 n.put("visits", report.visits());
                 n.put("auditEntries", report.auditEntries());
                 n.put("firstBroken", report.firstBroken());
-                out.println(JsonText.MAPPER.writeValueAsString(n));
+                out.println(JsonText.pretty(n));
             } else if (report.ok()) {
                 out.println("記録は正常です（受付 " + report.visits() + " 件、監査記録 " + report.auditEntries() + " 件）。");
             } else {
@@ -149,10 +149,10 @@ final class DbCommand {
             SchemaChange change = data.migrate(env);
             var out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode n = JsonText.MAPPER.createObjectNode();
+                ObjectNode n = JsonText.object();
                 n.put("from", change.from());
                 n.put("to", change.to());
-                out.println(JsonText.MAPPER.writeValueAsString(n));
+                out.println(JsonText.pretty(n));
             } else if (change.from() == change.to()) {
                 out.println("記録は最新の版です（版 " + change.to() + "）。");
             } else {

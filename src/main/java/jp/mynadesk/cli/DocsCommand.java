@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ final class DocsCommand {
 
     /** {@code docs check FILE|-}: the fallback decision of docs/RULES.md §4. */
     @Command(name = "check", description = "提示された書類とカードから、受付できるかを判定します")
-    static final class Check implements Callable<Integer> {
+    static final class Check implements Callable<Integer>, OneShot.Command {
         @Spec
         CommandSpec spec;
 
@@ -77,6 +78,11 @@ final class DocsCommand {
 
         @Override
         public Integer call() throws JsonProcessingException {
+            return run(spec.commandLine().getOut());
+        }
+
+        @Override
+        public int run(PrintWriter out) throws JsonProcessingException {
             String source = file.equals("-") ? "標準入力" : file;
             String text = file.equals("-") ? readStdin(stdin) : readFile(Path.of(file));
             FallbackInput input;
@@ -94,7 +100,6 @@ final class DocsCommand {
                 throw CliException.badInput(e.getMessage());
             }
             FallbackDecision decision = FallbackRules.decide(input);
-            var out = spec.commandLine().getOut();
             if (json) {
                 out.println(DecisionJson.text(decision));
             } else {
@@ -170,12 +175,12 @@ final class DocsCommand {
             }
             var w = spec.commandLine().getOut();
             if (json) {
-                ObjectNode n = JsonText.MAPPER.createObjectNode();
+                ObjectNode n = JsonText.object();
                 n.put("out", out.toString());
                 n.put("kind", k.code());
                 n.put("qrPayloadVersion", QrPayload.VERSION);
                 n.set("document", DocumentJson.write(doc));
-                w.println(JsonText.MAPPER.writeValueAsString(n));
+                w.println(JsonText.pretty(n));
             } else {
                 w.println(k.label() + "の見本を " + out + " に書き出しました。docs scan " + out + " で読み取れます。");
             }
@@ -267,7 +272,7 @@ final class DocsCommand {
             if (outFile != null) {
                 OutputFiles.check("--out", outFile);
             }
-            ObjectNode root = JsonText.MAPPER.createObjectNode();
+            ObjectNode root = JsonText.object();
             var docs = root.putArray("documents");
             List<PresentedDocument> scanned = new java.util.ArrayList<>();
             for (Path image : images) {
@@ -279,7 +284,7 @@ final class DocsCommand {
                     throw CliException.badInput(e.getMessage());
                 }
             }
-            String text = JsonText.MAPPER.writeValueAsString(root);
+            String text = JsonText.pretty(root);
             var w = spec.commandLine().getOut();
             if (outFile != null && !json) {
                 OutputFiles.writeString("--out", outFile, text + System.lineSeparator());

@@ -25,7 +25,7 @@ final class ErrorReport {
         err.println(message);
         err.flush();
         if (json) {
-            ObjectNode root = JsonText.MAPPER.createObjectNode();
+            ObjectNode root = JsonText.object();
             ObjectNode error = root.putObject("error");
             error.put("code", code(exitCode));
             error.put("message", message);

@@ -2,6 +2,7 @@ package jp.mynadesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.rules.InsurerKind;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 final class InsurerNumberCommand {
 
     @Command(name = "check", description = "保険者番号の桁数と検証番号を確かめます")
-    static final class Check implements Callable<Integer> {
+    static final class Check implements Callable<Integer>, OneShot.Command {
         @Spec
         CommandSpec spec;
 
@@ -30,11 +31,15 @@ final class InsurerNumberCommand {
 
         @Override
         public Integer call() throws JsonProcessingException {
+            return run(spec.commandLine().getOut());
+        }
+
+        @Override
+        public int run(PrintWriter out) throws JsonProcessingException {
             // Staff type with the IME on: full-width digits are the same number (NFKC makes them ASCII).
             InsurerNumberCheck result = InsurerNumber.check(java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFKC).strip());
-            var out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsonText.MAPPER.writeValueAsString(toJson(result)));
+                out.println(JsonText.pretty(toJson(result)));
             } else {
                 out.println(human(result));
             }
@@ -43,7 +48,7 @@ final class InsurerNumberCommand {
         }
 
         static ObjectNode toJson(InsurerNumberCheck result) {
-            ObjectNode n = JsonText.MAPPER.createObjectNode();
+            ObjectNode n = JsonText.object();
             n.put("input", result.input());
             n.put("valid", result.valid());
             if (result instanceof InsurerNumberCheck.WellFormed w) {

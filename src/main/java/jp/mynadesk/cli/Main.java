@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,25 +55,34 @@ public final class Main {
 
     /** Runs a command line with the given streams (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        OptionalInt oneShot = OneShot.run(args, out, err);
+        return oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+    }
+
+    /** Runs a command line through Picocli: every command, help and usage error. */
+    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         ErrorReport report = new ErrorReport(List.of(args), out, err);
         cli.setParameterExceptionHandler((e, a) -> report.fail(BAD_INPUT, UsageErrors.message(e)));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliException known) {
-                return report.fail(known.exitCode(), known.getMessage());
-            }
-            if (e instanceof CommandLine.ParameterException p) {
-                return report.fail(BAD_INPUT, UsageErrors.message(p));
-            }
-            if (System.getenv("MYNADESK_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときは環境変数 MYNADESK_DEBUG=1 を付けて"
-                    + "実行した出力を開発者に送ってください。");
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, report, err));
         return cli.execute(args);
+    }
+
+    /** A command failed: its own message for a {@link CliException}, never a stack trace unless MYNADESK_DEBUG is set. */
+    static int failure(Exception e, ErrorReport report, PrintWriter err) {
+        if (e instanceof CliException known) {
+            return report.fail(known.exitCode(), known.getMessage());
+        }
+        if (e instanceof CommandLine.ParameterException p) {
+            return report.fail(BAD_INPUT, UsageErrors.message(p));
+        }
+        if (System.getenv("MYNADESK_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときは環境変数 MYNADESK_DEBUG=1 を付けて"
+                + "実行した出力を開発者に送ってください。");
     }
 
     /** The subcommand the first argument names; none for a bare version request; otherwise all of them. */
@@ -118,8 +128,12 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {text()};
+        }
+
+        static String text() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"mynadesk " + (v == null ? "dev" : v)};
+            return "mynadesk " + (v == null ? "dev" : v);
         }
     }
 }

@@ -10,6 +10,7 @@ import jp.mynadesk.desk.RecheckRun;
 import jp.mynadesk.desk.RecheckRunner;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +60,7 @@ final class RecheckCommand implements Callable<Integer> {
                 err.println();
             }
             if (json) {
-                out.println(Json.pretty(RecheckJson.contract(run)));
+                out.println(JsonText.pretty(RecheckJson.contract(run)));
                 return Main.OK;
             }
             out.println("再照会: " + run.findings().size() + "件（相違なし " + run.count(RecheckFinding.Kind.CONFIRMED)

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
 import jp.mynadesk.scenario.ScenarioResult;
 import jp.mynadesk.scenario.ScenarioRunner;
@@ -99,7 +100,7 @@ final class ScenarioCommand {
                 }
             }
             if (json) {
-                out.println(Json.pretty(summary(results)));
+                out.println(JsonText.pretty(summary(results)));
             } else {
                 double seconds = results.stream().mapToLong(r -> r.time().toMillis()).sum() / 1000.0;
                 out.printf(Locale.ROOT, "%nシナリオ %d 件: 成功 %d 件、失敗 %d 件（%.1f 秒）%n", results.size(),

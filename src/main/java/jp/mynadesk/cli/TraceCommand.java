@@ -1,5 +1,6 @@
 package jp.mynadesk.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,7 +75,7 @@ final class TraceCommand {
                     : JpkiReplay.run(trace, readerProfile(), Ticker.SYSTEM, pause);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsonText.MAPPER.writeValueAsString(json(report)));
+                out.println(JsonText.pretty(json(report)));
             } else {
                 human(out, trace, report);
             }
@@ -127,26 +128,18 @@ final class TraceCommand {
             out.println("  今回: " + (d.actual() == null ? "（このコマンドを送らずに終わりました）" : d.actual()));
         }
 
-        private Map<String, Object> json(ReplayReport report) {
-            Map<String, Object> m = new LinkedHashMap<>();
+        private ObjectNode json(ReplayReport report) {
+            ObjectNode m = JsonText.object();
             m.put("file", file.toString());
             m.put("identical", report.identical());
             m.put("commands", report.commands());
             m.put("recordedCommands", report.recorded());
-            m.put("steps", report.steps().stream().map(s -> {
-                Map<String, Object> step = new LinkedHashMap<>();
-                step.put("name", s.name());
-                step.put("outcome", s.outcome());
-                return step;
-            }).toList());
-            report.divergence().ifPresent(d -> {
-                Map<String, Object> dm = new LinkedHashMap<>();
-                dm.put("command", d.command());
-                dm.put("line", d.line());
-                dm.put("expected", d.expected());
-                dm.put("actual", d.actual());
-                m.put("divergence", dm);
-            });
+            var steps = m.putArray("steps");
+            for (ReplayReport.Step s : report.steps()) {
+                steps.addObject().put("name", s.name()).put("outcome", s.outcome());
+            }
+            report.divergence().ifPresent(d -> m.putObject("divergence").put("command", d.command()).put("line", d.line())
+                    .put("expected", d.expected()).put("actual", d.actual()));
             return m;
         }
     }

@@ -1,7 +1,6 @@
 package jp.mynadesk.desk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import jp.mynadesk.documents.JsonText;
 
 /**
  * A visit as JSON: the {@code check --json} contract (docs/DESK.md), the {@code visits --json} element (the same
@@ -20,7 +20,6 @@ import java.util.Map;
  */
 public final class VisitJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private VisitJson() {}
 
@@ -195,17 +194,13 @@ public final class VisitJson {
 
     /** Compact JSON text of a node (for the store and the audit chain). */
     public static String text(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return JsonText.compact(node);
     }
 
     /** Parses JSON text the store wrote. */
     public static JsonNode parse(String text) {
         try {
-            return MAPPER.readTree(text);
+            return JsonText.read(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StoreException(StoreException.Kind.CORRUPT, "記録の内容を読み取れません。db verify で確認してください。", e);
         }

@@ -59,7 +59,7 @@ public final class DocumentJson {
 
     /** The document as JSON; absent fields are left out so a scanned document equals what was rendered. */
     public static ObjectNode write(PresentedDocument d) {
-        ObjectNode n = JsonText.MAPPER.createObjectNode();
+        ObjectNode n = JsonText.object();
         n.put("kind", d.kind().code());
         putIfPresent(n, "insurerNumber", d.insurerNumber());
         putIfPresent(n, "insurerName", d.insurerName());

@@ -9,7 +9,7 @@ public final class DecisionJson {
     private DecisionJson() {}
 
     public static ObjectNode write(FallbackDecision d) {
-        ObjectNode n = JsonText.MAPPER.createObjectNode();
+        ObjectNode n = JsonText.object();
         n.put("decision", d.decision().code());
         n.put("basis", d.basis() == null ? null : d.basis().code());
         n.put("acceptedDocument", d.acceptedDocument());
@@ -63,10 +63,6 @@ public final class DecisionJson {
     }
 
     public static String text(FallbackDecision d) {
-        try {
-            return JsonText.MAPPER.writeValueAsString(write(d));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(write(d));
     }
 }

@@ -2,6 +2,7 @@ package jp.mynadesk.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -20,17 +21,19 @@ final class DocumentJudge {
     private final boolean cardUsable;
     private final List<PresentedDocument> all;
     /** Per qualification, the latest issue date among the 資格確認書 shown: one pass, so judging all is linear. */
-    private final Map<QualificationKey, LocalDate> newestKakuninsho = new HashMap<>();
+    private final Map<List<String>, LocalDate> newestKakuninsho = new HashMap<>();
 
-    /** What {@link PresentedDocument#sameQualificationAs} compares, as a hash key. */
-    private record QualificationKey(String insurer, String symbol, String number, String branch) {
-        static QualificationKey of(PresentedDocument d) {
-            return new QualificationKey(d.insurerNumber(), orEmpty(d.symbol()), d.number(), orEmpty(d.branch()));
-        }
+    /**
+     * What {@link PresentedDocument#sameQualificationAs} compares, as a hash key. A list rather than a record: a
+     * record's equals and hashCode are bootstrapped through method handles at first use, about 40 ms of a cold
+     * {@code docs check} (docs/ARCHITECTURE.md, "Start-up").
+     */
+    private static List<String> qualificationKey(PresentedDocument d) {
+        return Arrays.asList(d.insurerNumber(), orEmpty(d.symbol()), d.number(), orEmpty(d.branch()));
+    }
 
-        private static String orEmpty(String s) {
-            return s == null ? "" : s;
-        }
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     DocumentJudge(LocalDate asOf, boolean onlineAvailable, boolean cardUsable, List<PresentedDocument> all) {
@@ -41,7 +44,7 @@ final class DocumentJudge {
         for (PresentedDocument d : all) {
             if (d.kind() == DocumentKind.SHIKAKU_KAKUNINSHO) {
                 d.issuedOn().date().ifPresent(issued ->
-                        newestKakuninsho.merge(QualificationKey.of(d), issued, (a, b) -> a.isAfter(b) ? a : b));
+                        newestKakuninsho.merge(qualificationKey(d), issued, (a, b) -> a.isAfter(b) ? a : b));
             }
         }
     }
@@ -140,7 +143,7 @@ final class DocumentJudge {
     /** Another 資格確認書 of the same qualification issued later was also shown: use the newest. */
     private boolean supersededByNewer(PresentedDocument d) {
         LocalDate issued = d.issuedOn().date().orElse(null);
-        LocalDate newest = newestKakuninsho.get(QualificationKey.of(d));
+        LocalDate newest = newestKakuninsho.get(qualificationKey(d));
         return issued != null && newest != null && newest.isAfter(issued);
     }
 }

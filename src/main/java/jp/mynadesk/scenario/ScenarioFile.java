@@ -310,7 +310,7 @@ public final class ScenarioFile {
                 plan.put("seed", seed.asLong());
             }
             plan.set("rules", rules);
-            return FaultPlan.parse(JsonText.MAPPER.writeValueAsBytes(plan));
+            return FaultPlan.parse(JsonText.compact(plan).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw fail(rules, where, "障害ルールが正しくありません: " + e.getMessage());
         } catch (IOException e) {

@@ -22,7 +22,7 @@ class TraceCommandTest {
         Files.writeString(file, Recording.record("default", "9999", 0).text());
         CliRun run = CliRun.of("trace", "replay", file.toString(), "--json");
         assertEquals(Main.OK, run.exitCode(), run.err());
-        JsonNode json = JsonText.MAPPER.readTree(run.out());
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertTrue(json.get("identical").asBoolean());
         assertEquals(json.get("recordedCommands").asInt(), json.get("commands").asInt());
         assertEquals("WrongPin[triesLeft=2]", json.get("steps").get(3).get("outcome").asText());
@@ -34,7 +34,7 @@ class TraceCommandTest {
         Files.writeString(file, Recording.record("default", "9999", 0).text().replace("> 00A4020C020006 ", "> 00A4020C020007 "));
         CliRun run = CliRun.of("trace", "replay", "--json", file.toString());
         assertEquals(TraceCommand.DIFFERS, run.exitCode(), run.err());
-        JsonNode d = JsonText.MAPPER.readTree(run.out()).get("divergence");
+        JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("divergence");
         assertEquals(2, d.get("command").asInt());
         assertEquals("00A4020C020007", d.get("expected").asText());
         assertEquals("00A4020C020006", d.get("actual").asText());

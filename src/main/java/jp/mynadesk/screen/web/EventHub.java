@@ -1,6 +1,5 @@
 package jp.mynadesk.screen.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.sse.SseClient;
 import java.util.Set;
@@ -10,9 +9,6 @@ import jp.mynadesk.documents.JsonText;
 
 /** The pages listening with server-sent events: each audience gets its own view, never the other's. */
 final class EventHub {
-    /** One line per event: {@code data:} lines of an event cannot be pretty-printed JSON. */
-    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
-            JsonText.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     enum Audience { STAFF, PATIENT }
 
     private final Set<SseClient> staff = new CopyOnWriteArraySet<>();
@@ -43,11 +39,8 @@ final class EventHub {
         if (c.terminated()) {
             return;
         }
-        try {
-            c.sendEvent(event, COMPACT.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a view that cannot be written as JSON", e);
-        }
+        // One line per event: the data: lines of an event cannot be pretty-printed JSON.
+        c.sendEvent(event, JsonText.compact(data));
     }
 
     void close() {

@@ -28,7 +28,7 @@ final class PinBody {
             if (n == MAX && in.read() != -1) {
                 return new char[0];
             }
-            try (JsonParser p = JsonText.MAPPER.getFactory().createParser(raw, 0, n)) {
+            try (JsonParser p = JsonText.FACTORY.createParser(raw, 0, n)) {
                 if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                         || !"pin".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
                     return new char[0];

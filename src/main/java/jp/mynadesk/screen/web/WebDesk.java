@@ -384,9 +384,13 @@ public final class WebDesk implements AutoCloseable {
     }
 
     private static JsonNode body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return F.objectNode(); // a POST with no body: no fields
+        }
         try {
-            JsonNode n = JsonText.MAPPER.readTree(ctx.bodyAsBytes());
-            return n == null || !n.isObject() ? F.objectNode() : n;
+            JsonNode n = JsonText.read(bytes);
+            return n.isObject() ? n : F.objectNode();
         } catch (IOException e) {
             throw new Refusal(400, "bad-json", StaffText.reloadPage());
         }

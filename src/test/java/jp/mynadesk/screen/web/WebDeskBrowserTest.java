@@ -304,7 +304,7 @@ class WebDeskBrowserTest {
                 + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations.map("
                 + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))))"
                 + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e)}])));");
-        JsonNode violations = JsonText.MAPPER.readTree(String.valueOf(out));
+        JsonNode violations = new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(out));
         List<String> serious = new ArrayList<>();
         for (JsonNode v : violations) {
             String impact = v.path("impact").asText();

@@ -1,0 +1,195 @@
+package jp.mynadesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The one-shot commands run without Picocli. Building Picocli's model costs about 170 ms of a cold JVM (its built-in
+ * converters and the annotation proxies), more than the commands themselves, and a script that checks one insurer
+ * number per row pays it every time (docs/ARCHITECTURE.md, "Start-up").
+ *
+ * <p>A command line is taken here only when it is plainly well-formed: the command's own options, each at most once,
+ * values in their canonical form. Everything else (help, a typo, a missing value, a value Picocli would refuse) is
+ * declined and goes the ordinary way, so usage errors and help have one source. The commands themselves are the same
+ * objects either way; {@code OneShotTest} runs every line both ways and compares the output, and checks that each
+ * {@link Grammar} names exactly the options of its Picocli command.
+ */
+final class OneShot {
+    private OneShot() {}
+
+    /** What one command accepts: the words that name it, its options with a value (alias → name), flags, operands. */
+    record Grammar(List<String> words, Map<String, String> valued, Set<String> flags, int operands) {
+        static Grammar of(List<String> words, List<List<String>> valued, Set<String> flags, int operands) {
+            Map<String, String> names = new HashMap<>();
+            for (List<String> aliases : valued) {
+                for (String alias : aliases) {
+                    names.put(alias, aliases.get(0));
+                }
+            }
+            return new Grammar(words, names, flags, operands);
+        }
+    }
+
+    /** A line the grammar accepted: option values by their first name, the flags given, the operands in order. */
+    record Line(Map<String, String> values, Set<String> flags, List<String> operands) {
+        String value(String name) {
+            return values.get(name);
+        }
+
+        boolean flag(String name) {
+            return flags.contains(name);
+        }
+    }
+
+    static final Grammar INSURER_NUMBER_CHECK = Grammar.of(List.of("insurer-number", "check"), List.of(), Set.of("--json"), 1);
+    static final Grammar CEILING = Grammar.of(List.of("ceiling"),
+            List.of(List.of("--class"), List.of("--total"), List.of("--as-of", "--date"), List.of("--scope"),
+                    List.of("--birth-date"), List.of("--ratio")),
+            Set.of("--many", "--specified-disease", "--dialysis", "--json"), 0);
+    static final Grammar DOCS_CHECK = Grammar.of(List.of("docs", "check"), List.of(List.of("--as-of")), Set.of("--json"), 1);
+    static final List<Grammar> GRAMMARS = List.of(INSURER_NUMBER_CHECK, CEILING, DOCS_CHECK);
+
+    /** A yen amount as Picocli and {@link Long#decode} read it alike: no sign, no leading zero, fits a long. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+    /** A one-shot command, bound to its options, writing its answer to {@code out}. */
+    interface Command {
+        int run(PrintWriter out) throws IOException;
+    }
+
+    /** The line is this command's but not plainly well-formed: Picocli takes it and says what is wrong. */
+    private static final class Declined extends Exception {
+        Declined() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Runs {@code args} when it is a plainly well-formed one-shot command; empty when Picocli should take it. */
+    static OptionalInt run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(Main.Version.text());
+            out.flush();
+            return OptionalInt.of(Main.OK);
+        }
+        Command command;
+        try {
+            command = command(args);
+        } catch (Declined e) {
+            return OptionalInt.empty();
+        }
+        if (command == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(command.run(out));
+        } catch (Exception e) {
+            return OptionalInt.of(Main.failure(e, new ErrorReport(List.of(args), out, err), err));
+        }
+    }
+
+    /** The command {@code args} names, bound; null when it is none of these. */
+    static Command command(String[] args) throws Declined {
+        Line line = parse(INSURER_NUMBER_CHECK, args);
+        if (line != null) {
+            var command = new InsurerNumberCommand.Check();
+            command.number = line.operands().get(0);
+            command.json = line.flag("--json");
+            return command;
+        }
+        line = parse(CEILING, args);
+        if (line != null) {
+            return ceiling(line);
+        }
+        line = parse(DOCS_CHECK, args);
+        if (line != null) {
+            var command = new DocsCommand.Check();
+            command.file = line.operands().get(0);
+            command.asOf = date(line.value("--as-of"));
+            command.json = line.flag("--json");
+            return command;
+        }
+        return null;
+    }
+
+    private static CeilingCommand ceiling(Line line) throws Declined {
+        CeilingCommand command = new CeilingCommand();
+        String total = line.value("--total");
+        if (total != null) {
+            if (!PLAIN_NUMBER.matcher(total).matches()) {
+                throw new Declined();
+            }
+            command.total = Long.valueOf(total);
+        }
+        command.classCode = line.value("--class");
+        command.date = date(line.value("--as-of"));
+        command.birthDate = date(line.value("--birth-date"));
+        command.ratio = line.value("--ratio");
+        if (line.value("--scope") != null) {
+            command.scope = line.value("--scope");
+        }
+        command.many = line.flag("--many");
+        command.specifiedDisease = line.flag("--specified-disease");
+        command.dialysis = line.flag("--dialysis");
+        command.json = line.flag("--json");
+        return command;
+    }
+
+    /** The date an option gives, null when it is absent. */
+    private static LocalDate date(String value) throws Declined {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new JapaneseDateConverter().convert(value);
+        } catch (TypeConversionException e) {
+            throw new Declined();
+        }
+    }
+
+    /** The line when {@code args} is the grammar's command (null when it is another), thrown back when not plain. */
+    static Line parse(Grammar grammar, String[] args) throws Declined {
+        List<String> words = grammar.words();
+        if (args.length < words.size() || !Arrays.asList(args).subList(0, words.size()).equals(words)) {
+            return null;
+        }
+        Map<String, String> values = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        List<String> operands = new ArrayList<>();
+        for (int i = words.size(); i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@")) {
+                throw new Declined(); // a Picocli argument file
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                operands.add(arg);
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            String option = grammar.valued().get(name);
+            if (option != null) {
+                String value = eq >= 0 ? arg.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
+                if (value == null || value.startsWith("-") || value.startsWith("@") || values.putIfAbsent(option, value) != null) {
+                    throw new Declined();
+                }
+            } else if (eq >= 0 || !grammar.flags().contains(name) || !flags.add(name)) {
+                throw new Declined();
+            }
+        }
+        if (operands.size() != grammar.operands()) {
+            throw new Declined();
+        }
+        return new Line(values, flags, operands);
+    }
+}
