@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
@@ -48,10 +49,21 @@ public final class CardIssuer {
         return ca;
     }
 
+    /**
+     * The {@link DeterministicKeys} labels {@link #issue} takes a card's keys from: auth and sign always (the sign key
+     * even when the profile has no signature certificate), and the forged chip key of a mismatched-key card.
+     */
+    public static List<String> keyLabels(HolderSpec spec) {
+        String auth = "auth:" + spec.keyLabel();
+        String sign = "sign:" + spec.keyLabel();
+        return spec.mismatchedKey() ? List.of(auth, sign, "forged:" + spec.keyLabel()) : List.of(auth, sign);
+    }
+
     public HolderCertificates issue(HolderSpec spec) {
-        KeyPair authKeys = DeterministicKeys.rsa2048("auth:" + spec.keyLabel());
-        KeyPair signKeys = DeterministicKeys.rsa2048("sign:" + spec.keyLabel());
-        KeyPair authCardKey = spec.mismatchedKey() ? DeterministicKeys.rsa2048("forged:" + spec.keyLabel()) : authKeys;
+        List<String> labels = keyLabels(spec);
+        KeyPair authKeys = DeterministicKeys.rsa2048(labels.get(0));
+        KeyPair signKeys = DeterministicKeys.rsa2048(labels.get(1));
+        KeyPair authCardKey = spec.mismatchedKey() ? DeterministicKeys.rsa2048(labels.get(2)) : authKeys;
 
         X509Certificate auth = new CertificateBuilder(
                         new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "JP").addRDN(BCStyle.CN, spec.subjectId()).build(),

@@ -12,8 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RSA-2048 key pairs derived from a label, so a card profile always carries the same key and test
- * fixtures are reproducible. Generating a 2048-bit key costs ~100 ms; the results are memoised per label
- * (a pure function's cache, not shared mutable state), so a test suite that makes many cards pays once.
+ * fixtures are reproducible. Generating a 2048-bit key costs ~100 ms with C2 and close to a second in a one-shot
+ * command (C1 only), so the pairs of the built-in labels (the standard CA, every built-in card profile) ship in the
+ * jar as {@link SimulatorKeys} and are decoded instead; other labels are derived. The derivation stays the
+ * definition: the bundled file holds exactly what {@link #derive} gives, and a test holds it to that. Results are
+ * memoised per label (a pure function's cache, not shared mutable state), so a test suite that makes many cards
+ * pays once.
  *
  * <p>These keys are for the simulator only: anyone who knows the label can derive the private key.
  */
@@ -23,10 +27,19 @@ public final class DeterministicKeys {
     private DeterministicKeys() {}
 
     public static KeyPair rsa2048(String label) {
-        return MEMO.computeIfAbsent(label, DeterministicKeys::generate);
+        return MEMO.computeIfAbsent(label, l -> resolve(l, SimulatorKeys.bundled()));
     }
 
-    private static KeyPair generate(String label) {
+    /**
+     * The bundled pair when the bundle has the label, else the derivation. A damaged bundled entry throws rather
+     * than falling back to the derivation, which would hide the damage from every test and only cost time.
+     */
+    static KeyPair resolve(String label, SimulatorKeys bundle) {
+        return bundle.contains(label) ? bundle.keyPair(label) : derive(label);
+    }
+
+    /** The definition of a label's key pair (what {@link SimulatorKeys} holds for the built-in labels). */
+    static KeyPair derive(String label) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), seeded(label));

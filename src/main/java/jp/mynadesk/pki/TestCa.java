@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -30,16 +31,25 @@ public record TestCa(Authority authRoot, Authority signRoot) {
     public static final String ORGANISATION = "JPKI-SIM";
     public static final String AGENCY = "mynadesk test CA - not J-LIS";
 
+    /** Key label of {@link #standard()}. */
+    public static final String STANDARD = "standard";
+
     /** The default test CA (fixed keys and validity, so its certificates are the same in every run). */
     public static TestCa standard() {
-        return create("standard");
+        return create(STANDARD);
     }
 
     /** A CA with other keys but the same names: a card issued by it must be refused as a wrong issuer. */
     public static TestCa create(String keyLabel) {
+        List<String> labels = keyLabels(keyLabel);
         return new TestCa(
-                root("auth-ca:" + keyLabel, "JPKI-SIM for user authentication"),
-                root("sign-ca:" + keyLabel, "JPKI-SIM for digital signature"));
+                root(labels.get(0), "JPKI-SIM for user authentication"),
+                root(labels.get(1), "JPKI-SIM for digital signature"));
+    }
+
+    /** The {@link DeterministicKeys} labels of {@link #create}'s two roots: authentication, then signature. */
+    public static List<String> keyLabels(String keyLabel) {
+        return List.of("auth-ca:" + keyLabel, "sign-ca:" + keyLabel);
     }
 
     private static Authority root(String keyLabel, String purpose) {

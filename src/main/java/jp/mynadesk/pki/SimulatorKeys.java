@@ -1,0 +1,162 @@
+package jp.mynadesk.pki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The simulator's key pairs for the built-in labels, shipped in the jar ({@value #RESOURCE}) so that a one-shot
+ * command does not spend seconds generating RSA keys on every start (docs/CARD.md §8.1). The file holds what
+ * {@link DeterministicKeys#derive} gives on JDK 17, written by the test-side {@code SimulatorKeysFile}.
+ *
+ * <p>Format, UTF-8: {@code #} comment lines, blank lines, and one {@code label = base64} line per key, the value
+ * being the PKCS#8 encoding of the RSA private CRT key. The public key is rebuilt from the CRT key's modulus and
+ * public exponent. Labels contain {@code :}, so this is not a {@link java.util.Properties} file.
+ *
+ * <p>The text is split into lines once, on first use; each key is decoded only when its label is asked for. A
+ * damaged entry throws {@link IllegalStateException} naming the label: a key that silently differs from the
+ * derivation would give certificates that no longer match the ones tests and traces expect.
+ */
+final class SimulatorKeys {
+    /** Classpath resource next to this class. */
+    static final String RESOURCE = "simulator-keys.txt";
+    /** Ample for a few hundred 2048-bit keys (~1.7 KB each); a larger resource is not ours. */
+    static final int MAX_BYTES = 512 * 1024;
+
+    private final String source;
+    private final Map<String, String> encoded;
+
+    private SimulatorKeys(String source, Map<String, String> encoded) {
+        this.source = source;
+        this.encoded = encoded;
+    }
+
+    private static volatile SimulatorKeys bundled;
+
+    /**
+     * The bundled file, read on first use. Not a holder class: a missing resource must throw the same
+     * {@link IllegalStateException} on every call, not an ExceptionInInitializerError once and then
+     * NoClassDefFoundError.
+     */
+    static SimulatorKeys bundled() {
+        SimulatorKeys keys = bundled;
+        if (keys == null) {
+            synchronized (SimulatorKeys.class) {
+                keys = bundled;
+                if (keys == null) {
+                    bundled = keys = load();
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static SimulatorKeys load() {
+        try (InputStream in = SimulatorKeys.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("simulator key resource " + RESOURCE + " is missing from the jar");
+            }
+            return parse(RESOURCE, in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read simulator key resource " + RESOURCE, e);
+        }
+    }
+
+    /** Reads at most {@link #MAX_BYTES}; a malformed line throws {@link IllegalStateException} with its number. */
+    static SimulatorKeys parse(String source, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalStateException(source + ": larger than " + MAX_BYTES + " bytes");
+        }
+        Map<String, String> encoded = new LinkedHashMap<>();
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String label = eq < 0 ? "" : line.substring(0, eq).strip();
+            if (label.isEmpty()) {
+                throw new IllegalStateException(source + " line " + (i + 1) + ": expected \"label = base64\"");
+            }
+            if (encoded.put(label, line.substring(eq + 1).strip()) != null) {
+                throw new IllegalStateException(source + " line " + (i + 1) + ": label " + label + " appears twice");
+            }
+        }
+        return new SimulatorKeys(source, Collections.unmodifiableMap(encoded));
+    }
+
+    Set<String> labels() {
+        return encoded.keySet();
+    }
+
+    boolean contains(String label) {
+        return encoded.containsKey(label);
+    }
+
+    /** Decodes the label's entry; the caller memoises. */
+    KeyPair keyPair(String label) {
+        String text = encoded.get(label);
+        if (text == null) {
+            throw new IllegalStateException(source + ": no key for label " + label);
+        }
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            PrivateKey key = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text)));
+            if (!(key instanceof RSAPrivateCrtKey crt)) {
+                throw new IllegalStateException(source + ": key for label " + label + " is not an RSA CRT key");
+            }
+            requireConsistent(label, crt);
+            return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())), crt);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalStateException(source + ": key for label " + label + " is corrupt", e);
+        }
+    }
+
+    /**
+     * The arithmetic a damaged but still parseable entry would break (microseconds, unlike a trial signature).
+     * PKCS#8 parsing alone accepts any integers, so a flipped digit would otherwise reach a certificate.
+     */
+    private void requireConsistent(String label, RSAPrivateCrtKey k) {
+        BigInteger p = k.getPrimeP();
+        BigInteger q = k.getPrimeQ();
+        BigInteger e = k.getPublicExponent();
+        boolean ok = k.getModulus().bitLength() == 2048
+                && p.multiply(q).equals(k.getModulus())
+                && e.multiply(k.getPrimeExponentP()).mod(p.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+                && e.multiply(k.getPrimeExponentQ()).mod(q.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+                && k.getCrtCoefficient().multiply(q).mod(p).equals(BigInteger.ONE)
+                && k.getPrivateExponent().mod(p.subtract(BigInteger.ONE)).equals(k.getPrimeExponentP())
+                && k.getPrivateExponent().mod(q.subtract(BigInteger.ONE)).equals(k.getPrimeExponentQ());
+        if (!ok) {
+            throw new IllegalStateException(source + ": key for label " + label + " is not a consistent RSA-2048 key");
+        }
+    }
+
+    /** The file text for these keys, in the map's order: what {@link #parse} reads back. */
+    static String format(Map<String, RSAPrivateCrtKey> keys, String header) {
+        StringBuilder text = new StringBuilder();
+        header.lines().forEach(line -> text.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+        keys.forEach((label, key) -> {
+            if (label.isBlank() || label.contains("=") || !label.equals(label.strip()) || label.startsWith("#")) {
+                throw new IllegalArgumentException("label cannot be written to the key file: " + label);
+            }
+            text.append(label).append(" = ").append(Base64.getEncoder().encodeToString(key.getEncoded())).append('\n');
+        });
+        return text.toString();
+    }
+}
