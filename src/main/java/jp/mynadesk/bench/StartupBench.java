@@ -24,12 +24,23 @@ public final class StartupBench {
      * {@code service} a running mock service, {@code data} the check's data folder.
      */
     public static List<List<String>> commands(Path docsInput, URI service, Path data) {
+        List<List<String>> all = new ArrayList<>(oneShot(docsInput));
+        all.add(check(service, data));
+        return all;
+    }
+
+    /** The light one-shot commands (no card, no service, no record). */
+    public static List<List<String>> oneShot(Path docsInput) {
         return List.of(
                 List.of("--version"),
                 List.of("insurer-number", "check", "01130012"),
                 List.of("ceiling", "--json", "--class", "A03", "--total", "1000000", "--date", "2026-09-01"),
-                List.of("docs", "check", docsInput.toString(), "--json"),
-                List.of("check", "--json", "--virtual", "default", "--service", service.toString(), "--data", data.toString()));
+                List.of("docs", "check", docsInput.toString(), "--json"));
+    }
+
+    /** One reception check with the virtual card, recorded in {@code data}. */
+    public static List<String> check(URI service, Path data) {
+        return List.of("check", "--json", "--virtual", "default", "--service", service.toString(), "--data", data.toString());
     }
 
     /** Writes a sample {@code docs check} input (a valid 資格確認書 with a card) into {@code dir}. */

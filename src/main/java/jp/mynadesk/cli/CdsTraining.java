@@ -5,13 +5,15 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import jp.mynadesk.bench.StartupBench;
 import jp.mynadesk.oqs.server.OqsServer;
 
 /**
- * The training run the build makes under {@code -XX:ArchiveClassesAtExit}: runs the one-shot commands the start-up
- * benchmark times, so that the class-data archive {@code ./mynadesk} uses holds the classes they load.
+ * The training runs the build makes under {@code -XX:ArchiveClassesAtExit}, one per class-data archive that
+ * {@code ./mynadesk} uses: {@code one-shot} runs the light commands the start-up benchmark times, each with and
+ * without {@code --json}; {@code desk} runs a reception check against a mock service, and the root help.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -19,14 +21,34 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Path dir = Files.createTempDirectory("mynadesk-cds");
-        try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
-            for (List<String> command : StartupBench.commands(StartupBench.writeDocsInput(dir), service.uri(), dir.resolve("data"))) {
-                Main.run(command.toArray(String[]::new), sink, sink);
+        try {
+            if (args.length == 1 && args[0].equals("one-shot")) {
+                for (List<String> command : StartupBench.oneShot(StartupBench.writeDocsInput(dir))) {
+                    Main.run(command.toArray(String[]::new), sink, sink);
+                    if (!command.get(0).startsWith("-")) {
+                        Main.run(toggleJson(command), sink, sink);
+                    }
+                }
+            } else if (args.length == 1 && args[0].equals("desk")) {
+                try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
+                    Main.run(StartupBench.check(service.uri(), dir.resolve("data")).toArray(String[]::new), sink, sink);
+                }
+                Main.run(new String[] {"--help"}, sink, sink);
+            } else {
+                throw new IllegalArgumentException("training: one-shot or desk");
             }
-            Main.run(new String[] {"--help"}, sink, sink);
         } finally {
             StartupBench.emptyFolder(dir);
             Files.delete(dir);
         }
+    }
+
+    /** The same command with {@code --json} if it had none, without it if it had. */
+    private static String[] toggleJson(List<String> command) {
+        List<String> toggled = new ArrayList<>(command);
+        if (!toggled.remove("--json")) {
+            toggled.add("--json");
+        }
+        return toggled.toArray(String[]::new);
     }
 }

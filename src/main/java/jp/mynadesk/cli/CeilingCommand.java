@@ -67,7 +67,7 @@ final class CeilingCommand implements Callable<Integer>, OneShot.Command {
     private final Clock clock;
 
     CeilingCommand() {
-        this(Clock.system(java.time.ZoneId.of("Asia/Tokyo")));
+        this(Clock.system(OneShot.JAPAN));
     }
 
     CeilingCommand(Clock clock) {

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -47,7 +46,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "docs", description = "資格確認書・資格情報のお知らせなどの書類",
         subcommands = {DocsCommand.Check.class, DocsCommand.Render.class, DocsCommand.Scan.class})
 final class DocsCommand {
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     /** {@code docs check FILE|-}: the fallback decision of docs/RULES.md §4. */
     @Command(name = "check", description = "提示された書類とカードから、受付できるかを判定します")
@@ -68,7 +66,7 @@ final class DocsCommand {
         private final InputStream stdin;
 
         Check() {
-            this(Clock.system(JST), System.in);
+            this(Clock.system(OneShot.JAPAN), System.in);
         }
 
         Check(Clock clock, InputStream stdin) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.InsurerKind;
 import jp.mynadesk.rules.InsurerNumber;
 import jp.mynadesk.rules.InsurerNumberCheck;
@@ -37,7 +38,7 @@ final class InsurerNumberCommand {
         @Override
         public int run(PrintWriter out) throws JsonProcessingException {
             // Staff type with the IME on: full-width digits are the same number (NFKC makes them ASCII).
-            InsurerNumberCheck result = InsurerNumber.check(java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFKC).strip());
+            InsurerNumberCheck result = InsurerNumber.check(DocumentEntry.normalise(number));
             if (json) {
                 out.println(JsonText.pretty(toJson(result)));
             } else {

@@ -110,8 +110,20 @@ public final class DocumentEntry {
         return c >= '0' && c <= '9';
     }
 
-    /** NFKC turns full-width digits and letters into ASCII; staff often type with the IME on. */
-    private static String normalise(String typed) {
-        return typed == null ? "" : Normalizer.normalize(typed, Normalizer.Form.NFKC).strip();
+    /**
+     * What staff typed, NFKC-normalised and stripped: NFKC turns full-width digits and letters into ASCII (staff often
+     * type with the IME on). ASCII is already in NFKC, and skipping the normaliser spares a one-shot command loading
+     * its Unicode tables (docs/ARCHITECTURE.md, "Start-up").
+     */
+    public static String normalise(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        for (int i = 0; i < typed.length(); i++) {
+            if (typed.charAt(i) >= 0x80) {
+                return Normalizer.normalize(typed, Normalizer.Form.NFKC).strip();
+            }
+        }
+        return typed.strip();
     }
 }
