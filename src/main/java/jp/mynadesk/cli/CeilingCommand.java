@@ -76,11 +76,11 @@ final class CeilingCommand implements Callable<Integer>, OneShot.Command {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        return run(spec.commandLine().getOut());
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     @Override
-    public int run(PrintWriter out) throws JsonProcessingException {
+    public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
         LocalDate on = date != null ? date : LocalDate.now(clock);
         CeilingTables tables = CeilingTables.builtIn();
         CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--as-of " + on

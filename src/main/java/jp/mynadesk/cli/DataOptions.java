@@ -37,9 +37,8 @@ final class DataOptions {
             description = "共有データベースのパスワードを1行目に書いた、本人だけが読めるファイル（既定: 環境変数 MYNADESK_DB_PASSWORD_FILE）")
     String dbPasswordFile;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "5",
-            description = "他の端末が記録を使っているときに待つ秒数（既定 5）")
-    double waitSeconds;
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "他の端末が記録を使っているときに待つ秒数（既定 5）")
+    double waitSeconds = 5;
 
     DataDirectory directory(Map<String, String> env) {
         try {

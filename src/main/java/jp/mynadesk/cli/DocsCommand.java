@@ -76,11 +76,11 @@ final class DocsCommand {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            return run(spec.commandLine().getOut());
+            return run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
 
         @Override
-        public int run(PrintWriter out) throws JsonProcessingException {
+        public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
             String source = file.equals("-") ? "標準入力" : file;
             String text = file.equals("-") ? readStdin(stdin) : readFile(Path.of(file));
             FallbackInput input;

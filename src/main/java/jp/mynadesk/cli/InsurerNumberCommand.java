@@ -32,11 +32,11 @@ final class InsurerNumberCommand {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            return run(spec.commandLine().getOut());
+            return run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
 
         @Override
-        public int run(PrintWriter out) throws JsonProcessingException {
+        public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
             // Staff type with the IME on: full-width digits are the same number (NFKC makes them ASCII).
             InsurerNumberCheck result = InsurerNumber.check(DocumentEntry.normalise(number));
             if (json) {

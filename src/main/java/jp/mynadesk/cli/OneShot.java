@@ -58,7 +58,13 @@ final class OneShot {
                     List.of("--birth-date"), List.of("--ratio")),
             Set.of("--many", "--specified-disease", "--dialysis", "--json"), 0);
     static final Grammar DOCS_CHECK = Grammar.of(List.of("docs", "check"), List.of(List.of("--as-of")), Set.of("--json"), 1);
-    static final List<Grammar> GRAMMARS = List.of(INSURER_NUMBER_CHECK, CEILING, DOCS_CHECK);
+    static final Grammar CHECK = Grammar.of(List.of("check"),
+            List.of(List.of("--virtual"), List.of("--reader"), List.of("--reader-profile"), List.of("--service"),
+                    List.of("--as-of"), List.of("--terminal"), List.of("--institution"), List.of("--data"), List.of("--db"),
+                    List.of("--db-password-file"), List.of("--wait"), List.of("--mode"), List.of("--staff"),
+                    List.of("--document"), List.of("--consent"), List.of("--trace")),
+            Set.of("--pin-stdin", "--limit-consent", "--json"), 0);
+    static final List<Grammar> GRAMMARS = List.of(INSURER_NUMBER_CHECK, CEILING, DOCS_CHECK, CHECK);
 
     /**
      * Today's date in Japan for these commands: UTC+9, which Japan has kept without summer time since 1951. An offset
@@ -66,9 +72,9 @@ final class OneShot {
      */
     static final ZoneOffset JAPAN = ZoneOffset.ofHours(9);
 
-    /** A one-shot command, bound to its options, writing its answer to {@code out}. */
+    /** A one-shot command, bound to its options, writing its answer to {@code out} and its notices to {@code err}. */
     interface Command {
-        int run(PrintWriter out) throws IOException;
+        int run(PrintWriter out, PrintWriter err) throws IOException;
     }
 
     /** The line is this command's but not plainly well-formed: Picocli takes it and says what is wrong. */
@@ -95,7 +101,7 @@ final class OneShot {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(command.run(out));
+            return OptionalInt.of(command.run(out, err));
         } catch (Exception e) {
             return OptionalInt.of(Main.failure(e, new ErrorReport(List.of(args), out, err), err));
         }
@@ -113,6 +119,10 @@ final class OneShot {
         line = parse(CEILING, args);
         if (line != null) {
             return ceiling(line);
+        }
+        line = parse(CHECK, args);
+        if (line != null) {
+            return check(line);
         }
         line = parse(DOCS_CHECK, args);
         if (line != null) {
@@ -162,6 +172,53 @@ final class OneShot {
             }
         }
         return true;
+    }
+
+    private static CheckCommand check(Line line) throws Declined {
+        CheckCommand command = new CheckCommand();
+        DeskOptions desk = command.desk;
+        String virtual = line.value("--virtual");
+        String reader = line.value("--reader");
+        if (virtual != null && reader != null) {
+            throw new Declined(); // mutually exclusive: Picocli says so
+        }
+        if (virtual != null || reader != null) {
+            desk.reader = new DeskOptions.Reader();
+            desk.reader.virtual = virtual;
+            desk.reader.pcsc = reader;
+        }
+        desk.readerProfile = line.value("--reader-profile");
+        desk.service = line.value("--service");
+        if (line.value("--as-of") != null) {
+            try {
+                desk.asOf = AsOf.parse(line.value("--as-of"));
+            } catch (TypeConversionException e) {
+                throw new Declined();
+            }
+        }
+        desk.terminal = line.value("--terminal");
+        desk.institution = line.value("--institution");
+        desk.data.data = line.value("--data");
+        desk.data.db = line.value("--db");
+        desk.data.dbPasswordFile = line.value("--db-password-file");
+        String wait = line.value("--wait");
+        if (wait != null) {
+            if (!isPlainNumber(wait)) {
+                throw new Declined();
+            }
+            desk.data.waitSeconds = Long.parseLong(wait);
+        }
+        if (line.value("--mode") != null) {
+            command.mode = line.value("--mode");
+        }
+        command.staff = line.value("--staff");
+        command.document = line.value("--document");
+        command.consent = line.value("--consent");
+        command.trace = line.value("--trace");
+        command.pinStdin = line.flag("--pin-stdin");
+        command.limitConsent = line.flag("--limit-consent");
+        command.json = line.flag("--json");
+        return command;
     }
 
     /** The date an option gives, null when it is absent. */

@@ -2,6 +2,7 @@ package jp.mynadesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -92,6 +93,65 @@ class OneShotTest {
                 List.of("docs", "check"),
                 List.of("docs", "check", "DOCS", "--as-of", "きのう"),
                 List.of("docs", "render", "--kind", "shikaku-kakuninsho"));
+    }
+
+    /** Check lines the fast path must take (not run here: a check records a visit; their binding is compared). */
+    static Stream<List<String>> checks() {
+        return Stream.of(
+                List.of("check", "--json", "--virtual", "default", "--service", "http://127.0.0.1:1/", "--data", "/tmp/d"),
+                List.of("check", "--virtual=one-try-left", "--as-of", "2026-12-01", "--terminal", "DESK-02", "--institution",
+                        "1311111111", "--wait", "10", "--mode", "visual", "--staff", "S1", "--consent", "all", "--limit-consent"),
+                List.of("check", "--reader", "ACS ACR1252", "--document", "doc.json", "--trace", "t.txt", "--db",
+                        "jdbc:postgresql://h/db", "--db-password-file", "pw", "--pin-stdin", "--json"),
+                List.of("check", "--as-of", "2026-12-01T09:30", "--virtual", "default", "--reader-profile", "acs-acr39u"),
+                List.of("check", "--document", "doc.json", "--consent", "drug,diagnosis", "--as-of=令和8年12月1日"));
+    }
+
+    /** Check lines the fast path leaves to Picocli. */
+    static Stream<List<String>> checksDeclined() {
+        return Stream.of(
+                List.of("check", "--virtual", "a", "--reader", "b"),
+                List.of("check", "--virtual", "default", "--wait", "0.5"),
+                List.of("check", "--virtual", "default", "--as-of", "2026-13-01"),
+                List.of("check", "--document", "-", "--json"),
+                List.of("check", "--virtual", "default", "--help"),
+                List.of("check", "--virtual", "default", "extra"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("checks")
+    void bindsEveryOptionAsPicocliDoes(List<String> line) throws Exception {
+        String[] args = args(line);
+        CommandLine.ParseResult parsed = Main.commandLine(args).parseArgs(args);
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        Object fast = OneShot.command(args);
+        assertEquals(values(parsed.commandSpec()), values(CommandLine.Model.CommandSpec.forAnnotatedObject(fast)), String.join(" ", line));
+    }
+
+    @ParameterizedTest
+    @MethodSource("checksDeclined")
+    void leavesTheOtherChecksToPicocli(List<String> line) {
+        assertThrows(Exception.class, () -> OneShot.command(args(line)), String.join(" ", line));
+    }
+
+    /** Every option's value as Picocli's model reads it from the command object, by option name. */
+    private static java.util.Map<String, String> values(CommandLine.Model.CommandSpec spec) {
+        java.util.Map<String, String> values = new java.util.TreeMap<>();
+        for (OptionSpec option : spec.options()) {
+            if (!option.usageHelp() && !option.versionHelp()) {
+                Object value;
+                try {
+                    value = option.getValue();
+                } catch (CommandLine.PicocliException e) {
+                    value = null; // an option of an argument group that was not given
+                }
+                values.put(option.longestName(), String.valueOf(value));
+            }
+        }
+        spec.positionalParameters().forEach(p -> values.put("operand " + p.index(), String.valueOf((Object) p.getValue())));
+        return values;
     }
 
     static Stream<List<String>> all() {
