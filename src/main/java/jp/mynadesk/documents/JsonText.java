@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -67,13 +68,7 @@ public final class JsonText {
 
     /** The one JSON document in {@code text}; content after it is an error. */
     public static JsonNode read(String text) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            return readDocument(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a string", e);
-        }
+        return read(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The one JSON document in {@code bytes} (UTF-8); content after it is an error. */
