@@ -15,15 +15,17 @@ import java.util.Set;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The one-shot commands run without Picocli. Building Picocli's model costs about 170 ms of a cold JVM (its built-in
- * converters and the annotation proxies), more than the commands themselves, and a script that checks one insurer
- * number per row pays it every time (docs/ARCHITECTURE.md, "Start-up").
+ * The one-shot commands ({@code --version}, {@code insurer-number check}, {@code ceiling}, {@code docs check},
+ * {@code check}) run without Picocli. Building Picocli's model costs about 170 ms of a cold JVM (its built-in
+ * converters and the annotation proxies), more than the light commands themselves, and a script that checks one
+ * insurer number per row pays it every time (docs/ARCHITECTURE.md, "Start-up").
  *
  * <p>A command line is taken here only when it is plainly well-formed: the command's own options, each at most once,
  * values in their canonical form. Everything else (help, a typo, a missing value, a value Picocli would refuse) is
  * declined and goes the ordinary way, so usage errors and help have one source. The commands themselves are the same
- * objects either way; {@code OneShotTest} runs every line both ways and compares the output, and checks that each
- * {@link Grammar} names exactly the options of its Picocli command.
+ * objects either way; {@code OneShotTest} runs every line both ways and compares the output (for {@code check}, which
+ * records a visit, every option's bound value), and checks that each {@link Grammar} names exactly the options of its
+ * Picocli command.
  */
 final class OneShot {
     private OneShot() {}
