@@ -126,12 +126,13 @@ final class ServiceCommand {
 
         private static <T> T load(String option, Path file, Loader<T> loader) {
             if (!Files.isRegularFile(file)) {
-                throw CliException.badInput(option + ": no such file: " + file);
+                throw CliException.badInput(option + ": ファイル " + file + " がありません。ファイルのパスを指定してください。");
             }
             try {
                 return loader.load();
             } catch (IOException e) {
-                throw CliException.badInput(option + ": cannot read " + file + ": " + e.getMessage());
+                // the exception's text is English, or the path again
+                throw CliException.badInput(option + ": ファイル " + file + " を読めません。読み取りの権限を確かめてください。");
             } catch (IllegalArgumentException e) {
                 throw CliException.badInput(option + ": " + e.getMessage());
             }

@@ -310,7 +310,14 @@ public final class ScenarioFile {
                 plan.put("seed", seed.asLong());
             }
             plan.set("rules", rules);
-            return FaultPlan.parse(JsonText.compact(plan).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                return FaultPlan.parse(JsonText.compact(plan).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // the plan's rules[2].rate is this list's service.faults[2].rate
+                String detail = e.getMessage().startsWith("rules[") ? where + e.getMessage().substring("rules".length())
+                        : e.getMessage();
+                throw fail(rules, where, "障害ルールが正しくありません: " + detail);
+            }
         } catch (IllegalArgumentException e) {
             throw fail(rules, where, "障害ルールが正しくありません: " + e.getMessage());
         } catch (IOException e) {
@@ -350,6 +357,8 @@ public final class ScenarioFile {
         }
         try {
             return InsuredRegistry.load(f);
+        } catch (IllegalArgumentException e) {
+            throw fail(v, "service.registry", e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw fail(v, "service.registry", "登録者ファイル " + name + " を読めません: " + e.getMessage());
         }

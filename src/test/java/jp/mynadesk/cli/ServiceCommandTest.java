@@ -59,9 +59,29 @@ class ServiceCommandTest {
         err = new StringWriter();
         assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--faults", faults.toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
-        assertTrue(err.toString().contains("status"), err.toString());
+        assertTrue(err.toString().contains("rules[0].status: "), err.toString());
         assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--faults", dir.resolve("missing").toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+    }
+
+    /** The two commands: a file that is not JSON at all, here with the shape of /etc/passwd. */
+    @Test
+    void aFileThatIsNotJsonIsExplainedInJapaneseWithoutEchoingIt(@TempDir Path dir) throws Exception {
+        Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        for (String option : new String[] {"--registry", "--faults"}) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", option, passwd.toString()},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err, true)), option);
+            String message = err.toString().replace(passwd.toString(), "FILE");
+            assertTrue(message.startsWith(option + ": "), message);
+            assertTrue(message.contains("を読み込めません: 1 行 1 列: JSON として読めません"), message);
+            assertTrue(!message.contains("root") && !message.contains("Exception") && !message.contains("JSON String"),
+                    message);
+        }
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.run(new String[] {"service", "start", "--port", "0", "--faults", dir.resolve("none.json").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("--faults: ファイル") && err.toString().contains("がありません"), err.toString());
     }
 
     @Test

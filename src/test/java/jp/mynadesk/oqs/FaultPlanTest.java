@@ -30,12 +30,17 @@ class FaultPlanTest {
     void invalidPlansAreExplained() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse(
                 "{\"rules\":[{\"kind\":\"latency\",\"endpoints\":[\"nowhere\"]}]}".getBytes(StandardCharsets.UTF_8)))
-                .getMessage().contains("nowhere"));
+                .getMessage().contains("rules[0].endpoints[0]: エンドポイント nowhere はありません"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse(
-                "{\"rules\":[{\"kind\":\"reset\",\"rate\":2}]}".getBytes(StandardCharsets.UTF_8))).getMessage().contains("rate"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse(
-                "{\"rules\":[{\"kind\":\"outage\",\"from\":\"tomorrow\"}]}".getBytes(StandardCharsets.UTF_8))).getMessage().contains("from"));
-        assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("[".getBytes(StandardCharsets.UTF_8)));
+                "{\"rules\":[{\"kind\":\"reset\",\"rate\":2}]}".getBytes(StandardCharsets.UTF_8))).getMessage()
+                .startsWith("rules[0].rate: 2 は範囲外です。0 以上 1 以下"));
+        String from = assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse(
+                "{\"rules\":[{\"kind\":\"outage\",\"from\":\"tomorrow\"}]}".getBytes(StandardCharsets.UTF_8))).getMessage();
+        assertTrue(from.startsWith("rules[0].from: 日時として読めません") && !from.contains("tomorrow"), from);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("[".getBytes(StandardCharsets.UTF_8)))
+                .getMessage().startsWith("JSON の形が違います。{\"rules\": [...]} の形の JSON オブジェクトにしてください。"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("{\"rules\": [".getBytes(StandardCharsets.UTF_8)))
+                .getMessage().startsWith("1 行 12 列: JSON が途中で終わっています"));
     }
 
     @Test

@@ -67,11 +67,12 @@ class RegistryLinesTest {
         Path badKey = dir.resolve("bad-key.lines");
         Files.writeString(badKey, header + "n:123|1|1\t" + person + "\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InsuredRegistry.load(badKey));
-        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains(badKey.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("3 行目") && e.getMessage().contains(badKey.toString()), e.getMessage());
         Path twice = dir.resolve("twice.lines");
         Files.writeString(twice, header + "c:CARD1\t" + person + "\nc:CARD1\t" + person.replace("\"x\"", "\"y\"") + "\n");
         e = assertThrows(IllegalArgumentException.class, () -> InsuredRegistry.load(twice));
-        assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("CARD1"), e.getMessage());
+        // the card's CN is not repeated: a message names the line and the key, never what the file holds
+        assertTrue(e.getMessage().contains("4 行目: 1 番目のキー（c:）") && !e.getMessage().contains("CARD1"), e.getMessage());
         Path noJson = dir.resolve("no-json.lines");
         Files.writeString(noJson, header + "c:CARD1\n");
         assertThrows(IllegalArgumentException.class, () -> InsuredRegistry.load(noJson));

@@ -106,6 +106,28 @@ class ScenarioFileTest {
         assertTrue(e.line() >= 3, "line " + e.line());
     }
 
+    /** A scenario's faults: list is the fault file's rules: the message names the rule by the scenario's key. */
+    @Test
+    void badFaultRulesAndFilesAreExplainedInJapanese() throws IOException {
+        ScenarioException rate = assertThrows(ScenarioException.class, () -> ScenarioFile.load(write(
+                "name: x\nservice:\n  faults: [{kind: reset}, {kind: reset, rate: 1.5}]\nsteps:\n  - check: {}\n"),
+                LocalDate.of(2026, 12, 1)));
+        assertEquals("障害ルールが正しくありません: service.faults[1].rate: 1.5 は範囲外です。0 以上 1 以下の数値（発生する確率）"
+                + "を指定してください。", rate.getMessage());
+        ScenarioException kind = assertThrows(ScenarioException.class, () -> ScenarioFile.load(write(
+                "name: x\nservice:\n  faults: [{kind: \"123456789012\"}]\nsteps:\n  - check: {}\n"), LocalDate.of(2026, 12, 1)));
+        assertTrue(kind.getMessage().contains("service.faults[0].kind: 不明な値です"), kind.getMessage());
+        assertFalse(kind.getMessage().matches("(?s).*\\d{9}.*"), kind.getMessage());
+        Files.writeString(dir.resolve("passwd.json"), "root:x:0:0:root:/root:/bin/bash\n");
+        for (String key : new String[] {"faults", "registry"}) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFile.load(write(
+                    "name: x\nservice: {" + key + ": passwd.json}\nsteps:\n  - check: {}\n"), LocalDate.of(2026, 12, 1)));
+            assertEquals("service." + key, e.key());
+            assertTrue(e.getMessage().contains("1 行 1 列: JSON として読めません"), e.getMessage());
+            assertFalse(e.getMessage().contains("root") || e.getMessage().contains("Exception"), e.getMessage());
+        }
+    }
+
     @Test
     void faultSamplesAndLocalFilesAreFound() throws IOException {
         Files.writeString(dir.resolve("mine.json"), "{\"rules\": [{\"kind\": \"reset\"}]}");

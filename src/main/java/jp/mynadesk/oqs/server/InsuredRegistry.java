@@ -1,7 +1,6 @@
 package jp.mynadesk.oqs.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -39,6 +38,20 @@ public final class InsuredRegistry {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private static final String REGISTRY_SHAPE = "{\"people\": [...]} の形の JSON オブジェクト";
+    /** What the fields allow where the type alone does not say it (docs/OQS-MOCK.md, "Registry file"). */
+    private static final Map<String, String> HINTS = Map.of(
+            "", REGISTRY_SHAPE,
+            "insurerNumber", "8 桁（国保は 6 桁）の数字の文字列",
+            "ratio", "\"010\"、\"020\"、\"030\" のいずれかの文字列",
+            "sex", "\"1\"、\"2\"、\"9\" のいずれかの文字列",
+            "selfPay", "整数（円）",
+            "serial", "16 進数の文字列");
+    /** Registry files can be long: errors about a value also give its line. */
+    static final JsonProblem PROBLEMS = new JsonProblem(HINTS, 1, true);
+    /** The header of the lines format is the file's line 2. */
+    static final JsonProblem HEADER_PROBLEMS = new JsonProblem(HINTS, 2, true);
+    private static final int MAX_PROBLEMS_SHOWN = 10;
 
     // --- the file's shape ------------------------------------------------------------------------
 
@@ -109,42 +122,80 @@ public final class InsuredRegistry {
                 visualTerminals.add(i.code() + "/" + t);
             }
         }
-        for (RevokedCertificate r : nz(header.revokedCertificates())) {
+        List<RevokedCertificate> revokedList = nz(header.revokedCertificates());
+        for (int i = 0; i < revokedList.size(); i++) {
+            RevokedCertificate r = revokedList.get(i);
             try {
                 revoked.put(new BigInteger(r.serial(), 16), r);
             } catch (RuntimeException e) {
-                problems.add("revokedCertificates: serial must be hex, got " + r.serial());
+                problems.add("revokedCertificates[" + i + "]" + (r == null ? ": null は使えません。"
+                        : ".serial: 16 進数の文字列（証明書のシリアル番号）を指定してください。"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new IllegalArgumentException(joined(problems));
         }
+    }
+
+    /** The first problems, one sentence each; a file wrong throughout is not listed line by line. */
+    static String joined(List<String> problems) {
+        String shown = String.join(" ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_SHOWN)));
+        return problems.size() > MAX_PROBLEMS_SHOWN ? shown + "（ほか " + (problems.size() - MAX_PROBLEMS_SHOWN) + " 件）" : shown;
     }
 
     private static InsuredRegistry inMemory(Data data) {
         if (data == null) {
-            throw new IllegalArgumentException("the content is null, not a registry object");
+            throw new IllegalArgumentException("中身が null です。" + REGISTRY_SHAPE + "にしてください。");
         }
         List<String> problems = new ArrayList<>();
         return new InsuredRegistry(data, new PeopleInMemory(nz(data.people()), problems), problems);
     }
 
-    /** What is wrong with one person (both formats check people the same way). */
-    static List<String> problemsOf(Person p) {
+    /**
+     * What is wrong with one person (both formats check people the same way), one Japanese sentence each, starting
+     * with {@code where} (such as {@code people[3]}). No value from the file is repeated: it may be personal data.
+     */
+    static List<String> problemsOf(Person p, String where) {
         List<String> problems = new ArrayList<>();
-        String where = "person '" + p.id() + "'";
-        if (p.name() == null || p.kana() == null || p.birthdate() == null || p.sex() == null) {
-            problems.add(where + ": name, kana, birthdate and sex are required");
+        List<String> missing = new ArrayList<>();
+        if (p.name() == null) {
+            missing.add("name");
         }
-        for (Qualification q : nz(p.qualifications())) {
-            if (!validInsurer(q.insurerNumber())) {
-                problems.add(where + ": insurerNumber must be 6 (国保) or 8 digits, got " + q.insurerNumber());
+        if (p.kana() == null) {
+            missing.add("kana");
+        }
+        if (p.birthdate() == null) {
+            missing.add("birthdate");
+        }
+        if (p.sex() == null) {
+            missing.add("sex");
+        }
+        if (!missing.isEmpty()) {
+            problems.add(where + ": 必須の項目 " + String.join(", ", missing) + " がありません。");
+        }
+        List<Qualification> qualifications = nz(p.qualifications());
+        for (int i = 0; i < qualifications.size(); i++) {
+            Qualification q = qualifications.get(i);
+            String at = where + ".qualifications[" + i + "]";
+            if (q == null) {
+                problems.add(at + ": null は使えません。資格のオブジェクトを指定してください。");
+                continue;
             }
-            if (q.number() == null || q.insurerName() == null) {
-                problems.add(where + ": number and insurerName are required");
+            if (!validInsurer(q.insurerNumber())) {
+                problems.add(at + ".insurerNumber: 保険者番号は 8 桁（国保は 6 桁）の数字にしてください。");
+            }
+            List<String> required = new ArrayList<>();
+            if (q.insurerName() == null) {
+                required.add("insurerName");
+            }
+            if (q.number() == null) {
+                required.add("number");
+            }
+            if (!required.isEmpty()) {
+                problems.add(at + ": 必須の項目 " + String.join(", ", required) + " がありません。");
             }
             if (q.ratio() != null && !RATIO.matcher(q.ratio()).matches()) {
-                problems.add(where + ": ratio must be 010, 020 or 030, got " + q.ratio());
+                problems.add(at + ".ratio: 負担割合は 010、020、030 のいずれかにしてください。");
             }
         }
         return problems;
@@ -186,18 +237,15 @@ public final class InsuredRegistry {
             try (InputStream in = Files.newInputStream(file)) {
                 return inMemory(JSON.readValue(in, Data.class));
             }
-        } catch (JsonMappingException e) {
-            throw notARegistry(file, e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw notARegistry(file, "not valid JSON: " + e.getOriginalMessage(), e);
+            throw notARegistry(file, PROBLEMS.describe(e), e);
         } catch (IllegalArgumentException e) {
             throw notARegistry(file, e.getMessage(), e);
         }
     }
 
     private static IllegalArgumentException notARegistry(Path file, String detail, Exception cause) {
-        return new IllegalArgumentException("登録者ファイル " + file + " を読み込めません / not a valid registry: " + detail, cause);
+        return new IllegalArgumentException("登録者ファイル " + file + " を読み込めません: " + detail, cause);
     }
 
     /** How many people the registry holds. */

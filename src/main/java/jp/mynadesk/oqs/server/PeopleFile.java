@@ -66,19 +66,32 @@ final class PeopleFile implements PeopleSource {
             Scan scan = new Scan(channel.size());
             scan.run(channel);
             if (!scan.problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", scan.problems));
+                throw new IllegalArgumentException(InsuredRegistry.joined(scan.problems));
             }
-            InsuredRegistry.Data header = scan.header == null ? null : headerReader.readValue(scan.header);
+            InsuredRegistry.Data header = scan.header == null ? null : header(headerReader, scan.header);
             if (header == null) {
-                throw new IllegalArgumentException("line 2: the header object is missing");
+                throw new IllegalArgumentException("2 行目: ヘッダー（institutions と revokedCertificates の JSON オブジェクト）"
+                        + "がありません。");
             }
             if (header.people() != null) {
-                throw new IllegalArgumentException("line 2: people belong on their own lines, not in the header");
+                throw new IllegalArgumentException("2 行目: people はヘッダーに書けません。一人ずつ 3 行目からの行に書いてください。");
             }
             return new Loaded(header, new PeopleFile(channel, personReader, scan.index, scan.people));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** Line 2, or what is wrong with it (by the file's line and column). */
+    private static InsuredRegistry.Data header(ObjectReader reader, byte[] line) {
+        try {
+            return reader.readValue(line);
+        } catch (IOException e) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                throw new IllegalArgumentException(InsuredRegistry.HEADER_PROBLEMS.describe(j), e);
+            }
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -124,9 +137,9 @@ final class PeopleFile implements PeopleSource {
             byte[] line = buf.array();
             int json = jsonStart(line, 0, newline);
             Person p = personReader.readValue(line, json, newline - json);
-            List<String> problems = InsuredRegistry.problemsOf(p);
+            List<String> problems = InsuredRegistry.problemsOf(p, "person");
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("registry line at byte " + offset + ": " + String.join("; ", problems));
+                throw new IllegalStateException("registry line at byte " + offset + ": " + String.join(" ", problems));
             }
             return p;
         } catch (IOException e) {
@@ -219,7 +232,7 @@ final class PeopleFile implements PeopleSource {
                 }
             }
             if (lineNumber == 0) {
-                problems.add("the file is empty");
+                problems.add("ファイルが空です。");
             }
         }
 
@@ -230,7 +243,7 @@ final class PeopleFile implements PeopleSource {
             }
             if (lineNumber == 1) {
                 if (!new String(buf, start, end - start, StandardCharsets.UTF_8).equals(MAGIC)) {
-                    problems.add("line 1: expected '" + MAGIC + "'");
+                    problem(MAGIC + " だけの行にしてください。");
                 }
                 return;
             }
@@ -242,14 +255,15 @@ final class PeopleFile implements PeopleSource {
                 return;
             }
             int i = start;
+            int keyNumber = 0;
             while (i < end && buf[i] != '{') {
                 int tab = indexOf(buf, i, end, (byte) '\t');
                 int fieldEnd = tab < 0 ? end : tab;
-                key(buf, i, fieldEnd, offset);
+                key(buf, i, fieldEnd, offset, ++keyNumber);
                 i = tab < 0 ? end : tab + 1;
             }
             if (i == end) {
-                problem("no person JSON after the keys");
+                problem("キーの後に人の JSON（{ で始まるオブジェクト）がありません。");
             }
             people++;
         }
@@ -259,11 +273,12 @@ final class PeopleFile implements PeopleSource {
          * millions). The numbers key is hashed as {@link InsuredRegistry#key} would write it: parts trimmed of ASCII
          * blanks, a 国保 number zero-padded to 8 digits taken as its 6.
          */
-        private void key(byte[] buf, int from, int to, long offset) {
+        private void key(byte[] buf, int from, int to, long offset, int keyNumber) {
+            String which = keyNumber + " 番目のキー";
             if (startsWith(buf, from, to, CARD) && to - from > CARD.length()) {
                 long hash = KeyIndex.finish(KeyIndex.mix(KeyIndex.SEED, buf, from, to));
                 if (index.contains(hash)) {
-                    problem("card " + new String(buf, from + 2, to - from - 2, StandardCharsets.UTF_8) + " is linked to two people");
+                    problem(which + "（c:）: このカードは前の行の人にも結び付いています。カードは一人にだけ結び付けてください。");
                 }
                 index.add(hash, offset);
             } else if (startsWith(buf, from, to, NUMBERS)) {
@@ -271,8 +286,7 @@ final class PeopleFile implements PeopleSource {
                 int bar2 = bar1 < 0 ? -1 : indexOf(buf, bar1 + 1, to, (byte) '|');
                 int[] insurer = trim(buf, from + 2, bar1 < 0 ? to : bar1);
                 if (bar2 < 0 || indexOf(buf, bar2 + 1, to, (byte) '|') >= 0 || !validInsurer(buf, insurer)) {
-                    problem("key '" + new String(buf, from, to - from, StandardCharsets.UTF_8)
-                            + "' must be n:<6 or 8-digit insurer>|<symbol>|<number>");
+                    problem(which + "（n:）: n:保険者番号|記号|番号 の形にしてください（保険者番号は 8 桁、国保は 6 桁の数字）。");
                     return;
                 }
                 if (insurer[1] - insurer[0] == 8 && buf[insurer[0]] == '0' && buf[insurer[0] + 1] == '0') {
@@ -288,7 +302,7 @@ final class PeopleFile implements PeopleSource {
                 h = KeyIndex.mix(h, buf, number[0], number[1]);
                 index.add(KeyIndex.finish(h), offset);
             } else {
-                problem("key '" + new String(buf, from, to - from, StandardCharsets.UTF_8) + "' must start with c: or n:");
+                problem(which + ": キーは c:（カード）か n:（保険者番号|記号|番号）で始めてください。");
             }
         }
 
@@ -329,7 +343,7 @@ final class PeopleFile implements PeopleSource {
 
         private void problem(String what) {
             if (problems.size() < MAX_PROBLEMS) {
-                problems.add("line " + lineNumber + ": " + what);
+                problems.add(lineNumber + " 行目: " + what);
             }
         }
     }

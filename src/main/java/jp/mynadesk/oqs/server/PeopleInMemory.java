@@ -18,18 +18,24 @@ final class PeopleInMemory implements PeopleSource {
     PeopleInMemory(List<Person> people, List<String> problems) {
         this.size = people.size();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Person p : people) {
+        for (int i = 0; i < people.size(); i++) {
+            Person p = people.get(i);
+            String where = "people[" + i + "]";
             if (p == null) {
-                problems.add("people: null entry");
+                problems.add(where + ": null は使えません。人のオブジェクトを指定してください。");
                 continue;
             }
-            if (p.id() == null || !ids.add(p.id())) {
-                problems.add("people: missing or duplicate id " + p.id());
+            if (p.id() == null) {
+                problems.add(where + ".id: id がありません。人ごとに違う id を指定してください。");
+            } else if (!ids.add(p.id())) {
+                problems.add(where + ".id: 同じ id の人が前にもいます。人ごとに違う id を指定してください。");
             }
-            problems.addAll(InsuredRegistry.problemsOf(p));
-            for (String card : InsuredRegistry.nz(p.cards())) {
-                if (byCard.put(card, p) != null) {
-                    problems.add("person '" + p.id() + "': card " + card + " is linked to two people");
+            problems.addAll(InsuredRegistry.problemsOf(p, where));
+            List<String> cards = InsuredRegistry.nz(p.cards());
+            for (int c = 0; c < cards.size(); c++) {
+                if (byCard.put(cards.get(c), p) != null) {
+                    problems.add(where + ".cards[" + c + "]: このカードは別の人にも結び付いています。"
+                            + "カードは一人にだけ結び付けてください。");
                 }
             }
             for (Qualification q : InsuredRegistry.nz(p.qualifications())) {
