@@ -166,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
                 bridge.insert(MyNumberCard.of(profile));
                 CardTerminal terminal = CardReaders.pcsc().choose(readerName);
                 if (!terminal.waitForCardPresent(5000)) {
-                    throw CliException.unavailable("pcscd did not see the card on " + readerName + " (is vpcd at " + vpcd + "?)");
+                    throw CliException.unavailable("pcscd がリーダー " + readerName + " のカードを認識しません。vpcd が " + vpcd + " で待ち受けているか確かめてください。");
                 }
                 Card viaPcscd = terminal.connect("*");
                 measure(report, "pcscd + vpcd", viaPcscd, profile.authPin().toCharArray());

@@ -91,7 +91,7 @@ final class CardCommand {
             try {
                 address = VpcdAddress.parse(vpcd);
             } catch (IllegalArgumentException e) {
-                throw CliException.badInput("--vpcd " + vpcd + ": " + e.getMessage() + " (expected HOST:PORT, e.g. 127.0.0.1:35963)");
+                throw CliException.badInput("--vpcd " + vpcd + ": vpcd の待ち受け先を HOST:PORT の形で指定してください（例: 127.0.0.1:35963、ポートは 1〜65535）。");
             }
             ReaderProfile reader = readerProfile(readerProfile);
             Reader commands = forever ? new BlockingReader() : new InputStreamReader(System.in, StandardCharsets.UTF_8);

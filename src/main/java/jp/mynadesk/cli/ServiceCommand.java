@@ -51,7 +51,7 @@ final class ServiceCommand {
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65535) {
-                throw CliException.badInput("--port must be between 0 and 65535, got " + port);
+                throw CliException.badInput("--port " + port + ": ポート番号は 0〜65535 で指定してください（0 は空いている番号）。");
             }
             Clock clock = asOf == null ? wall : Station.standingAt(wall, asOf.instant());
             OqsServer.Config config = OqsServer.Config.defaults().host(host).port(port).folder(folder).clock(clock);
