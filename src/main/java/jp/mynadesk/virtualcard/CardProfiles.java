@@ -1,8 +1,8 @@
 package jp.mynadesk.virtualcard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import jp.mynadesk.documents.JsonText;
 
 /**
  * Card profiles: the built-in set ({@value #RESOURCE}, in file order) and profiles read from JSON files.
@@ -38,16 +43,29 @@ public final class CardProfiles {
     /** Classpath resource (next to this class) with the built-in profiles, a JSON array. */
     public static final String RESOURCE = "profiles.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // PINs and dates are strings: "authPin": 0123 must not quietly become "123".
-            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
+    /**
+     * The mapper that binds a profile whenever {@link #bindPlain} declines the text, and so gives every error its
+     * message. Built on first use only: building it costs a cold JVM about 100 ms (its deserializer machinery), more
+     * than the rest of reading the built-in profiles, and a well-formed profile never needs it.
+     */
+    private static final class Mapper {
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // PINs and dates are strings: "authPin": 0123 must not quietly become "123".
+                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+    }
+
+    /** The JSON field names of {@link JsonProfile} and {@link JsonHolder}, for {@link #bindPlain}. */
+    private static final Set<String> PROFILE_FIELDS = Set.of("name", "description", "holder", "issued",
+            "certificateExpiry", "authPin", "authTriesLeft", "signPassword", "signTriesLeft", "token", "faceOnly",
+            "revoked", "mismatchedKey", "subjectId");
+    private static final Set<String> HOLDER_FIELDS = Set.of("name", "kana", "birthDate", "sex", "address");
 
     private CardProfiles() {}
 
@@ -94,16 +112,100 @@ public final class CardProfiles {
      * @param origin where the text came from, for the message (e.g. "card profile file x.json")
      */
     public static CardProfile parse(String json, String origin) throws ProfileException {
+        JsonNode tree;
+        try {
+            tree = JsonText.read(json);
+        } catch (JsonProcessingException | RuntimeException e) {
+            tree = null; // the mapper below says what is wrong, as it always has
+        }
+        JsonProfile raw = tree == null ? null : bindPlain(tree);
+        return raw != null ? raw.toProfile(origin) : parseWithMapper(json, origin);
+    }
+
+    /** Binds {@code json} with the mapper: the definition of the binding, and the source of every error message. */
+    static CardProfile parseWithMapper(String json, String origin) throws ProfileException {
+        return bindWithMapper(json, origin).toProfile(origin);
+    }
+
+    static JsonProfile bindWithMapper(String json, String origin) throws ProfileException {
         JsonProfile raw;
         try {
-            raw = JSON.readValue(json, JsonProfile.class);
+            raw = Mapper.JSON.readValue(json, JsonProfile.class);
         } catch (JsonProcessingException e) {
             throw new ProfileException(origin + ": " + describe(e), e);
         }
         if (raw == null) {
             throw new ProfileException(origin + ": expected a JSON object with the profile's fields, found null");
         }
-        return raw.toProfile(origin);
+        return raw;
+    }
+
+    /**
+     * The binding of a plainly well-formed profile object without the mapper: known fields only, each a JSON string,
+     * whole number (int), boolean or null as its component's type is. Whatever the mapper would bind differently or
+     * refuse (a number for a PIN, 1.5 tries, an unknown field, …) is declined (null), and the mapper then takes the
+     * text, so results and messages are the mapper's; {@code CardProfilesTest} holds the two bindings equal.
+     */
+    static JsonProfile bindPlain(JsonNode tree) {
+        if (!(tree instanceof ObjectNode object) || !PROFILE_FIELDS.containsAll(fieldNames(object))) {
+            return null;
+        }
+        JsonNode holder = object.get("holder");
+        JsonHolder h = null;
+        if (holder != null && !holder.isNull()) {
+            if (!(holder instanceof ObjectNode holderObject) || !HOLDER_FIELDS.containsAll(fieldNames(holderObject))
+                    || !allText(holderObject, HOLDER_FIELDS)) {
+                return null;
+            }
+            h = new JsonHolder(text(holderObject, "name"), text(holderObject, "kana"), text(holderObject, "birthDate"),
+                    text(holderObject, "sex"), text(holderObject, "address"));
+        }
+        if (!allText(object, Set.of("name", "description", "issued", "certificateExpiry", "authPin", "signPassword",
+                "token", "subjectId"))
+                || !plain(object.get("authTriesLeft"), JsonNode::isInt) || !plain(object.get("signTriesLeft"), JsonNode::isInt)
+                || !plain(object.get("faceOnly"), JsonNode::isBoolean) || !plain(object.get("revoked"), JsonNode::isBoolean)
+                || !plain(object.get("mismatchedKey"), JsonNode::isBoolean)) {
+            return null;
+        }
+        return new JsonProfile(text(object, "name"), text(object, "description"), h, text(object, "issued"),
+                text(object, "certificateExpiry"), text(object, "authPin"), integer(object, "authTriesLeft"),
+                text(object, "signPassword"), integer(object, "signTriesLeft"), text(object, "token"),
+                bool(object, "faceOnly"), bool(object, "revoked"), bool(object, "mismatchedKey"), text(object, "subjectId"));
+    }
+
+    private static Set<String> fieldNames(ObjectNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Absent, null, or of the kind {@code ok} accepts. */
+    private static boolean plain(JsonNode value, Predicate<JsonNode> ok) {
+        return value == null || value.isNull() || ok.test(value);
+    }
+
+    private static boolean allText(ObjectNode object, Set<String> fields) {
+        for (String field : fields) {
+            if (!plain(object.get(field), JsonNode::isTextual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.textValue();
+    }
+
+    private static Integer integer(ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.intValue();
+    }
+
+    private static Boolean bool(ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.booleanValue();
     }
 
     private static String names() {
@@ -220,12 +322,18 @@ public final class CardProfiles {
                 if (in == null) {
                     throw new IllegalStateException("built-in card profiles resource " + RESOURCE + " is missing");
                 }
-                List<Map<String, Object>> entries = JSON.readValue(in, new TypeReference<>() {});
+                JsonNode entries = JsonText.read(in);
+                if (!entries.isArray()) {
+                    throw new IllegalStateException("built-in card profiles resource " + RESOURCE + " is not a JSON array");
+                }
                 Map<String, CardProfile> byName = new LinkedHashMap<>();
                 List<String> problems = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
                     try {
-                        CardProfile p = parse(JSON.writeValueAsString(entries.get(i)), "built-in profile #" + i);
+                        JsonProfile plain = bindPlain(entries.get(i));
+                        String origin = "built-in profile #" + i;
+                        CardProfile p = plain != null ? plain.toProfile(origin)
+                                : parseWithMapper(JsonText.compact(entries.get(i)), origin);
                         if (byName.putIfAbsent(p.name(), p) != null) {
                             problems.add("duplicate built-in profile name " + p.name());
                         }

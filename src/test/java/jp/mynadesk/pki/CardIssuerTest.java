@@ -80,4 +80,14 @@ class CardIssuerTest {
         assertThrows(IllegalArgumentException.class, () -> new HolderSpec("k", "id", ISSUED, ISSUED.minusDays(1),
                 ISSUED, "n", BIRTH, "1", "a", false));
     }
+
+    /** {@link TestCa#standard()} is built once and is what building it again gives. */
+    @Test
+    void theStandardCaIsSharedAndTheSameAsANewOne() {
+        assertSame(TestCa.standard(), TestCa.standard());
+        TestCa fresh = TestCa.create(TestCa.STANDARD);
+        assertEquals(fresh.authRoot().certificate(), TestCa.standard().authRoot().certificate());
+        assertEquals(fresh.signRoot().certificate(), TestCa.standard().signRoot().certificate());
+        assertEquals(fresh.authRoot().keys().getPrivate(), TestCa.standard().authRoot().keys().getPrivate());
+    }
 }

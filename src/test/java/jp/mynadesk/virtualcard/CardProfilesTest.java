@@ -225,4 +225,96 @@ class CardProfilesTest {
             assertFalse(e.getMessage().contains("7391") || e.getMessage().contains("SECRET77"), e.getMessage());
         }
     }
+
+    /**
+     * The mapper-free binding ({@link CardProfiles#bindPlain}) gives what the mapper gives, or declines: on every
+     * built-in entry, on variants with each optional field, null or absent, and on every bad input above.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "minimal                 | \"issued\"                                  | true",
+        "every field             | \"token\":\"iphone\",\"authPin\":\"0007\",\"authTriesLeft\":2,\"signPassword\":\"PASS2026\",\"signTriesLeft\":4,\"subjectId\":\"997794E9AGCIEG13221003A\",\"certificateExpiry\":\"2026-01-01\",\"revoked\":true,\"faceOnly\":false,\"mismatchedKey\":true,\"description\":\"d\",\"issued\" | true",
+        "nulls                   | \"token\":null,\"authPin\":null,\"authTriesLeft\":null,\"revoked\":null,\"description\":null,\"issued\" | true",
+        "negative whole number   | \"authTriesLeft\":-1,\"issued\"              | true",
+        "zero written -0         | \"authTriesLeft\":-0,\"issued\"              | true",
+        "PIN as number           | \"authPin\":1234,\"issued\"                  | false",
+        "tries fractional        | \"authTriesLeft\":1.5,\"issued\"             | false",
+        "tries 1.0               | \"authTriesLeft\":1.0,\"issued\"             | false",
+        "tries as text           | \"authTriesLeft\":\"3\",\"issued\"          | false",
+        "tries beyond int        | \"authTriesLeft\":4294967297,\"issued\"      | false",
+        "boolean as text         | \"faceOnly\":\"yes\",\"issued\"             | false",
+        "boolean as number       | \"revoked\":1,\"issued\"                     | false",
+        "text as boolean         | \"token\":true,\"issued\"                    | false",
+        "text as object          | \"description\":{},\"issued\"                | false",
+        "text as array           | \"subjectId\":[\"x\"],\"issued\"             | false",
+        "misspelt field          | \"authTriesleft\":1,\"issued\"               | false",
+        "duplicate field         | \"issued\":\"2025-10-26\",\"issued\"         | false",
+    })
+    void theMapperFreeBindingIsTheMappersOrDeclines(String label, String insert, boolean plain) throws Exception {
+        String json = MINIMAL.replace("\"issued\"", insert);
+        CardProfiles.JsonProfile bound;
+        try {
+            bound = CardProfiles.bindPlain(jp.mynadesk.documents.JsonText.read(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            bound = null; // the tree reader refuses duplicate fields: parse leaves the text to the mapper
+        }
+        assertEquals(plain, bound != null, label);
+        if (bound != null) {
+            assertEquals(CardProfiles.bindWithMapper(json, "t"), bound, label);
+        }
+        assertSameOutcome(json);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "holder null             | {\"name\":\"x\",\"holder\":null,\"issued\":\"2025-01-01\"}",
+        "holder text             | {\"name\":\"x\",\"holder\":\"h\",\"issued\":\"2025-01-01\"}",
+        "holder array            | {\"name\":\"x\",\"holder\":[],\"issued\":\"2025-01-01\"}",
+        "holder unknown field    | {\"name\":\"x\",\"holder\":{\"nick\":\"n\"},\"issued\":\"2025-01-01\"}",
+        "holder number           | {\"name\":\"x\",\"holder\":{\"sex\":1},\"issued\":\"2025-01-01\"}",
+        "holder partial          | {\"name\":\"x\",\"holder\":{\"name\":\"a b\",\"sex\":null},\"issued\":\"2025-01-01\"}",
+        "empty object            | {}",
+        "null                    | null",
+        "array                   | [1, 2]",
+        "number                  | 7",
+        "trailing content        | {} {}",
+        "empty text              | ''",
+        "broken                  | {\"name\": \"x\",",
+    })
+    void otherShapesHaveTheMappersOutcome(String label, String json) throws Exception {
+        assertSameOutcome(json);
+    }
+
+    @Test
+    void everyBuiltInBindsWithoutTheMapperAsWithIt() throws Exception {
+        String resource;
+        try (var in = CardProfiles.class.getResourceAsStream(CardProfiles.RESOURCE)) {
+            resource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var entries = jp.mynadesk.documents.JsonText.read(resource);
+        assertEquals(CardProfiles.list().size(), entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            String json = jp.mynadesk.documents.JsonText.compact(entries.get(i));
+            CardProfiles.JsonProfile bound = CardProfiles.bindPlain(entries.get(i));
+            assertEquals(CardProfiles.bindWithMapper(json, "t"), bound, json);
+            assertEquals(CardProfiles.parseWithMapper(json, "built-in profile #" + i), CardProfiles.list().get(i));
+        }
+    }
+
+    /** {@link CardProfiles#parse} ends as the mapper-only parse does: the same profile, or the same message. */
+    private static void assertSameOutcome(String json) {
+        String expected;
+        try {
+            expected = "profile " + CardProfiles.parseWithMapper(json, "t");
+        } catch (ProfileException e) {
+            expected = "error " + e.getMessage();
+        }
+        String actual;
+        try {
+            actual = "profile " + CardProfiles.parse(json, "t");
+        } catch (ProfileException e) {
+            actual = "error " + e.getMessage();
+        }
+        assertEquals(expected, actual, json);
+    }
 }
