@@ -98,7 +98,7 @@ final class CardCommand {
             try {
                 return new CardServer(name -> reader.overVpcd(card(name)), profile, address).run(commands, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                throw CliException.badInput(e.getMessage());
+                throw CliException.badInput("--profile: " + e.getMessage()); // only the first card's profile throws
             }
         }
 
@@ -106,8 +106,8 @@ final class CardCommand {
             try {
                 return ReaderProfiles.resolve(nameOrFile);
             } catch (ProfileException e) {
-                throw CliException.badInput("--reader-profile " + nameOrFile + ": カードリーダープロファイルを読み込めません（使える名前: "
-                        + ReaderProfiles.names() + "、または JSON ファイル）: " + e.getMessage());
+                // the message names what was given and, for an unknown name, the built-in names
+                throw CliException.badInput("--reader-profile: カードリーダープロファイルを読み込めません。" + e.getMessage());
             }
         }
 
@@ -115,7 +115,7 @@ final class CardCommand {
             try {
                 return MyNumberCard.of(CardProfiles.resolve(nameOrFile));
             } catch (ProfileException e) {
-                throw new IllegalArgumentException("card profile " + nameOrFile + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("カードプロファイルを読み込めません。" + e.getMessage(), e);
             }
         }
     }

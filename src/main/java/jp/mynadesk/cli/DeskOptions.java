@@ -80,7 +80,7 @@ final class DeskOptions {
             try {
                 quirks = ReaderProfiles.resolve(readerProfile);
             } catch (ProfileException e) {
-                throw CliException.badInput("--reader-profile: " + e.getMessage());
+                throw CliException.badInput("--reader-profile: カードリーダープロファイルを読み込めません。" + e.getMessage());
             }
         }
         String url = service != null ? service : env.get("MYNADESK_SERVICE");

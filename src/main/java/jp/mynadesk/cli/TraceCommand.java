@@ -86,8 +86,8 @@ final class TraceCommand {
             try {
                 return ReaderProfiles.resolve(readerProfile);
             } catch (ProfileException e) {
-                throw CliException.badInput("--reader-profile " + readerProfile + ": カードリーダープロファイルを読み込めません（使える名前: "
-                        + ReaderProfiles.names() + "、または JSON ファイル）");
+                // the message names what was given and, for an unknown name, the built-in names
+                throw CliException.badInput("--reader-profile: カードリーダープロファイルを読み込めません。" + e.getMessage());
             }
         }
 

@@ -18,8 +18,9 @@ import jp.mynadesk.pki.HolderSpec;
  * {@link CardProfiles}; all holder data is synthetic.
  *
  * <p>The constructor fills the optional fields (see below) and rejects values a real card could not have with an
- * {@link IllegalArgumentException} whose message names the field and what is allowed; {@link CardProfiles} turns
- * that into a {@link ProfileException}. Read profiles through {@link CardProfiles} rather than a bare ObjectMapper:
+ * {@link IllegalArgumentException} whose message (Japanese, for the desk's staff and testers) starts with the field
+ * ({@code authTriesLeft: …}) and says what is allowed, without repeating the value: a profile holds PINs and a
+ * holder's data. {@link CardProfiles} turns that into a {@link ProfileException}. Read profiles through {@link CardProfiles} rather than a bare ObjectMapper:
  * it applies the defaults of absent numeric fields (a bare mapper would give 0 tries, i.e. a blocked PIN).
  *
  * @param certificateExpiry last valid day of the certificates; null → the holder's 5th birthday after issue (§5.2)
@@ -78,11 +79,12 @@ public record CardProfile(
             requireText("holder.kana", kana);
             requireText("holder.address", address);
             if (birthDate == null) {
-                throw new IllegalArgumentException("holder.birthDate is required (a date YYYY-MM-DD)");
+                throw new IllegalArgumentException("holder.birthDate: 必須の項目がありません。生年月日を日付の文字列"
+                        + "（YYYY-MM-DD、例 1980-02-17）で指定してください。");
             }
             if (!"1".equals(sex) && !"2".equals(sex) && !"9".equals(sex)) {
-                throw new IllegalArgumentException("holder.sex must be \"1\" (male), \"2\" (female) or \"9\" "
-                        + "(not applicable), got " + quoted(sex));
+                throw new IllegalArgumentException("holder.sex: " + (sex == null ? "必須の項目がありません" : "使えない値です")
+                        + "。\"1\"（男性）、\"2\"（女性）、\"9\"（適用不能）のいずれかの文字列を指定してください。");
             }
         }
     }
@@ -125,44 +127,48 @@ public record CardProfile(
 
     public CardProfile {
         if (name == null || !PROFILE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name must be 1-63 characters of a-z, 0-9 and '-' starting with a "
-                    + "letter or digit, got " + quoted(name));
+            throw new IllegalArgumentException("name: " + (name == null ? "必須の項目がありません" : "プロファイル名に使えない値です")
+                    + "。英小文字 a-z・数字・- の 1〜63 文字（先頭は英小文字か数字）を指定してください。");
         }
         description = description == null ? "" : description;
         if (holder == null) {
-            throw new IllegalArgumentException("holder is required (an object with name, kana, birthDate, sex, address)");
+            throw new IllegalArgumentException("holder: 必須の項目がありません。name, kana, birthDate, sex, address を持つ"
+                    + "名義人のオブジェクトを指定してください。");
         }
         if (issued == null) {
-            throw new IllegalArgumentException("issued is required (the certificates' issue date, YYYY-MM-DD)");
+            throw new IllegalArgumentException("issued: 必須の項目がありません。証明書の発行日を日付の文字列"
+                    + "（YYYY-MM-DD、例 2025-10-27）で指定してください。");
         }
         if (issued.isBefore(holder.birthDate())) {
-            throw new IllegalArgumentException("issued " + issued + " is before holder.birthDate "
-                    + holder.birthDate() + "; a card cannot be issued before its holder is born");
+            // neither date is repeated: a birth date is the holder's
+            throw new IllegalArgumentException("issued: 発行日が holder.birthDate（生年月日）より前です。"
+                    + "生年月日以降の日付を指定してください。");
         }
         if (certificateExpiry == null) {
             certificateExpiry = HolderSpec.fifthBirthdayAfter(issued, holder.birthDate());
         } else if (!certificateExpiry.isAfter(issued)) {
-            throw new IllegalArgumentException("certificateExpiry " + certificateExpiry
-                    + " must be after issued " + issued);
+            throw new IllegalArgumentException("certificateExpiry: 有効期限が issued（発行日）と同じか、それより前です。"
+                    + "発行日より後の日付を指定してください（省略すると発行後 5 回目の誕生日）。");
         }
         authPin = authPin == null ? DEFAULT_AUTH_PIN : authPin;
         if (!Pin.Format.FOUR_DIGITS.accepts(authPin)) {
-            throw new IllegalArgumentException("authPin must be exactly 4 digits 0-9 (it is sent as ASCII), got "
-                    + authPin.length() + " character(s)");
+            // the length is told, never the PIN
+            throw new IllegalArgumentException("authPin: 使えない値です（" + authPin.length() + " 文字）。"
+                    + "数字 4 桁の文字列（例 \"1234\"）を指定してください。");
         }
-        requireRange("authTriesLeft", authTriesLeft, Jpki.AUTH_PIN_MAX_TRIES, "0 = blocked");
+        requireRange("authTriesLeft", authTriesLeft, Jpki.AUTH_PIN_MAX_TRIES);
         signPassword = signPassword == null ? DEFAULT_SIGN_PASSWORD : signPassword;
         if (!Pin.Format.SIGNATURE_PASSWORD.accepts(signPassword)) {
-            throw new IllegalArgumentException("signPassword must be 6-16 characters of upper-case A-Z and 0-9, got "
-                    + signPassword.length() + " character(s)"
-                    + (signPassword.matches("[A-Za-z0-9]*") ? " (lower case is not allowed)" : ""));
+            throw new IllegalArgumentException("signPassword: 使えない値です（" + signPassword.length() + " 文字"
+                    + (signPassword.matches("[A-Za-z0-9]*") && !signPassword.matches("[A-Z0-9]*") ? "、小文字は使えません" : "")
+                    + "）。英大文字 A-Z と数字 0-9 の 6〜16 文字の文字列を指定してください。");
         }
-        requireRange("signTriesLeft", signTriesLeft, Jpki.SIGN_PIN_MAX_TRIES, "0 = blocked");
+        requireRange("signTriesLeft", signTriesLeft, Jpki.SIGN_PIN_MAX_TRIES);
         token = token == null ? Token.CARD : token;
         subjectId = subjectId == null ? deriveSubjectId(name) : subjectId;
         if (!SUBJECT_ID.matcher(subjectId).matches()) {
-            throw new IllegalArgumentException("subjectId must be exactly 23 characters of 0-9 and A-Z (like a "
-                    + "real auth certificate CN), got " + quoted(subjectId));
+            throw new IllegalArgumentException("subjectId: 使えない値です。数字 0-9 と英大文字 A-Z の 23 文字"
+                    + "（利用者証明用電子証明書の CN と同じ形）を指定してください（省略すると name から作ります）。");
         }
     }
 
@@ -198,17 +204,15 @@ public record CardProfile(
 
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required and must not be blank");
+            throw new IllegalArgumentException(field + ": " + (value == null ? "必須の項目がありません" : "空です")
+                    + "。空でない文字列を指定してください。");
         }
     }
 
-    private static void requireRange(String field, int value, int max, String note) {
+    private static void requireRange(String field, int value, int max) {
         if (value < 0 || value > max) {
-            throw new IllegalArgumentException(field + " must be between 0 and " + max + " (" + note + "), got " + value);
+            throw new IllegalArgumentException(field + ": " + ProfileProblem.subject(value) + "範囲外です。0 以上 " + max
+                    + " 以下の整数（残りの試行回数、0 = ロック）を指定してください。");
         }
-    }
-
-    private static String quoted(String s) {
-        return s == null ? "nothing" : "\"" + s + "\"";
     }
 }

@@ -3,13 +3,10 @@ package jp.mynadesk.virtualcard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -29,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import jp.mynadesk.documents.JsonText;
 
 /**
@@ -38,6 +34,10 @@ import jp.mynadesk.documents.JsonText;
  * <p>A profile file holds one JSON object with the fields of {@link CardProfile}; dates are {@code "YYYY-MM-DD"},
  * {@code token} is {@code "card"}, {@code "android"} or {@code "iphone"}. Unknown fields are refused so that a
  * misspelt field does not silently fall back to its default.
+ *
+ * <p>A {@link ProfileException}'s message is Japanese and goes on from "カードプロファイルを読み込めません。" (the CLI
+ * puts that, and the option, in front): it names the profile or file and the field, says what is allowed, and repeats
+ * nothing from the file (see {@link ProfileProblem}).
  */
 public final class CardProfiles {
     /** Classpath resource (next to this class) with the built-in profiles, a JSON array. */
@@ -59,6 +59,29 @@ public final class CardProfiles {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
+
+        /** What each field allows, for the mapper's errors (the fields of {@link CardProfile}, docs/CARD.md). */
+        static final ProfileProblem PROBLEMS = new ProfileProblem(Map.ofEntries(
+                Map.entry("", "カードプロファイルの項目（name, holder, issued など）を持つ JSON オブジェクト"),
+                Map.entry("name", "プロファイル名の文字列（英小文字 a-z・数字・- の 1〜63 文字）"),
+                Map.entry("description", "文字列"),
+                Map.entry("holder", "名義人のオブジェクト（name, kana, birthDate, sex, address）"),
+                Map.entry("holder.name", "氏名の文字列"),
+                Map.entry("holder.kana", "フリガナの文字列"),
+                Map.entry("holder.birthDate", DATE),
+                Map.entry("holder.sex", "\"1\"、\"2\"、\"9\" のいずれかの文字列"),
+                Map.entry("holder.address", "住所の文字列"),
+                Map.entry("issued", DATE),
+                Map.entry("certificateExpiry", DATE),
+                Map.entry("authPin", "数字 4 桁の文字列（例 \"1234\"）"),
+                Map.entry("authTriesLeft", "0 以上 3 以下の整数（残りの試行回数、0 = ロック）"),
+                Map.entry("signPassword", "英大文字 A-Z と数字 0-9 の 6〜16 文字の文字列"),
+                Map.entry("signTriesLeft", "0 以上 5 以下の整数（残りの試行回数、0 = ロック）"),
+                Map.entry("token", "文字列（card, android, iphone のいずれか）"),
+                Map.entry("faceOnly", "true か false"),
+                Map.entry("revoked", "true か false"),
+                Map.entry("mismatchedKey", "true か false"),
+                Map.entry("subjectId", "数字 0-9 と英大文字 A-Z の 23 文字の文字列")));
     }
 
     /** The JSON field names of {@link JsonProfile} and {@link JsonHolder}, for {@link #bindPlain}. */
@@ -66,6 +89,8 @@ public final class CardProfiles {
             "certificateExpiry", "authPin", "authTriesLeft", "signPassword", "signTriesLeft", "token", "faceOnly",
             "revoked", "mismatchedKey", "subjectId");
     private static final Set<String> HOLDER_FIELDS = Set.of("name", "kana", "birthDate", "sex", "address");
+
+    private static final String DATE = "日付の文字列（YYYY-MM-DD、例 2025-10-27）";
 
     private CardProfiles() {}
 
@@ -81,7 +106,8 @@ public final class CardProfiles {
     /** A built-in profile by name, else a profile file by path. */
     public static CardProfile resolve(String nameOrFile) throws ProfileException {
         if (nameOrFile == null || nameOrFile.isBlank()) {
-            throw new ProfileException("no card profile given: use one of " + names() + " or a JSON file path");
+            throw new ProfileException("プロファイルの指定が空です。組み込みのプロファイル名（" + names()
+                    + "）か、JSON ファイルのパスを指定してください。");
         }
         Optional<CardProfile> builtIn = builtIn(nameOrFile);
         if (builtIn.isPresent()) {
@@ -89,8 +115,11 @@ public final class CardProfiles {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new ProfileException("unknown card profile '" + nameOrFile + "': it is not a built-in profile ("
-                    + names() + ") and no such file exists");
+            // what was typed may be shown back (it is not a file's content), without a run of digits like an ID
+            String typed = ProfileProblem.typed(nameOrFile);
+            throw new ProfileException((typed == null ? "指定されたもの" : typed) + " は組み込みのプロファイル名ではなく、"
+                    + "その名前のファイルもありません。組み込みのプロファイル名（" + names() + "）か、JSON ファイルのパスを"
+                    + "指定してください。");
         }
         return load(file);
     }
@@ -101,15 +130,15 @@ public final class CardProfiles {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProfileException("card profile file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new ProfileException(ProfileProblem.unreadable(file, e), e);
         }
-        return parse(text, "card profile file " + file);
+        return parse(text, ProfileProblem.file(file));
     }
 
     /**
      * Parses one profile object.
      *
-     * @param origin where the text came from, for the message (e.g. "card profile file x.json")
+     * @param origin where the text came from, for the message (e.g. "ファイル x.json"); messages start with it
      */
     public static CardProfile parse(String json, String origin) throws ProfileException {
         JsonNode tree;
@@ -132,10 +161,10 @@ public final class CardProfiles {
         try {
             raw = Mapper.JSON.readValue(json, JsonProfile.class);
         } catch (JsonProcessingException e) {
-            throw new ProfileException(origin + ": " + describe(e), e);
+            throw new ProfileException(origin + ": " + Mapper.PROBLEMS.describe(e), e);
         }
         if (raw == null) {
-            throw new ProfileException(origin + ": expected a JSON object with the profile's fields, found null");
+            throw new ProfileException(origin + ": " + Mapper.PROBLEMS.nullDocument());
         }
         return raw;
     }
@@ -212,71 +241,21 @@ public final class CardProfiles {
         return String.join(", ", BuiltIns.PROFILES.keySet());
     }
 
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = u.getKnownPropertyIds() == null ? List.of()
-                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList());
-            return "unknown field '" + path(u) + "' (allowed fields here: " + String.join(", ", known) + ")";
-        }
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return "field '" + path(m) + "' has the wrong JSON type: expected " + expected(m.getTargetType());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return "field '" + path(m) + "' is not valid: " + quietly(m.getOriginalMessage());
-        }
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return "not a valid JSON profile object" + where + ": " + quietly(e.getOriginalMessage());
-    }
-
-    /**
-     * Jackson quotes the offending token, which may be half a PIN or password typed without quotes: the quoted
-     * parts are dropped so no field value is ever echoed.
-     */
-    static String quietly(String message) {
-        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
-        return firstLine.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return "an object";
-    }
-
     /** The JSON shape, lenient about absence (defaults) so the checks below can name the field. */
     record JsonProfile(String name, String description, JsonHolder holder, String issued, String certificateExpiry,
                        String authPin, Integer authTriesLeft, String signPassword, Integer signTriesLeft, String token,
                        Boolean faceOnly, Boolean revoked, Boolean mismatchedKey, String subjectId) {
 
+        /**
+         * @param origin where the profile came from, the start of every message; the profile's own name is not added
+         *               (it is the file's content, and may not be a valid name at all)
+         */
         CardProfile toProfile(String origin) throws ProfileException {
-            String where = origin + (name == null ? "" : ", profile '" + name + "'") + ": ";
+            String where = origin + ": ";
             CardProfile.Token tokenKind = CardProfile.Token.CARD;
             if (token != null) {
                 tokenKind = CardProfile.Token.fromJsonName(token).orElseThrow(() -> new ProfileException(where
-                        + "token must be \"card\", \"android\" or \"iphone\", got \"" + token + "\""));
+                        + "token: トークンの種類に使えない値です。card, android, iphone のいずれかの文字列を指定してください。"));
             }
             try {
                 CardProfile.Holder h = holder == null ? null : new CardProfile.Holder(holder.name(), holder.kana(),
@@ -287,8 +266,11 @@ public final class CardProfiles {
                         signTriesLeft == null ? 5 : signTriesLeft, tokenKind,
                         Boolean.TRUE.equals(faceOnly), Boolean.TRUE.equals(revoked), Boolean.TRUE.equals(mismatchedKey),
                         subjectId);
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                throw new ProfileException(where + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new ProfileException(where + e.getMessage(), e); // CardProfile's own, Japanese and value-free
+            } catch (java.time.DateTimeException e) {
+                throw new ProfileException(where + "証明書の有効期限を計算できません。issued と holder.birthDate を"
+                        + CardProfile.EARLIEST_DATE + " から " + CardProfile.LATEST_DATE + " までの日付にしてください。", e);
             }
         }
 
@@ -300,12 +282,13 @@ public final class CardProfiles {
             try {
                 d = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new ProfileException(where + field + " must be a real calendar date written YYYY-MM-DD, got \""
-                        + value + "\"", e);
+                // the value is not repeated: it may be a birth date
+                throw new ProfileException(where + field + ": 日付として読めません。実在する日付を YYYY-MM-DD の文字列"
+                        + "（例 2025-10-27）で指定してください。", e);
             }
             if (d.isBefore(CardProfile.EARLIEST_DATE) || d.isAfter(CardProfile.LATEST_DATE)) {
-                throw new ProfileException(where + field + " must be between " + CardProfile.EARLIEST_DATE + " and "
-                        + CardProfile.LATEST_DATE + ", got " + d);
+                throw new ProfileException(where + field + ": 範囲外の日付です。" + CardProfile.EARLIEST_DATE + " から "
+                        + CardProfile.LATEST_DATE + " までの日付を指定してください。");
             }
             return d;
         }
@@ -331,7 +314,7 @@ public final class CardProfiles {
                 for (int i = 0; i < entries.size(); i++) {
                     try {
                         JsonProfile plain = bindPlain(entries.get(i));
-                        String origin = "built-in profile #" + i;
+                        String origin = "組み込みプロファイル #" + i;
                         CardProfile p = plain != null ? plain.toProfile(origin)
                                 : parseWithMapper(JsonText.compact(entries.get(i)), origin);
                         if (byName.putIfAbsent(p.name(), p) != null) {

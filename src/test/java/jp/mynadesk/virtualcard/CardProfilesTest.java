@@ -146,44 +146,44 @@ class CardProfilesTest {
         assertTrue(e.getMessage().contains("missing.json"), e.getMessage());
     }
 
-    /** Each bad input names its field and what is allowed. */
+    /** Each bad input names its field and what is allowed (ProfileMessagesTest: that nothing else is said). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "bad JSON                | {\"name\": \"x\",                                  | not a valid JSON",
-        "not an object           | [1, 2]                                              | not a valid JSON",
-        "unknown token           | \"token\":\"tablet\",                               | token must be \"card\", \"android\" or \"iphone\"",
-        "PIN too long            | \"authPin\":\"12345\",                              | authPin must be exactly 4 digits",
-        "PIN not digits          | \"authPin\":\"12a4\",                               | authPin must be exactly 4 digits",
-        "PIN as number           | \"authPin\":1234,                                   | field 'authPin' has the wrong JSON type: expected a string",
-        "impossible date         | \"certificateExpiry\":\"2030-02-30\",              | certificateExpiry must be a real calendar date",
-        "expiry before issue     | \"certificateExpiry\":\"2020-01-01\",              | certificateExpiry 2020-01-01 must be after issued",
-        "auth tries too many     | \"authTriesLeft\":4,                                | authTriesLeft must be between 0 and 3",
-        "auth tries negative     | \"authTriesLeft\":-1,                               | authTriesLeft must be between 0 and 3",
-        "auth tries fractional   | \"authTriesLeft\":1.5,                              | field 'authTriesLeft' has the wrong JSON type: expected a whole number",
-        "auth tries as text      | \"authTriesLeft\":\"three\",                        | field 'authTriesLeft' has the wrong JSON type",
-        "sign tries too many     | \"signTriesLeft\":6,                                | signTriesLeft must be between 0 and 5",
-        "lower-case password     | \"signPassword\":\"abc123\",                        | signPassword must be 6-16 characters of upper-case A-Z and 0-9, got 6 character(s) (lower case",
-        "short password          | \"signPassword\":\"AB12\",                          | signPassword must be 6-16 characters",
-        "bad subject id          | \"subjectId\":\"short\",                            | subjectId must be exactly 23 characters",
-        "misspelt field          | \"authTriesleft\":1,                                | unknown field 'authTriesleft'",
-        "boolean as text         | \"faceOnly\":\"yes\",                               | field 'faceOnly' has the wrong JSON type: expected true or false",
+        "bad JSON                | {\"name\": \"x\",                                  | JSON が途中で終わっています",
+        "not an object           | [1, 2]                                              | JSON の形が違います",
+        "unknown token           | \"token\":\"tablet\",                               | token: トークンの種類に使えない値です。card, android, iphone のいずれか",
+        "PIN too long            | \"authPin\":\"12345\",                              | authPin: 使えない値です（5 文字）。数字 4 桁の文字列",
+        "PIN not digits          | \"authPin\":\"12a4\",                               | authPin: 使えない値です（4 文字）。数字 4 桁の文字列",
+        "PIN as number           | \"authPin\":1234,                                   | authPin: 型が違います。数字 4 桁の文字列",
+        "impossible date         | \"certificateExpiry\":\"2030-02-30\",              | certificateExpiry: 日付として読めません。実在する日付を YYYY-MM-DD",
+        "expiry before issue     | \"certificateExpiry\":\"2020-01-01\",              | certificateExpiry: 有効期限が issued（発行日）と同じか、それより前です",
+        "auth tries too many     | \"authTriesLeft\":4,                                | authTriesLeft: 4 は範囲外です。0 以上 3 以下の整数",
+        "auth tries negative     | \"authTriesLeft\":-1,                               | authTriesLeft: -1 は範囲外です。0 以上 3 以下の整数",
+        "auth tries fractional   | \"authTriesLeft\":1.5,                              | authTriesLeft: 型が違います。0 以上 3 以下の整数",
+        "auth tries as text      | \"authTriesLeft\":\"three\",                        | authTriesLeft: 型が違います",
+        "sign tries too many     | \"signTriesLeft\":6,                                | signTriesLeft: 6 は範囲外です。0 以上 5 以下の整数",
+        "lower-case password     | \"signPassword\":\"abc123\",                        | signPassword: 使えない値です（6 文字、小文字は使えません）。英大文字 A-Z と数字 0-9 の 6〜16 文字",
+        "short password          | \"signPassword\":\"AB12\",                          | signPassword: 使えない値です（4 文字）",
+        "bad subject id          | \"subjectId\":\"short\",                            | subjectId: 使えない値です。数字 0-9 と英大文字 A-Z の 23 文字",
+        "misspelt field          | \"authTriesleft\":1,                                | 項目 authTriesleft は使えません。使える項目は name, description",
+        "boolean as text         | \"faceOnly\":\"yes\",                               | faceOnly: 型が違います。true か false を",
     })
     void badInputsAreExplained(String label, String insert, String expected) {
         String json = insert.startsWith("{") || insert.startsWith("[") ? insert : MINIMAL.replace("\"issued\"", insert + "\"issued\"");
-        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.parse(json, "card profile file t.json"));
-        assertTrue(e.getMessage().startsWith("card profile file t.json"), e.getMessage());
+        ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.parse(json, "ファイル t.json"));
+        assertTrue(e.getMessage().startsWith("ファイル t.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), label + ": " + e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "birth date not a date   | 1980-02-17 | 1980-13-01 | holder.birthDate must be a real calendar date written YYYY-MM-DD, got \"1980-13-01\"",
-        "issued before birth     | 1980-02-17 | 2026-01-01 | is before holder.birthDate",
-        "sex code                | \"sex\":\"2\" | \"sex\":\"3\" | holder.sex must be \"1\" (male), \"2\" (female) or \"9\"",
-        "missing name            | \"name\":\"試験 花子\", | '' | holder.name is required",
-        "bad profile name        | \"name\":\"mine\" | \"name\":\"My Card\" | name must be 1-63 characters of a-z",
-        "missing issued          | \"issued\":\"2025-10-27\" | \"revoked\":false | issued is required",
-        "missing holder          | \"holder\": | \"holder-x\": | unknown field 'holder-x'",
+        "birth date not a date   | 1980-02-17 | 1980-13-01 | holder.birthDate: 日付として読めません。実在する日付を YYYY-MM-DD の文字列",
+        "issued before birth     | 1980-02-17 | 2026-01-01 | issued: 発行日が holder.birthDate（生年月日）より前です",
+        "sex code                | \"sex\":\"2\" | \"sex\":\"3\" | holder.sex: 使えない値です。\"1\"（男性）、\"2\"（女性）、\"9\"（適用不能）",
+        "missing name            | \"name\":\"試験 花子\", | '' | holder.name: 必須の項目がありません",
+        "bad profile name        | \"name\":\"mine\" | \"name\":\"My Card\" | name: プロファイル名に使えない値です。英小文字 a-z・数字・- の 1〜63 文字",
+        "missing issued          | \"issued\":\"2025-10-27\" | \"revoked\":false | issued: 必須の項目がありません",
+        "missing holder          | \"holder\": | \"holder-x\": | 名前の分からない項目 は使えません。使える項目は name, description, holder",
     })
     void badHolderAndDatesAreExplained(String label, String from, String to, String expected) {
         String json = MINIMAL.replace(from, to);
@@ -195,7 +195,7 @@ class CardProfilesTest {
     void missingHolderIsExplained() {
         ProfileException e = assertThrows(ProfileException.class,
                 () -> CardProfiles.parse("{\"name\":\"x\",\"issued\":\"2025-01-01\"}", "t"));
-        assertTrue(e.getMessage().contains("holder is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("holder: 必須の項目がありません"), e.getMessage());
     }
 
     @Test
@@ -214,7 +214,7 @@ class CardProfilesTest {
     })
     void extremeDatesAreAProfileErrorNotACrash(String label, String from, String to) {
         ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.parse(MINIMAL.replace(from, to), "t"));
-        assertTrue(e.getMessage().contains("between 1900-01-01 and 2099-12-31"), label + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains("範囲外の日付です。1900-01-01 から 2099-12-31 までの日付"), label + ": " + e.getMessage());
     }
 
     @Test
@@ -297,7 +297,7 @@ class CardProfilesTest {
             String json = jp.mynadesk.documents.JsonText.compact(entries.get(i));
             CardProfiles.JsonProfile bound = CardProfiles.bindPlain(entries.get(i));
             assertEquals(CardProfiles.bindWithMapper(json, "t"), bound, json);
-            assertEquals(CardProfiles.parseWithMapper(json, "built-in profile #" + i), CardProfiles.list().get(i));
+            assertEquals(CardProfiles.parseWithMapper(json, "組み込みプロファイル #" + i), CardProfiles.list().get(i));
         }
     }
 

@@ -27,14 +27,26 @@ import jp.mynadesk.virtualcard.Pauses;
 public record ReaderProfile(String name, String description, String note, String readerName, String atr, boolean t0,
                             boolean extendedApdus, int maxResponse, int latencyMillis, int dropAfterSeconds) {
 
+    /**
+     * Refuses a missing name or reader name ({@link NullPointerException} whose message is the field) and values no
+     * reader has ({@link IllegalArgumentException} in Japanese, starting with the field, not repeating the value).
+     */
     public ReaderProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(readerName, "readerName");
         if (atr != null && !atr.matches("([0-9A-F]{2}){2,33}")) {
-            throw new IllegalArgumentException("atr must be 2 to 33 bytes of upper-case hex");
+            throw new IllegalArgumentException("atr: 使えない値です。2〜33 バイトの ATR を 16 進数の大文字で書いた"
+                    + "文字列（空白なし）か、null（カード自身の ATR）を指定してください。");
         }
-        if (maxResponse < 0 || latencyMillis < 0 || dropAfterSeconds < 0) {
-            throw new IllegalArgumentException("maxResponse, latencyMillis and dropAfterSeconds must not be negative");
+        notNegative("maxResponse", maxResponse, "バイト、0 = 制限なし");
+        notNegative("latencyMillis", latencyMillis, "ミリ秒");
+        notNegative("dropAfterSeconds", dropAfterSeconds, "秒、0 = 抜けない");
+    }
+
+    private static void notNegative(String field, int value, String unit) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": " + jp.mynadesk.virtualcard.ProfileProblem.subject(value)
+                    + "使えません。0 以上の整数（" + unit + "）を指定してください。");
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.ProfileProblem;
 
 /**
  * Reader profiles: the built-in set ({@value #RESOURCE}, one per reader family in {@code firmware-notes/}) and
  * profiles read from JSON files with the fields of {@link ReaderProfile}. The lead's entry point is
  * {@link #resolve(String)}.
+ *
+ * <p>A {@link ProfileException}'s message is Japanese, as the card profiles' are: it names the profile or file and the
+ * field, says what is allowed, and repeats nothing from the file (see {@link ProfileProblem}).
  */
 public final class ReaderProfiles {
     public static final String RESOURCE = "readers.json";
@@ -34,6 +39,21 @@ public final class ReaderProfiles {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** What each field allows (the fields of {@link ReaderProfile}, in its order). */
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("", "リーダープロファイルの項目（name, description, note, readerName, atr, t0, extendedApdus, "
+                    + "maxResponse, latencyMillis, dropAfterSeconds）を持つ JSON オブジェクト"),
+            Map.entry("name", "プロファイル名の文字列"),
+            Map.entry("description", "説明の文字列"),
+            Map.entry("note", "firmware-notes/ のメモのファイル名の文字列"),
+            Map.entry("readerName", "PC/SC のリーダー名の文字列"),
+            Map.entry("atr", "16 進数の大文字の ATR の文字列か null"),
+            Map.entry("t0", "true か false"),
+            Map.entry("extendedApdus", "true か false"),
+            Map.entry("maxResponse", "0 以上の整数（バイト、0 = 制限なし）"),
+            Map.entry("latencyMillis", "0 以上の整数（ミリ秒）"),
+            Map.entry("dropAfterSeconds", "0 以上の整数（秒、0 = 抜けない）"));
+    private static final ProfileProblem PROBLEMS = new ProfileProblem(HINTS);
 
     private ReaderProfiles() {}
 
@@ -53,7 +73,8 @@ public final class ReaderProfiles {
      */
     public static ReaderProfile resolve(String nameOrFile) throws ProfileException {
         if (nameOrFile == null || nameOrFile.isBlank()) {
-            throw new ProfileException("no reader profile given: use one of " + names() + " or a JSON file path");
+            throw new ProfileException("プロファイルの指定が空です。組み込みのリーダープロファイル名（" + names()
+                    + "）か、JSON ファイルのパスを指定してください。");
         }
         Optional<ReaderProfile> builtIn = builtIn(nameOrFile);
         if (builtIn.isPresent()) {
@@ -61,30 +82,49 @@ public final class ReaderProfiles {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new ProfileException("unknown reader profile '" + nameOrFile + "': not a built-in profile ("
-                    + names() + ") and no such file");
+            // what was typed may be shown back (it is not a file's content), without a run of digits like an ID
+            String typed = ProfileProblem.typed(nameOrFile);
+            throw new ProfileException((typed == null ? "指定されたもの" : typed) + " は組み込みのリーダープロファイル名"
+                    + "ではなく、その名前のファイルもありません。組み込みのリーダープロファイル名（" + names() + "）か、"
+                    + "JSON ファイルのパスを指定してください。");
         }
+        String text;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), "reader profile file " + file);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProfileException("reader profile file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new ProfileException(ProfileProblem.unreadable(file, e), e);
         }
+        return parse(text, ProfileProblem.file(file));
     }
 
+    /** @param origin where the text came from ("ファイル x.json"); messages start with it */
     static ReaderProfile parse(String json, String origin) throws ProfileException {
+        ReaderProfile p;
         try {
-            ReaderProfile p = JSON.readValue(json, ReaderProfile.class);
-            if (p == null) {
-                throw new ProfileException(origin + ": expected a JSON object with the fields of a reader profile");
-            }
-            return p;
+            p = JSON.readValue(json, ReaderProfile.class);
         } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
-                    ? e.getCause() : e;
-            String detail = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new ProfileException(origin + ": " + detail + " (fields: name, description, note, readerName, atr, t0, "
-                    + "extendedApdus, maxResponse, latencyMillis, dropAfterSeconds)", e);
+            throw new ProfileException(origin + ": " + describe(e), e);
         }
+        if (p == null) {
+            throw new ProfileException(origin + ": " + PROBLEMS.nullDocument());
+        }
+        return p;
+    }
+
+    /** Jackson's refusal, or the record's own: its checks say it in Japanese, its null checks name the field. */
+    private static String describe(JsonProcessingException e) {
+        if (!(e instanceof ValueInstantiationException)) {
+            return PROBLEMS.describe(e);
+        }
+        if (e.getCause() instanceof IllegalArgumentException iae) {
+            return iae.getMessage();
+        }
+        if (e.getCause() instanceof NullPointerException npe && npe.getMessage() != null && !npe.getMessage().isEmpty()
+                && HINTS.containsKey(npe.getMessage())) {
+            String field = npe.getMessage();
+            return field + ": 必須の項目です（null は使えません）。" + HINTS.get(field) + "を指定してください。";
+        }
+        return PROBLEMS.describe(e);
     }
 
     public static String names() {
@@ -102,7 +142,7 @@ public final class ReaderProfiles {
                 }
                 Map<String, ReaderProfile> byName = new LinkedHashMap<>();
                 for (Map<String, Object> entry : JSON.readValue(in, new TypeReference<List<Map<String, Object>>>() {})) {
-                    ReaderProfile p = parse(JSON.writeValueAsString(entry), "built-in reader profile");
+                    ReaderProfile p = parse(JSON.writeValueAsString(entry), "組み込みのリーダープロファイル");
                     if (byName.putIfAbsent(p.name(), p) != null) {
                         throw new IllegalStateException("duplicate built-in reader profile " + p.name());
                     }

@@ -145,7 +145,7 @@ class ReaderProfilesTest {
                 + "\"extendedApdus\": true, \"maxResponse\": 0, \"dropAfterSeconds\": 0, \"atr\": null, "
                 + "\"description\": \"d\", \"note\": \"n\"}");
         ProfileException negative = assertThrows(ProfileException.class, () -> ReaderProfiles.resolve(bad.toString()));
-        assertTrue(negative.getMessage().contains("bad.json"), negative.getMessage());
+        assertTrue(negative.getMessage().contains("bad.json: latencyMillis: -5 は使えません"), negative.getMessage());
     }
 
     @Test
