@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.mynadesk.card.Jpki;
+import jp.mynadesk.documents.JsonProblem;
 import jp.mynadesk.pki.HolderSpec;
 
 /**
@@ -211,7 +212,7 @@ public record CardProfile(
 
     private static void requireRange(String field, int value, int max) {
         if (value < 0 || value > max) {
-            throw new IllegalArgumentException(field + ": " + ProfileProblem.subject(value) + "範囲外です。0 以上 " + max
+            throw new IllegalArgumentException(field + ": " + JsonProblem.subject(value) + "範囲外です。0 以上 " + max
                     + " 以下の整数（残りの試行回数、0 = ロック）を指定してください。");
         }
     }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import jp.mynadesk.documents.JsonProblem;
 import jp.mynadesk.documents.JsonText;
 
 /**
@@ -37,7 +38,7 @@ import jp.mynadesk.documents.JsonText;
  *
  * <p>A {@link ProfileException}'s message is Japanese and goes on from "カードプロファイルを読み込めません。" (the CLI
  * puts that, and the option, in front): it names the profile or file and the field, says what is allowed, and repeats
- * nothing from the file (see {@link ProfileProblem}).
+ * nothing from the file (see {@link JsonProblem}).
  */
 public final class CardProfiles {
     /** Classpath resource (next to this class) with the built-in profiles, a JSON array. */
@@ -61,7 +62,7 @@ public final class CardProfiles {
                 .build();
 
         /** What each field allows, for the mapper's errors (the fields of {@link CardProfile}, docs/CARD.md). */
-        static final ProfileProblem PROBLEMS = new ProfileProblem(Map.ofEntries(
+        static final JsonProblem PROBLEMS = new JsonProblem(Map.ofEntries(
                 Map.entry("", "カードプロファイルの項目（name, holder, issued など）を持つ JSON オブジェクト"),
                 Map.entry("name", "プロファイル名の文字列（英小文字 a-z・数字・- の 1〜63 文字）"),
                 Map.entry("description", "文字列"),
@@ -116,7 +117,7 @@ public final class CardProfiles {
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
             // what was typed may be shown back (it is not a file's content), without a run of digits like an ID
-            String typed = ProfileProblem.typed(nameOrFile);
+            String typed = JsonProblem.typed(nameOrFile);
             throw new ProfileException((typed == null ? "指定されたもの" : typed) + " は組み込みのプロファイル名ではなく、"
                     + "その名前のファイルもありません。組み込みのプロファイル名（" + names() + "）か、JSON ファイルのパスを"
                     + "指定してください。");
@@ -130,9 +131,9 @@ public final class CardProfiles {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProfileException(ProfileProblem.unreadable(file, e), e);
+            throw new ProfileException(JsonProblem.unreadable(file, e), e);
         }
-        return parse(text, ProfileProblem.file(file));
+        return parse(text, JsonProblem.file(file));
     }
 
     /**

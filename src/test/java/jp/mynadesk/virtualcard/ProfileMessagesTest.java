@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import jp.mynadesk.documents.JsonProblem;
 import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,13 +130,13 @@ class ProfileMessagesTest {
     void aFileIsNamedAndItsContentIsNot() throws Exception {
         Path passwd = Files.writeString(dir.resolve("passwd"), PASSWD);
         ProfileException e = assertThrows(ProfileException.class, () -> CardProfiles.resolve(passwd.toString()));
-        assertTrue(e.getMessage().startsWith(ProfileProblem.file(passwd) + ": 1 行 1 列: JSON として読めません"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(JsonProblem.file(passwd) + ": 1 行 1 列: JSON として読めません"), e.getMessage());
         assertCalm(e.getMessage(), "passwd: 1 行 1 列");
         assertFalse(e.getMessage().contains("root"), e.getMessage());
 
         Path tries = Files.writeString(dir.resolve("tries.json"), MINIMAL.replace("\"issued\"", "\"authTriesLeft\":9,\"issued\""));
         ProfileException range = assertThrows(ProfileException.class, () -> CardProfiles.load(tries));
-        assertTrue(range.getMessage().startsWith(ProfileProblem.file(tries) + ": authTriesLeft: 9 は範囲外です"), range.getMessage());
+        assertTrue(range.getMessage().startsWith(JsonProblem.file(tries) + ": authTriesLeft: 9 は範囲外です"), range.getMessage());
         assertCalm(range.getMessage(), "tries.json: authTriesLeft: 9 は範囲外です。0 以上 3 以下の整数");
     }
 
@@ -144,7 +145,7 @@ class ProfileMessagesTest {
         ProfileException missing = assertThrows(ProfileException.class, () -> CardProfiles.load(dir.resolve("missing.json")));
         assertCalm(missing.getMessage(), "missing.json がありません");
         ProfileException directory = assertThrows(ProfileException.class, () -> CardProfiles.load(dir));
-        assertCalm(directory.getMessage(), ProfileProblem.file(dir) + " を読めません");
+        assertCalm(directory.getMessage(), JsonProblem.file(dir) + " を読めません");
         Path binary = Files.write(dir.resolve("card.bin"), new byte[] {(byte) 0xFF, (byte) 0xFE, '1', '2', '3'});
         ProfileException notText = assertThrows(ProfileException.class, () -> CardProfiles.resolve(binary.toString()));
         assertCalm(notText.getMessage(), "card.bin は UTF-8 のテキストとして読めません");
@@ -156,11 +157,11 @@ class ProfileMessagesTest {
     /** A path is shown as typed but for runs of digits (JUnit's temporary directories have them too). */
     @Test
     void typedTextIsShownWithoutLongDigitRuns() {
-        assertTrue(ProfileProblem.file(Path.of("/tmp/junit123456789012/x.json")).equals("ファイル /tmp/junit…/x.json"));
-        assertTrue(ProfileProblem.file(Path.of("cards/mine.json")).equals("ファイル cards/mine.json"));
-        assertTrue(ProfileProblem.typed("１２３４５６７８９０１２") == null);
-        assertTrue(ProfileProblem.typed("a\nb") == null);
-        assertTrue("taro".equals(ProfileProblem.typed("taro")));
+        assertTrue(JsonProblem.file(Path.of("/tmp/junit123456789012/x.json")).equals("ファイル /tmp/junit…/x.json"));
+        assertTrue(JsonProblem.file(Path.of("cards/mine.json")).equals("ファイル cards/mine.json"));
+        assertTrue(JsonProblem.typed("１２３４５６７８９０１２") == null);
+        assertTrue(JsonProblem.typed("a\nb") == null);
+        assertTrue("taro".equals(JsonProblem.typed("taro")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,7 +180,7 @@ class ProfileMessagesTest {
     void badReaderProfilesAreExplained(String what, String json, String expected) throws Exception {
         Path file = Files.writeString(dir.resolve("reader.json"), json, StandardCharsets.UTF_8);
         ProfileException e = assertThrows(ProfileException.class, () -> ReaderProfiles.resolve(file.toString()), what);
-        assertTrue(e.getMessage().startsWith(ProfileProblem.file(file) + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(JsonProblem.file(file) + ": "), e.getMessage());
         assertCalm(e.getMessage(), expected);
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.mynadesk.virtualcard.ProfileException;
-import jp.mynadesk.virtualcard.ProfileProblem;
+import jp.mynadesk.documents.JsonProblem;
 
 /**
  * Reader profiles: the built-in set ({@value #RESOURCE}, one per reader family in {@code firmware-notes/}) and
@@ -25,7 +25,7 @@ import jp.mynadesk.virtualcard.ProfileProblem;
  * {@link #resolve(String)}.
  *
  * <p>A {@link ProfileException}'s message is Japanese, as the card profiles' are: it names the profile or file and the
- * field, says what is allowed, and repeats nothing from the file (see {@link ProfileProblem}).
+ * field, says what is allowed, and repeats nothing from the file (see {@link JsonProblem}).
  */
 public final class ReaderProfiles {
     public static final String RESOURCE = "readers.json";
@@ -53,7 +53,7 @@ public final class ReaderProfiles {
             Map.entry("maxResponse", "0 以上の整数（バイト、0 = 制限なし）"),
             Map.entry("latencyMillis", "0 以上の整数（ミリ秒）"),
             Map.entry("dropAfterSeconds", "0 以上の整数（秒、0 = 抜けない）"));
-    private static final ProfileProblem PROBLEMS = new ProfileProblem(HINTS);
+    private static final JsonProblem PROBLEMS = new JsonProblem(HINTS);
 
     private ReaderProfiles() {}
 
@@ -83,7 +83,7 @@ public final class ReaderProfiles {
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
             // what was typed may be shown back (it is not a file's content), without a run of digits like an ID
-            String typed = ProfileProblem.typed(nameOrFile);
+            String typed = JsonProblem.typed(nameOrFile);
             throw new ProfileException((typed == null ? "指定されたもの" : typed) + " は組み込みのリーダープロファイル名"
                     + "ではなく、その名前のファイルもありません。組み込みのリーダープロファイル名（" + names() + "）か、"
                     + "JSON ファイルのパスを指定してください。");
@@ -92,9 +92,9 @@ public final class ReaderProfiles {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProfileException(ProfileProblem.unreadable(file, e), e);
+            throw new ProfileException(JsonProblem.unreadable(file, e), e);
         }
-        return parse(text, ProfileProblem.file(file));
+        return parse(text, JsonProblem.file(file));
     }
 
     /** @param origin where the text came from ("ファイル x.json"); messages start with it */
