@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.JsonText;
 
 /** The tables shipped as data (resources {@code jp/mynadesk/ceiling/*.json}), chosen by the medical month's date. */
@@ -86,9 +87,17 @@ public final class CeilingTables {
         Set<CeilingClass> dialysisClasses = new HashSet<>();
         sd.get("dialysisHighIncomeClasses").forEach(n -> dialysisClasses.add(CeilingClass.ofCode(n.asText()).orElseThrow()));
         JsonNode to = t.get("validTo");
-        return new CeilingTable(t.get("id").asText(), LocalDate.parse(t.get("validFrom").asText()),
-                to == null || to.isNull() ? null : LocalDate.parse(to.asText()), t.path("status").asText(""), classes,
+        return new CeilingTable(t.get("id").asText(), date(t.get("validFrom").asText()),
+                to == null || to.isNull() ? null : date(to.asText()), t.path("status").asText(""), classes,
                 figure(sd.get("standard")), figure(sd.get("dialysisHighIncome")), dialysisClasses);
+    }
+
+    private static LocalDate date(String text) {
+        LocalDate date = EnteredDate.iso(text);
+        if (date == null) {
+            throw new IllegalStateException("ceiling table date is not YYYY-MM-DD: " + text);
+        }
+        return date;
     }
 
     private static Figure figure(JsonNode f) {

@@ -1,6 +1,7 @@
 package jp.mynadesk.cli;
 
 import java.time.LocalDate;
+import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.FieldCheck;
 import picocli.CommandLine.ITypeConverter;
@@ -17,7 +18,9 @@ public final class JapaneseDateConverter implements ITypeConverter<LocalDate> {
     public LocalDate convert(String value) {
         FieldCheck check = DocumentEntry.date(value, true);
         if (check instanceof FieldCheck.Accepted accepted) {
-            return LocalDate.parse(accepted.value());
+            // LocalDate's own text: YYYY-MM-DD read by hand (no formatter to initialise), a year past 9999 by parse
+            LocalDate iso = EnteredDate.iso(accepted.value());
+            return iso != null ? iso : LocalDate.parse(accepted.value());
         }
         throw new TypeConversionException(check instanceof FieldCheck.Rejected r ? r.message()
                 : "日付を指定してください（例: 2026-04-01 または 令和8年4月1日）。");
