@@ -59,13 +59,66 @@ public final class CardIssuer {
         return spec.mismatchedKey() ? List.of(auth, sign, "forged:" + spec.keyLabel()) : List.of(auth, sign);
     }
 
+    /**
+     * The card's certificates. For the inputs of a built-in profile under the standard CA they are the bundled ones
+     * ({@link SimulatorCertificates}: the same bytes, without four RSA signatures at start-up); otherwise signed here.
+     */
     public HolderCertificates issue(HolderSpec spec) {
+        return issue(spec, SimulatorCertificates.bundled());
+    }
+
+    HolderCertificates issue(HolderSpec spec, SimulatorCertificates bundle) {
         List<String> labels = keyLabels(spec);
         KeyPair authKeys = DeterministicKeys.rsa2048(labels.get(0));
         KeyPair signKeys = DeterministicKeys.rsa2048(labels.get(1));
         KeyPair authCardKey = spec.mismatchedKey() ? DeterministicKeys.rsa2048(labels.get(2)) : authKeys;
+        List<String> certificateLabels = certificateLabels(spec);
+        TestCa.Authority authCa = ca.authRoot();
+        TestCa.Authority signCa = ca.signRoot();
 
-        X509Certificate auth = new CertificateBuilder(
+        X509Certificate auth = bundle.find(certificateLabels.get(0), new SimulatorCertificates.Expected(
+                authKeys.getPublic(), serial("auth:" + spec.keyLabel() + spec.issued()),
+                startOf(spec.issued()).toInstant(), endOf(spec.authExpiry()).toInstant(),
+                authCa.certificate().getSubjectX500Principal(), authCa.certificate().getPublicKey()));
+        if (auth == null) {
+            auth = authCertificate(spec, authKeys);
+        }
+        X509Certificate sign = bundle.find(certificateLabels.get(1), new SimulatorCertificates.Expected(
+                signKeys.getPublic(), serial("sign:" + spec.keyLabel() + spec.issued()),
+                startOf(spec.issued()).toInstant(), endOf(spec.signExpiry()).toInstant(),
+                signCa.certificate().getSubjectX500Principal(), signCa.certificate().getPublicKey()));
+        if (sign == null) {
+            sign = signCertificate(spec, signKeys);
+        }
+        return new HolderCertificates(auth, authCardKey, authCa.certificate(), sign, signKeys, signCa.certificate());
+    }
+
+    /**
+     * The {@link SimulatorCertificates} labels of the auth and sign certificates {@link #issue} makes for the spec
+     * under this CA: the key label and a digest of every field of the spec and of both CA certificates, so a bundled
+     * certificate is used only for exactly the inputs it was made from.
+     */
+    List<String> certificateLabels(HolderSpec spec) {
+        Object[] inputs = {
+            spec.keyLabel(), spec.subjectId(), String.valueOf(spec.issued()), String.valueOf(spec.authExpiry()),
+            String.valueOf(spec.signExpiry()), spec.name(), spec.birthDate() == null ? null : spec.birthDate().toString(),
+            spec.sex(), spec.address(), String.valueOf(spec.mismatchedKey()),
+            encoded(ca.authRoot().certificate()), encoded(ca.signRoot().certificate()),
+        };
+        List<String> keys = keyLabels(spec);
+        return List.of(SimulatorCertificates.label(keys.get(0), inputs), SimulatorCertificates.label(keys.get(1), inputs));
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode CA certificate " + certificate.getSubjectX500Principal(), e);
+        }
+    }
+
+    private X509Certificate authCertificate(HolderSpec spec, KeyPair authKeys) {
+        return new CertificateBuilder(
                         new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "JP").addRDN(BCStyle.CN, spec.subjectId()).build(),
                         authKeys.getPublic(), ca.authRoot().name(), ca.authRoot().keys().getPrivate())
                 .serial(serial("auth:" + spec.keyLabel() + spec.issued()))
@@ -76,11 +129,13 @@ public final class CardIssuer {
                 .authorityKeyId(ca.authRoot().keys().getPublic())
                 .subjectKeyId()
                 .build();
+    }
 
+    private X509Certificate signCertificate(HolderSpec spec, KeyPair signKeys) {
         X500Name signSubject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "JP").addRDN(BCStyle.L, "Tokyo-to").addRDN(BCStyle.L, "Chiyoda-ku")
                 .addRDN(BCStyle.CN, spec.subjectId() + "S").build();
-        X509Certificate sign = new CertificateBuilder(signSubject, signKeys.getPublic(),
+        return new CertificateBuilder(signSubject, signKeys.getPublic(),
                         ca.signRoot().name(), ca.signRoot().keys().getPrivate())
                 .serial(serial("sign:" + spec.keyLabel() + spec.issued()))
                 .validity(startOf(spec.issued()), endOf(spec.signExpiry()))
@@ -91,9 +146,6 @@ public final class CardIssuer {
                 .authorityKeyId(ca.signRoot().keys().getPublic())
                 .subjectKeyId()
                 .build();
-
-        return new HolderCertificates(auth, authCardKey, ca.authRoot().certificate(), sign, signKeys,
-                ca.signRoot().certificate());
     }
 
     private static GeneralNames basicFourFacts(HolderSpec spec) {

@@ -3,7 +3,6 @@ package jp.mynadesk.pki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -12,7 +11,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +20,8 @@ import java.util.Set;
  * command does not spend seconds generating RSA keys on every start (docs/CARD.md §8.1). The file holds what
  * {@link DeterministicKeys#derive} gives on JDK 17, written by the test-side {@code SimulatorKeysFile}.
  *
- * <p>Format, UTF-8: {@code #} comment lines, blank lines, and one {@code label = base64} line per key, the value
- * being the PKCS#8 encoding of the RSA private CRT key. The public key is rebuilt from the CRT key's modulus and
- * public exponent. Labels contain {@code :}, so this is not a {@link java.util.Properties} file.
+ * <p>Format ({@link LabelledBase64}): one {@code label = base64} line per key, the value being the PKCS#8 encoding
+ * of the RSA private CRT key. The public key is rebuilt from the CRT key's modulus and public exponent.
  *
  * <p>The text is split into lines once, on first use; each key is decoded only when its label is asked for. A
  * damaged entry throws {@link IllegalStateException} naming the label: a key that silently differs from the
@@ -77,27 +74,7 @@ final class SimulatorKeys {
 
     /** Reads at most {@link #MAX_BYTES}; a malformed line throws {@link IllegalStateException} with its number. */
     static SimulatorKeys parse(String source, InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new IllegalStateException(source + ": larger than " + MAX_BYTES + " bytes");
-        }
-        Map<String, String> encoded = new LinkedHashMap<>();
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            String label = eq < 0 ? "" : line.substring(0, eq).strip();
-            if (label.isEmpty()) {
-                throw new IllegalStateException(source + " line " + (i + 1) + ": expected \"label = base64\"");
-            }
-            if (encoded.put(label, line.substring(eq + 1).strip()) != null) {
-                throw new IllegalStateException(source + " line " + (i + 1) + ": label " + label + " appears twice");
-            }
-        }
-        return new SimulatorKeys(source, Collections.unmodifiableMap(encoded));
+        return new SimulatorKeys(source, LabelledBase64.parse(source, in, MAX_BYTES));
     }
 
     Set<String> labels() {
@@ -149,14 +126,8 @@ final class SimulatorKeys {
 
     /** The file text for these keys, in the map's order: what {@link #parse} reads back. */
     static String format(Map<String, RSAPrivateCrtKey> keys, String header) {
-        StringBuilder text = new StringBuilder();
-        header.lines().forEach(line -> text.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
-        keys.forEach((label, key) -> {
-            if (label.isBlank() || label.contains("=") || !label.equals(label.strip()) || label.startsWith("#")) {
-                throw new IllegalArgumentException("label cannot be written to the key file: " + label);
-            }
-            text.append(label).append(" = ").append(Base64.getEncoder().encodeToString(key.getEncoded())).append('\n');
-        });
-        return text.toString();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        keys.forEach((label, key) -> entries.put(label, key.getEncoded()));
+        return LabelledBase64.format(header, entries);
     }
 }
