@@ -17,6 +17,18 @@ import java.util.Map;
 final class LabelledBase64 {
     private LabelledBase64() {}
 
+    /** The resource {@code name} next to {@code owner}, read with {@link #parse}; missing or unreadable, it throws. */
+    static Map<String, String> resource(Class<?> owner, String name, int maxBytes) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("simulator resource " + name + " is missing from the jar");
+            }
+            return parse(name, in, maxBytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read simulator resource " + name, e);
+        }
+    }
+
     /**
      * Reads at most {@code maxBytes}; a malformed line throws {@link IllegalStateException} with its number.
      *

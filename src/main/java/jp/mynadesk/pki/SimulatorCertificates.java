@@ -68,35 +68,18 @@ final class SimulatorCertificates {
         this.encoded = encoded;
     }
 
-    private static volatile SimulatorCertificates bundled;
+    private static SimulatorCertificates bundled;
 
     /**
      * The bundled file, read on first use. Not a holder class: a missing resource must throw the same
      * {@link IllegalStateException} on every call, not an ExceptionInInitializerError once and then
      * NoClassDefFoundError.
      */
-    static SimulatorCertificates bundled() {
-        SimulatorCertificates certificates = bundled;
-        if (certificates == null) {
-            synchronized (SimulatorCertificates.class) {
-                certificates = bundled;
-                if (certificates == null) {
-                    bundled = certificates = load();
-                }
-            }
+    static synchronized SimulatorCertificates bundled() {
+        if (bundled == null) {
+            bundled = new SimulatorCertificates(RESOURCE, LabelledBase64.resource(SimulatorCertificates.class, RESOURCE, MAX_BYTES));
         }
-        return certificates;
-    }
-
-    private static SimulatorCertificates load() {
-        try (InputStream in = SimulatorCertificates.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("simulator certificate resource " + RESOURCE + " is missing from the jar");
-            }
-            return parse(RESOURCE, in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read simulator certificate resource " + RESOURCE, e);
-        }
+        return bundled;
     }
 
     /** Reads at most {@link #MAX_BYTES}; a malformed line throws {@link IllegalStateException} with its number. */

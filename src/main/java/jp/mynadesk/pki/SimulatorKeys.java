@@ -41,35 +41,18 @@ final class SimulatorKeys {
         this.encoded = encoded;
     }
 
-    private static volatile SimulatorKeys bundled;
+    private static SimulatorKeys bundled;
 
     /**
      * The bundled file, read on first use. Not a holder class: a missing resource must throw the same
      * {@link IllegalStateException} on every call, not an ExceptionInInitializerError once and then
      * NoClassDefFoundError.
      */
-    static SimulatorKeys bundled() {
-        SimulatorKeys keys = bundled;
-        if (keys == null) {
-            synchronized (SimulatorKeys.class) {
-                keys = bundled;
-                if (keys == null) {
-                    bundled = keys = load();
-                }
-            }
+    static synchronized SimulatorKeys bundled() {
+        if (bundled == null) {
+            bundled = new SimulatorKeys(RESOURCE, LabelledBase64.resource(SimulatorKeys.class, RESOURCE, MAX_BYTES));
         }
-        return keys;
-    }
-
-    private static SimulatorKeys load() {
-        try (InputStream in = SimulatorKeys.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("simulator key resource " + RESOURCE + " is missing from the jar");
-            }
-            return parse(RESOURCE, in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read simulator key resource " + RESOURCE, e);
-        }
+        return bundled;
     }
 
     /** Reads at most {@link #MAX_BYTES}; a malformed line throws {@link IllegalStateException} with its number. */
