@@ -1,7 +1,6 @@
 package jp.mynadesk.cli;
 
 import java.time.LocalDate;
-import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.FieldCheck;
 import picocli.CommandLine.ITypeConverter;
@@ -16,12 +15,11 @@ import picocli.CommandLine.TypeConversionException;
 public final class JapaneseDateConverter implements ITypeConverter<LocalDate> {
     @Override
     public LocalDate convert(String value) {
-        FieldCheck check = DocumentEntry.date(value, true);
-        if (check instanceof FieldCheck.Accepted accepted) {
-            // LocalDate's own text: YYYY-MM-DD read by hand (no formatter to initialise), a year past 9999 by parse
-            LocalDate iso = EnteredDate.iso(accepted.value());
-            return iso != null ? iso : LocalDate.parse(accepted.value());
+        LocalDate day = DocumentEntry.day(value);
+        if (day != null) {
+            return day;
         }
+        FieldCheck check = DocumentEntry.date(value, true);
         throw new TypeConversionException(check instanceof FieldCheck.Rejected r ? r.message()
                 : "日付を指定してください（例: 2026-04-01 または 令和8年4月1日）。");
     }

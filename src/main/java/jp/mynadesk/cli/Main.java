@@ -23,25 +23,28 @@ public final class Main {
     /**
      * Every subcommand, in the order the root help lists them. Only the one named on the command line is built
      * (Picocli reflects a command's whole tree when it is added, which a one-shot command should not pay for);
-     * the root's help and usage errors build them all.
+     * the root's help and usage errors build them all. A method, not a constant: the class literals would load every
+     * command class when Main starts, which a line {@link OneShot} runs does not need.
      */
-    static final List<Class<?>> COMMANDS = List.of(
-            HelpCommand.class,
-            DemoCommand.class,
-            DeskCommand.class,
-            CheckCommand.class,
-            RecheckCommand.class,
-            VisitsCommand.class,
-            DbCommand.class,
-            CardCommand.class,
-            ReaderCommand.class,
-            BenchCommand.class,
-            DocsCommand.class,
-            InsurerNumberCommand.class,
-            CeilingCommand.class,
-            ServiceCommand.class,
-            TraceCommand.class,
-            ScenarioCommand.class);
+    static List<Class<?>> commands() {
+        return List.of(
+                HelpCommand.class,
+                DemoCommand.class,
+                DeskCommand.class,
+                CheckCommand.class,
+                RecheckCommand.class,
+                VisitsCommand.class,
+                DbCommand.class,
+                CardCommand.class,
+                ReaderCommand.class,
+                BenchCommand.class,
+                DocsCommand.class,
+                InsurerNumberCommand.class,
+                CeilingCommand.class,
+                ServiceCommand.class,
+                TraceCommand.class,
+                ScenarioCommand.class);
+    }
 
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;
@@ -91,13 +94,13 @@ public final class Main {
             return List.of();
         }
         if (args.length > 0) {
-            for (Class<?> command : COMMANDS) {
+            for (Class<?> command : commands()) {
                 if (nameOf(command).equals(args[0]) && command != HelpCommand.class) {
                     return List.of(command);
                 }
             }
         }
-        return COMMANDS;
+        return commands();
     }
 
     private static String nameOf(Class<?> command) {
@@ -128,12 +131,13 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {text()};
+            return new String[] {version()};
         }
+    }
 
-        static String text() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return "mynadesk " + (v == null ? "dev" : v);
-        }
+    /** "mynadesk 0.1.0" (outside {@link Version}, a Picocli type that {@link OneShot}'s {@code --version} need not load). */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "mynadesk " + (v == null ? "dev" : v);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import picocli.CommandLine.TypeConversionException;
+import jp.mynadesk.rules.DocumentEntry;
 
 /**
  * The one-shot commands ({@code --version}, {@code insurer-number check}, {@code ceiling}, {@code docs check},
@@ -89,7 +89,7 @@ final class OneShot {
     /** Runs {@code args} when it is a plainly well-formed one-shot command; empty when Picocli should take it. */
     static OptionalInt run(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            out.println(Main.Version.text());
+            out.println(Main.version());
             out.flush();
             return OptionalInt.of(Main.OK);
         }
@@ -192,9 +192,8 @@ final class OneShot {
         desk.readerProfile = line.value("--reader-profile");
         desk.service = line.value("--service");
         if (line.value("--as-of") != null) {
-            try {
-                desk.asOf = AsOf.parse(line.value("--as-of"));
-            } catch (TypeConversionException e) {
+            desk.asOf = AsOf.orNull(line.value("--as-of"));
+            if (desk.asOf == null) {
                 throw new Declined();
             }
         }
@@ -223,16 +222,19 @@ final class OneShot {
         return command;
     }
 
-    /** The date an option gives, null when it is absent. */
+    /**
+     * The date an option gives, null when it is absent. Read as {@link JapaneseDateConverter} reads it, without
+     * loading it: it is a Picocli converter, and this path loads no Picocli class.
+     */
     private static LocalDate date(String value) throws Declined {
         if (value == null) {
             return null;
         }
-        try {
-            return new JapaneseDateConverter().convert(value);
-        } catch (TypeConversionException e) {
+        LocalDate day = DocumentEntry.day(value);
+        if (day == null) {
             throw new Declined();
         }
+        return day;
     }
 
     /** The line when {@code args} is the grammar's command (null when it is another), thrown back when not plain. */

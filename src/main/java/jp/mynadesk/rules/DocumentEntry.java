@@ -106,6 +106,19 @@ public final class DocumentEntry {
         return new FieldCheck.Rejected("「" + s + "」は日付として読めないか、存在しない日付です。2024-12-02 または 令和6年12月2日 の形で入力してください。");
     }
 
+    /**
+     * The day {@code typed} names, as {@link #date} reads it (YYYY-MM-DD or 和暦, full-width digits allowed), or null
+     * when it names none.
+     */
+    public static LocalDate day(String typed) {
+        if (!(date(typed, true) instanceof FieldCheck.Accepted accepted)) {
+            return null;
+        }
+        // LocalDate's own text: YYYY-MM-DD read by hand (no formatter to initialise), a year past 9999 by parse
+        LocalDate iso = EnteredDate.iso(accepted.value());
+        return iso != null ? iso : LocalDate.parse(accepted.value());
+    }
+
     private static boolean isAsciiDigit(int c) {
         return c >= '0' && c <= '9';
     }

@@ -24,11 +24,11 @@ class MainTest {
 
     @Test
     void rootHelpAndUnknownWordsListEveryCommand() {
-        assertEquals(Main.COMMANDS, Main.commandsFor(new String[] {"--help"}));
-        assertEquals(Main.COMMANDS, Main.commandsFor(new String[] {"no-such-command"}));
+        assertEquals(Main.commands(), Main.commandsFor(new String[] {"--help"}));
+        assertEquals(Main.commands(), Main.commandsFor(new String[] {"no-such-command"}));
         CliRun help = CliRun.of("--help");
         assertEquals(Main.OK, help.exitCode());
-        for (Class<?> command : Main.COMMANDS) {
+        for (Class<?> command : Main.commands()) {
             String name = command.getAnnotation(Command.class).name();
             assertTrue(help.out().contains("  " + name + " "), name + " missing from the root help");
         }
