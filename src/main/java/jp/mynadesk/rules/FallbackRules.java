@@ -2,7 +2,6 @@ package jp.mynadesk.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +12,25 @@ import java.util.Optional;
 public final class FallbackRules {
     private FallbackRules() {}
 
+    /**
+     * Which usable document to go by: the stronger basis; among equals the newest 交付年月日 (a document without one
+     * counts as oldest); then the order presented. One method rather than {@code Comparator} combinators, which spin
+     * a class each on a cold JVM (about 10 ms of a one-shot {@code docs check}; docs/ARCHITECTURE.md, "Start-up").
+     */
+    private static int preference(DocumentJudgement a, DocumentJudgement b) {
+        int byBasis = a.basis().compareTo(b.basis());
+        return byBasis != 0 ? byBasis : newestFirst(a, b);
+    }
+
     /** Newest 交付年月日 first; a document without one counts as oldest; then the order presented. */
-    private static final Comparator<DocumentJudgement> NEWEST_FIRST = Comparator
-            .comparing((DocumentJudgement j) -> j.document().issuedOn().date().orElse(LocalDate.MIN), Comparator.reverseOrder())
-            .thenComparingInt(DocumentJudgement::index);
+    private static int newestFirst(DocumentJudgement a, DocumentJudgement b) {
+        int byIssue = issued(b).compareTo(issued(a));
+        return byIssue != 0 ? byIssue : Integer.compare(a.index(), b.index());
+    }
+
+    private static LocalDate issued(DocumentJudgement j) {
+        return j.document().issuedOn().date().orElse(LocalDate.MIN);
+    }
 
     public static FallbackDecision decide(FallbackInput in) {
         CardJudgement card = CardJudgement.of(in.card(), in.asOf());
@@ -28,7 +42,7 @@ public final class FallbackRules {
 
         Optional<DocumentJudgement> chosen = judged.stream()
                 .filter(DocumentJudgement::usable)
-                .min(Comparator.comparing(DocumentJudgement::basis).thenComparing(NEWEST_FIRST));
+                .min(FallbackRules::preference);
 
         boolean online = in.onlineAvailable();
         if (chosen.isPresent()) {
@@ -38,7 +52,7 @@ public final class FallbackRules {
         }
         if (card.usable()) {
             // 被保険者資格申立書: an older qualification's numbers are better than none (a 不詳請求).
-            Optional<DocumentJudgement> numbers = judged.stream().filter(DocumentJudgement::numbersPassCheck).min(NEWEST_FIRST);
+            Optional<DocumentJudgement> numbers = judged.stream().filter(DocumentJudgement::numbersPassCheck).min(FallbackRules::newestFirst);
             return new FallbackDecision(in.asOf(), online, Decision.ACCEPT_WITH_DECLARATION, Basis.DECLARATION, null,
                     numbers.map(j -> InsuranceNumbers.of(j.document())).orElse(null),
                     numbers.map(DocumentJudgement::index).orElse(null),
