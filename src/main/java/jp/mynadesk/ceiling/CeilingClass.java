@@ -32,7 +32,14 @@ public enum CeilingClass {
 
     public static Optional<CeilingClass> ofCode(String code) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.name().equals(c)).findFirst();
+        // A loop, not a stream's findFirst: the first findFirst of a run links a method handle, about 4 ms of a cold
+        // `ceiling` (docs/ARCHITECTURE.md, "Start-up").
+        for (CeilingClass k : values()) {
+            if (k.name().equals(c)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     public static String known() {

@@ -37,11 +37,21 @@ public final class CeilingTables {
     }
 
     public Optional<CeilingTable> forDate(LocalDate date) {
-        return tables.stream().filter(t -> t.covers(date)).findFirst();
+        for (CeilingTable t : tables) { // loops, not findFirst: see CeilingClass.ofCode
+            if (t.covers(date)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CeilingTable> byId(String id) {
-        return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+        for (CeilingTable t : tables) {
+            if (t.id().equals(id)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<CeilingTable> all() {
