@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -106,34 +104,12 @@ public final class CardProfiles {
 
     /** A built-in profile by name, else a profile file by path. */
     public static CardProfile resolve(String nameOrFile) throws ProfileException {
-        if (nameOrFile == null || nameOrFile.isBlank()) {
-            throw new ProfileException("プロファイルの指定が空です。組み込みのプロファイル名（" + names()
-                    + "）か、JSON ファイルのパスを指定してください。");
-        }
-        Optional<CardProfile> builtIn = builtIn(nameOrFile);
-        if (builtIn.isPresent()) {
-            return builtIn.get();
-        }
-        Path file = Path.of(nameOrFile);
-        if (!Files.isRegularFile(file)) {
-            // what was typed may be shown back (it is not a file's content), without a run of digits like an ID
-            String typed = JsonProblem.typed(nameOrFile);
-            throw new ProfileException((typed == null ? "指定されたもの" : typed) + " は組み込みのプロファイル名ではなく、"
-                    + "その名前のファイルもありません。組み込みのプロファイル名（" + names() + "）か、JSON ファイルのパスを"
-                    + "指定してください。");
-        }
-        return load(file);
+        return ProfileFiles.resolve(nameOrFile, "プロファイル", BuiltIns.PROFILES, CardProfiles::parse);
     }
 
     /** Reads one profile object from a JSON file (UTF-8). */
     public static CardProfile load(Path file) throws ProfileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProfileException(JsonProblem.unreadable(file, e), e);
-        }
-        return parse(text, JsonProblem.file(file));
+        return ProfileFiles.load(file, CardProfiles::parse);
     }
 
     /**

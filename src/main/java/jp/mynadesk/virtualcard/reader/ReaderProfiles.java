@@ -9,14 +9,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.ProfileFiles;
 import jp.mynadesk.documents.JsonProblem;
 
 /**
@@ -72,29 +70,7 @@ public final class ReaderProfiles {
      * @throws ProfileException naming the allowed names, or the file and what is wrong in it
      */
     public static ReaderProfile resolve(String nameOrFile) throws ProfileException {
-        if (nameOrFile == null || nameOrFile.isBlank()) {
-            throw new ProfileException("プロファイルの指定が空です。組み込みのリーダープロファイル名（" + names()
-                    + "）か、JSON ファイルのパスを指定してください。");
-        }
-        Optional<ReaderProfile> builtIn = builtIn(nameOrFile);
-        if (builtIn.isPresent()) {
-            return builtIn.get();
-        }
-        Path file = Path.of(nameOrFile);
-        if (!Files.isRegularFile(file)) {
-            // what was typed may be shown back (it is not a file's content), without a run of digits like an ID
-            String typed = JsonProblem.typed(nameOrFile);
-            throw new ProfileException((typed == null ? "指定されたもの" : typed) + " は組み込みのリーダープロファイル名"
-                    + "ではなく、その名前のファイルもありません。組み込みのリーダープロファイル名（" + names() + "）か、"
-                    + "JSON ファイルのパスを指定してください。");
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProfileException(JsonProblem.unreadable(file, e), e);
-        }
-        return parse(text, JsonProblem.file(file));
+        return ProfileFiles.resolve(nameOrFile, "リーダープロファイル", BuiltIns.PROFILES, ReaderProfiles::parse);
     }
 
     /** @param origin where the text came from ("ファイル x.json"); messages start with it */
