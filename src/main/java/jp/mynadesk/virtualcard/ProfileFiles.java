@@ -47,10 +47,20 @@ public final class ProfileFiles {
         return load(file, parser);
     }
 
-    /** Reads one profile from a JSON file (UTF-8). */
+    /** A profile is a few hundred bytes; anything far larger is not one, and is not read into memory. */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    /** Reads one profile from a JSON file (UTF-8): a regular file, not a FIFO or a device, of at most 1 MiB. */
     public static <P> P load(Path file, Parser<P> parser) throws ProfileException {
         String text;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                // a FIFO or a device would block the read or never end
+                throw new ProfileException(JsonProblem.file(file) + " は通常のファイルではありません。JSON ファイルのパスを指定してください。");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new ProfileException(JsonProblem.file(file) + " は大きすぎます。プロファイルの JSON は 1 MiB までです。");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ProfileException(JsonProblem.unreadable(file, e), e);

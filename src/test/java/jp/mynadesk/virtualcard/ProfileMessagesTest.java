@@ -1,7 +1,9 @@
 package jp.mynadesk.virtualcard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -138,6 +140,21 @@ class ProfileMessagesTest {
         ProfileException range = assertThrows(ProfileException.class, () -> CardProfiles.load(tries));
         assertTrue(range.getMessage().startsWith(JsonProblem.file(tries) + ": authTriesLeft: 9 は範囲外です"), range.getMessage());
         assertCalm(range.getMessage(), "tries.json: authTriesLeft: 9 は範囲外です。0 以上 3 以下の整数");
+    }
+
+    @Test
+    void aFifoOrAHugeFileIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = dir.resolve("card.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ProfileException special = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertThrows(ProfileException.class, () -> CardProfiles.load(fifo)));
+        assertCalm(special.getMessage(), "は通常のファイルではありません");
+        Path huge = dir.resolve("huge.json");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024); // 3 GiB, sparse: never read
+        }
+        ProfileException big = assertThrows(ProfileException.class, () -> CardProfiles.resolve(huge.toString()));
+        assertCalm(big.getMessage(), "は大きすぎます");
     }
 
     @Test
