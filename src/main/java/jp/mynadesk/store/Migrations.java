@@ -78,14 +78,14 @@ final class Migrations {
     static int current(Connection c, Dialect dialect) throws SQLException {
         String schema = dialect.schema(c); // PostgreSQL: only this record's schema, not others in the database
         try (Statement s = c.createStatement()) {
-            try (ResultSet t = c.getMetaData().getTables(null, schema, "schema_version", null)) {
-                if (!t.next()) {
-                    try (ResultSet any = c.getMetaData().getTables(null, schema, "visits", null)) {
-                        if (any.next()) {
-                            throw damaged("schema_version is missing");
-                        }
-                    }
+            if (!hasTable(c, schema, "schema_version")) {
+                if (!hasTable(c, schema, "visits")) {
                     return 0;
+                }
+                // Each lookup sees the database as it is then: another desk's migration may have committed both
+                // tables between the two. Seen after visits, a schema_version committed with it is seen too.
+                if (!hasTable(c, schema, "schema_version")) {
+                    throw damaged("schema_version is missing");
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
@@ -96,6 +96,12 @@ final class Migrations {
                 }
                 return version;
             }
+        }
+    }
+
+    private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
+        try (ResultSet t = c.getMetaData().getTables(null, schema, table, null)) {
+            return t.next();
         }
     }
 

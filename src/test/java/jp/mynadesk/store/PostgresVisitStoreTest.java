@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.sql.Connection;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.testsupport.PostgresCheck;
@@ -61,6 +70,54 @@ class PostgresVisitStoreTest extends VisitStoreContract {
             assertEquals(StoreException.Kind.UNAVAILABLE, e.kind());
             s.execute("ROLLBACK");
             assertTrue(store.record(SampleVisits.numbered(1, SampleVisits.MORNING)).visitId().endsWith("-0001"));
+        }
+    }
+
+    /**
+     * Desks started one after another on a new record: one makes the tables while the others look at the version.
+     * A desk that saw no {@code schema_version} and then, a moment later, the freshly committed {@code visits}
+     * used to call the record damaged (CI, 2026-12-01). Here the lookers look without pause for the whole
+     * migration, so they are sure to look across its commit.
+     */
+    @Test
+    void aDeskLookingWhileAnotherMakesTheRecordNeverCallsItDamaged() throws Exception {
+        int lookers = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(lookers);
+        try {
+            for (int round = 0; round < 10; round++) {
+                SharedDatabase fresh = PostgresCheck.freshSchema();
+                PostgresDialect dialect = new PostgresDialect(fresh, Stores.DEFAULT_BUSY_TIMEOUT);
+                AtomicBoolean migrated = new AtomicBoolean();
+                CountDownLatch looking = new CountDownLatch(lookers);
+                List<Future<Integer>> looks = new ArrayList<>();
+                for (int d = 0; d < lookers; d++) {
+                    looks.add(pool.submit(() -> {
+                        try (Connection c = dialect.connect()) {
+                            int times = 0;
+                            looking.countDown();
+                            // one more look after the migration: the last must see the finished record
+                            for (boolean last = false; !last; times++) {
+                                last = migrated.get();
+                                int version = Migrations.current(c, dialect);
+                                if (last) {
+                                    assertEquals(Migrations.latest(), version);
+                                }
+                            }
+                            return times;
+                        }
+                    }));
+                }
+                looking.await();
+                try (Connection c = dialect.connect()) {
+                    Migrations.apply(c, dialect, CLOCK);
+                }
+                migrated.set(true);
+                for (Future<Integer> f : looks) {
+                    assertTrue(f.get(1, TimeUnit.MINUTES) > 1, "round " + round);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -188,6 +188,22 @@ abstract class VisitStoreContract {
     }
 
     @Test
+    void aRecordWhoseVersionTableIsGoneIsCalledDamagedNotMadeAgain() throws Exception {
+        try (VisitStore store = open()) {
+            store.record(SampleVisits.everyKind().get(0));
+        }
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE schema_version");
+        }
+        StoreException e = assertThrows(StoreException.class, this::open);
+        assertEquals(StoreException.Kind.CORRUPT, e.kind());
+        assertTrue(e.getMessage().contains("db verify"), e.getMessage());
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM visits"), "the visits are left as they were");
+        }
+    }
+
+    @Test
     void consentRevokedAtOneDeskIsSeenAtTheOther() {
         try (VisitStore front = open(); VisitStore night = open()) {
             Visit v = front.record(SampleVisits.everyKind().get(0));
