@@ -59,7 +59,7 @@ public final class DeskChild {
             for (int i = 0; i < n; i++) {
                 Visit v;
                 if (mode.equals("record")) {
-                    Visit next = SampleVisits.numbered(i, OffsetDateTime.now(clock));
+                    Visit next = SampleVisits.numbered(i, OffsetDateTime.now(clock), terminal);
                     v = retrying(() -> store.record(next));
                     Thread.sleep(20);
                 } else if (i % 5 == 0) {

@@ -83,7 +83,11 @@ public final class SampleVisits {
 
     /** A plain confirmed card visit; {@code n} makes it distinguishable (crash test markers). */
     public static Visit numbered(int n, OffsetDateTime asOf) {
-        return new Visit(null, asOf, "DESK-01", Route.CARD_PIN, Outcome.CONFIRMED, null, List.of(), qualification(n),
+        return numbered(n, asOf, "DESK-01");
+    }
+
+    public static Visit numbered(int n, OffsetDateTime asOf, String terminal) {
+        return new Visit(null, asOf, terminal, Route.CARD_PIN, Outcome.CONFIRMED, null, List.of(), qualification(n),
                 consent(asOf, ConsentSource.CARD_SCREEN), null, patient(n), null, "marker-" + n, null, RecheckState.NONE);
     }
 }
