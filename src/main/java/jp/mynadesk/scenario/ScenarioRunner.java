@@ -115,8 +115,9 @@ public final class ScenarioRunner {
         try {
             return ReaderProfiles.resolve(name);
         } catch (ProfileException e) {
+            // the message already lists the built-in names; generic is the scenario file's own word
             throw new ScenarioException(0, "reader", "リーダーのプロファイルを使えません: " + e.getMessage()
-                    + "（generic か " + ReaderProfiles.names() + "）");
+                    + "（プロファイルなしのリーダーは generic）");
         }
     }
 

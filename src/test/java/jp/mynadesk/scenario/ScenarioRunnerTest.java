@@ -31,6 +31,21 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void anUnknownReaderProfileNamesEachChoiceOnce() {
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioRunner.readerProfile("no-such-reader"));
+        String message = e.getMessage();
+        List<String> builtIns = List.of(jp.mynadesk.virtualcard.reader.ReaderProfiles.names().split(", "));
+        assertTrue(builtIns.size() > 1, "there are built-in reader profiles");
+        for (String name : builtIns) {
+            assertEquals(message.indexOf(name), message.lastIndexOf(name), name + " once: " + message);
+            assertTrue(message.contains(name), message);
+        }
+        assertTrue(message.contains("generic"), message);
+        assertEquals("reader", e.key());
+    }
+
+    @Test
     void aWrongExpectationFailsNamingLineStepAndKey() throws IOException {
         Path f = write("wrong.yaml", """
                 name: wrong

@@ -20,7 +20,8 @@ import jp.mynadesk.virtualcard.EmulatedCard;
  */
 public final class CardServer {
 
-    static final String COMMANDS = "remove, insert, profile NAME, status, quit";
+    /** The commands are English words (as in the help); what the server says is Japanese. */
+    static final String COMMANDS = "remove（抜く）, insert（差す）, profile NAME（カードを替える）, status（状態）, quit（終了）";
 
     private final Function<String, EmulatedCard> profiles;
     private final VpcdAddress address;
@@ -50,8 +51,8 @@ public final class CardServer {
         profile = initialProfile;
         try (VpcdBridge bridge = new VpcdBridge(address, event -> narrate(event, out)).start()) {
             bridge.insert(card);
-            out.println("Serving card profile '" + profile + "' on vpcd " + address + ".");
-            out.println("Commands: " + COMMANDS);
+            out.println("仮想カード（プロファイル " + profile + "）を vpcd " + address + " のリーダーに差しました。");
+            out.println("コマンド: " + COMMANDS);
             BufferedReader in = new BufferedReader(commands);
             String line;
             while ((line = in.readLine()) != null) {
@@ -62,7 +63,7 @@ public final class CardServer {
         } catch (IOException e) {
             throw new UncheckedIOException("reading commands failed", e);
         }
-        out.println("Card server stopped.");
+        out.println("仮想カードを止めました。");
         return 0;
     }
 
@@ -77,18 +78,18 @@ public final class CardServer {
         switch (verb) {
             case "remove" -> {
                 if (bridge.card().isEmpty()) {
-                    out.println("No card in the reader.");
+                    out.println("リーダーにカードはありません。");
                 } else {
                     bridge.remove();
-                    out.println("Card removed.");
+                    out.println("カードを抜きました。");
                 }
             }
             case "insert" -> {
                 if (bridge.card().isPresent()) {
-                    out.println("A card is already in the reader; use 'remove' first or 'profile NAME' to swap.");
+                    out.println("カードはもう差してあります。先に remove で抜くか、profile NAME で替えてください。");
                 } else {
                     bridge.insert(card);
-                    out.println("Card inserted (profile '" + profile + "').");
+                    out.println("カードを差しました（プロファイル " + profile + "）。");
                 }
             }
             case "profile" -> switchProfile(argument, bridge, out);
@@ -96,27 +97,27 @@ public final class CardServer {
             case "quit", "exit" -> {
                 return false;
             }
-            default -> out.println("Unknown command '" + line + "'. Valid commands: " + COMMANDS + ".");
+            default -> out.println("「" + line + "」というコマンドはありません。使えるコマンド: " + COMMANDS);
         }
         return true;
     }
 
     private void switchProfile(String name, VpcdBridge bridge, PrintStream out) {
         if (name.isEmpty()) {
-            out.println("Usage: profile NAME (current profile: '" + profile + "').");
+            out.println("使い方: profile NAME（今のプロファイル: " + profile + "）");
             return;
         }
         EmulatedCard next;
         try {
             next = Objects.requireNonNull(profiles.apply(name), "profile function returned null");
         } catch (RuntimeException e) {
-            out.println("Cannot load profile '" + name + "': " + e.getMessage());
+            out.println("プロファイル " + name + " を読み込めません: " + e.getMessage());
             return;
         }
         card = next;
         profile = name;
         bridge.switchCard(next);
-        out.println("Switched to profile '" + name + "' (card inserted).");
+        out.println("プロファイル " + name + " のカードに替えて差しました。");
     }
 
     private String status(VpcdBridge bridge) {
@@ -130,18 +131,22 @@ public final class CardServer {
     private static void narrate(VpcdEvent event, PrintStream out) {
         // Apdu events are left out: thousands per second; 'status' shows the count instead.
         if (event instanceof VpcdEvent.Connected c) {
-            out.println("vpcd: connected to " + c.host() + ":" + c.port() + ", pcscd sees the card");
+            out.println("vpcd: " + c.host() + ":" + c.port() + " に接続しました。pcscd からカードが見えます。");
         } else if (event instanceof VpcdEvent.ConnectFailed f) {
             out.println("vpcd: " + f.host() + ":" + f.port() + " に接続できません（" + f.reason() + "、" + f.attempt()
                     + " 回目）。再試行を続けます。pcscd と vpcd が動いているか、--vpcd の指定を確かめてください。");
         } else if (event instanceof VpcdEvent.Disconnected d) {
-            out.println("vpcd: disconnected (" + d.reason() + ")");
+            out.println("vpcd: 接続が切れました（" + switch (d.cause()) {
+                case CARD_REMOVED -> "カードを抜いたため";
+                case VPCD_CLOSED -> "vpcd が接続を閉じました。pcscd が止まったか再起動した";
+                case CONNECTION_LOST -> "接続が失われました: " + d.detail();
+            } + "）。");
         } else if (event instanceof VpcdEvent.PoweredOn) {
-            out.println("vpcd: power on");
+            out.println("vpcd: 電源が入りました");
         } else if (event instanceof VpcdEvent.PoweredOff) {
-            out.println("vpcd: power off");
+            out.println("vpcd: 電源が切れました");
         } else if (event instanceof VpcdEvent.Reset) {
-            out.println("vpcd: reset");
+            out.println("vpcd: リセットされました");
         }
     }
 }

@@ -271,7 +271,7 @@ public final class VpcdBridge implements AutoCloseable {
                 failedConnects++;
                 if (failedConnects % REPORT_EVERY == 1) {
                     emit(new VpcdEvent.ConnectFailed(address.host(), address.port(),
-                            e.getMessage() == null ? "no answer" : e.getMessage(), failedConnects));
+                            e.getMessage() == null ? "応答がありません" : e.getMessage(), failedConnects));
                 }
                 if (!backOff(backoffMillis)) {
                     return;
@@ -286,13 +286,15 @@ public final class VpcdBridge implements AutoCloseable {
                 }
                 socket = s;
             }
-            String reason;
+            VpcdEvent.Disconnected.Cause cause;
+            String detail = null;
             long connectionsBefore = connectionCount.get();
             try {
                 serve(s, serving);
-                reason = "vpcd closed the connection";
+                cause = VpcdEvent.Disconnected.Cause.VPCD_CLOSED;
             } catch (IOException e) {
-                reason = "connection lost: " + e.getMessage();
+                cause = VpcdEvent.Disconnected.Cause.CONNECTION_LOST;
+                detail = e.getMessage();
             } finally {
                 synchronized (lock) {
                     if (socket == s) {
@@ -307,7 +309,8 @@ public final class VpcdBridge implements AutoCloseable {
                 removedHere = closed || card != serving;
             }
             if (removedHere) {
-                reason = "card removed";
+                cause = VpcdEvent.Disconnected.Cause.CARD_REMOVED;
+                detail = null;
             }
             if (powered) {
                 powered = false;
@@ -316,7 +319,7 @@ public final class VpcdBridge implements AutoCloseable {
             }
             if (spoke) {
                 connected = false;
-                emit(new VpcdEvent.Disconnected(reason));
+                emit(new VpcdEvent.Disconnected(cause, detail));
             }
             if (removedHere) {
                 backoffMillis = MIN_BACKOFF.toMillis();

@@ -20,8 +20,20 @@ public sealed interface VpcdEvent {
     record ConnectFailed(String host, int port, String reason, int attempt) implements VpcdEvent {
     }
 
-    /** The connection ended; pcscd sees the slot empty until the bridge connects again. */
-    record Disconnected(String reason) implements VpcdEvent {
+    /**
+     * The connection ended; pcscd sees the slot empty until the bridge connects again.
+     *
+     * @param detail the socket's own words when the connection was lost, else null
+     */
+    record Disconnected(Cause cause, String detail) implements VpcdEvent {
+        public enum Cause {
+            /** The card was taken out here ({@code remove}, a profile switch, the bridge closing). */
+            CARD_REMOVED,
+            /** vpcd ended the connection (pcscd stopped or restarted). */
+            VPCD_CLOSED,
+            /** The socket failed. */
+            CONNECTION_LOST
+        }
     }
 
     /** pcscd applied power (vpcd control byte {@code 01}). */

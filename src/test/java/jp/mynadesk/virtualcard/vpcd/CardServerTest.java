@@ -65,43 +65,44 @@ class CardServerTest {
         awaitOutput("profile=alpha card=inserted vpcd=connected (" + vpcd.address() + ") power=on apdus=1");
 
         type("remove");
-        awaitOutput("Card removed.");
+        awaitOutput("カードを抜きました。");
         assertTrue(vpcd.clientClosed(2000));
-        awaitOutput("vpcd: power off");
+        awaitOutput("vpcd: 電源が切れました");
+        awaitOutput("vpcd: 接続が切れました（カードを抜いたため）。");
         type("remove");
-        awaitOutput("No card in the reader.");
+        awaitOutput("リーダーにカードはありません。");
         type("status");
         awaitOutput("card=removed vpcd=disconnected");
 
         type("insert");
-        awaitOutput("Card inserted (profile 'alpha').");
+        awaitOutput("カードを差しました（プロファイル alpha）。");
         assertTrue(vpcd.accept(2000));
         assertEquals("alpha", TestCard.name(vpcd.transmit(TestCard.GET_NAME)));
         type("insert");
-        awaitOutput("A card is already in the reader");
+        awaitOutput("カードはもう差してあります。");
 
         type("profile beta");
-        awaitOutput("Switched to profile 'beta'");
+        awaitOutput("プロファイル beta のカードに替えて差しました。");
         assertTrue(vpcd.clientClosed(2000));
         assertTrue(vpcd.accept(2000));
         assertEquals("beta", TestCard.name(vpcd.transmit(TestCard.GET_NAME)));
 
         type("profile nosuch");
-        awaitOutput("Cannot load profile 'nosuch': no such profile: nosuch");
+        awaitOutput("プロファイル nosuch を読み込めません: no such profile: nosuch");
         type("profile");
-        awaitOutput("Usage: profile NAME (current profile: 'beta')");
+        awaitOutput("使い方: profile NAME（今のプロファイル: beta）");
 
         type("quit");
         assertEquals(0, server.get(5, TimeUnit.SECONDS));
         assertTrue(vpcd.clientClosed(2000), "quitting takes the card out");
-        assertTrue(output.toString(StandardCharsets.UTF_8).contains("Card server stopped."));
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("仮想カードを止めました。"));
     }
 
     @Test
     void unknownCommandListsTheValidOnes() throws Exception {
         start("alpha");
         type("eject");
-        awaitOutput("Unknown command 'eject'. Valid commands: remove, insert, profile NAME, status, quit.");
+        awaitOutput("「eject」というコマンドはありません。使えるコマンド: " + CardServer.COMMANDS);
         type("");
         type("quit");
         assertEquals(0, server.get(5, TimeUnit.SECONDS));
@@ -112,8 +113,8 @@ class CardServerTest {
         CardServer cardServer = new CardServer(profiles, "alpha", vpcd.address());
         assertEquals(0, cardServer.run(new StringReader("status\n"), out));
         String text = output.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("Serving card profile 'alpha' on vpcd " + vpcd.address()), text);
-        assertTrue(text.contains("Card server stopped."), text);
+        assertTrue(text.contains("仮想カード（プロファイル alpha）を vpcd " + vpcd.address() + " のリーダーに差しました。"), text);
+        assertTrue(text.contains("仮想カードを止めました。"), text);
     }
 
     @Test

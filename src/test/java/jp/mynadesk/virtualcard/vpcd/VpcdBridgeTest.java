@@ -135,7 +135,7 @@ class VpcdBridgeTest {
         eventually(() -> alpha.events.equals(List.of("powerOn", "powerOff")));
         assertTrue(bridge.card().isEmpty());
         eventually(() -> events.stream().anyMatch(e -> e instanceof VpcdEvent.Disconnected d
-                && d.reason().equals("card removed")));
+                && d.cause() == VpcdEvent.Disconnected.Cause.CARD_REMOVED));
         assertFalse(vpcd.accept(300), "stays disconnected until insert");
 
         bridge.insert(alpha);
@@ -210,7 +210,7 @@ class VpcdBridgeTest {
         assertArrayEquals(TestCard.ATR, vpcd.getAtr());
         assertTrue(bridge.isConnected());
         eventually(() -> events.stream().anyMatch(e -> e instanceof VpcdEvent.Disconnected d
-                && !d.reason().equals("card removed")));
+                && d.cause() != VpcdEvent.Disconnected.Cause.CARD_REMOVED));
     }
 
     @Test
