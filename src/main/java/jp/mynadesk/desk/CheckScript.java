@@ -43,6 +43,10 @@ public record CheckScript(CheckMode mode, String staff, char[] pin, Map<SharingC
             }
         }
         while (!(p instanceof Prompt.Done)) {
+            if (p instanceof Prompt.AwaitingRecord r) {
+                // no one at a screen to try again later: the caller hears it as the store failure it is
+                throw new StoreException(r.kind(), r.problem(), null);
+            }
             DeskEvent next;
             if (p instanceof Prompt.AwaitingPin && !pinUsed) {
                 pinUsed = true;

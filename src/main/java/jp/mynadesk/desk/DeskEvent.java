@@ -50,6 +50,9 @@ public sealed interface DeskEvent {
     /** Nothing more to offer at this prompt (no documents, no PIN): end with the reason shown. */
     record Decline() implements DeskEvent {}
 
+    /** Staff try again to record a decided visit the record did not take ({@link Prompt.AwaitingRecord}). */
+    record RecordAgain() implements DeskEvent {}
+
     /** Staff cancelled the check. */
     record Cancel() implements DeskEvent {}
 }

@@ -37,6 +37,20 @@ public sealed interface Prompt {
         }
     }
 
+    /**
+     * The check is decided but the record did not take the visit (database away or locked, file damaged). Nothing
+     * is lost: the decided visit waits here until staff record it again ({@link DeskEvent.RecordAgain}); the
+     * patient is not asked again, and cancelling is not offered, since that would lose it.
+     *
+     * @param problem the store's own Japanese message (what is wrong with the record, what to do)
+     */
+    record AwaitingRecord(Visit visit, StoreException.Kind kind, String problem) implements Prompt {
+        @Override
+        public Reason reason() {
+            return Reason.of(ReasonCode.RECORD_UNAVAILABLE);
+        }
+    }
+
     /** The check ended and the visit is recorded. */
     record Done(Visit visit) implements Prompt {
         @Override

@@ -54,7 +54,9 @@ public enum ReasonCode implements Coded {
             "資格確認書をお持ちか伺ってください。"),
     NO_USABLE_DOCUMENT("no-usable-document", "保険診療として受付できる書類がありません。",
             "いったん全額（10割）をお支払いいただき、後日保険者に療養費を請求していただくようご説明ください。"),
-    CANCELLED("cancelled", "受付を取り消しました。", "最初からやり直せます。");
+    CANCELLED("cancelled", "受付を取り消しました。", "最初からやり直せます。"),
+    RECORD_UNAVAILABLE("record-unavailable", "確認は済みましたが、結果を記録できませんでした。",
+            "記録が使えるようになったら「もう一度記録する」を押してください。患者さんにもう一度確認していただく必要はありません。");
 
     private final String code;
     private final String message;

@@ -79,6 +79,10 @@ public final class ReceptionCheck {
         if (prompt instanceof Prompt.Done) {
             throw new IllegalStateException("the check has ended; start a new one");
         }
+        if (prompt instanceof Prompt.AwaitingRecord waiting) {
+            // decided already: only recording it moves on (the same visit, so a store can tell a retry)
+            return prompt = event instanceof DeskEvent.RecordAgain ? record(waiting.visit()) : unexpected(event);
+        }
         if (event instanceof DeskEvent.Cancel) {
             return prompt = finish(Outcome.STOPPED, Reason.of(ReasonCode.CANCELLED));
         }
@@ -479,15 +483,15 @@ public final class ReceptionCheck {
 
     // --- ending -----------------------------------------------------------------------------------------
 
-    private Prompt.Done finish(Outcome outcome, Reason reason) {
+    private Prompt finish(Outcome outcome, Reason reason) {
         return finish(outcome, reason, null, null);
     }
 
-    private Prompt.Done finish(Outcome outcome, Reason reason, ConsentRecord consent) {
+    private Prompt finish(Outcome outcome, Reason reason, ConsentRecord consent) {
         return finish(outcome, reason, consent, null);
     }
 
-    private Prompt.Done finish(Outcome outcome, Reason reason, ConsentRecord consent, String statedInsurance) {
+    private Prompt finish(Outcome outcome, Reason reason, ConsentRecord consent, String statedInsurance) {
         if (card != null) {
             card.close();
         }
@@ -498,7 +502,16 @@ public final class ReceptionCheck {
         Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
                 warnings, qualification, consent, decisionJson, pending ? patient : null, statedInsurance,
                 route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE);
-        return new Prompt.Done(ctx.store().record(visit));
+        return record(visit);
+    }
+
+    /** Done once the record holds the visit; else the decided visit waits for staff to record it again. */
+    private Prompt record(Visit visit) {
+        try {
+            return new Prompt.Done(ctx.store().record(visit));
+        } catch (StoreException e) {
+            return new Prompt.AwaitingRecord(visit, e.kind(), e.getMessage());
+        }
     }
 
     // --- small things -------------------------------------------------------------------------------------

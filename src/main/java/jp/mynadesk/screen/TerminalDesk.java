@@ -25,6 +25,7 @@ import jp.mynadesk.desk.RecheckRunner;
 import jp.mynadesk.desk.SearchNumbers;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
+import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentKind;
@@ -141,6 +142,13 @@ public final class TerminalDesk {
             } else if (p instanceof Prompt.AwaitingDeclaration) {
                 out.println("使える書類がありません。被保険者資格申立書を記入していただきます。");
                 next = declarationEvent();
+            } else if (p instanceof Prompt.AwaitingRecord waiting) {
+                out.println(waiting.problem());
+                if (ask("[Enter] もう一度記録する") == null) {
+                    // the keyboard is gone: end as the store failure it is, the check's outcome on screen above
+                    throw new StoreException(waiting.kind(), waiting.problem(), null);
+                }
+                next = new DeskEvent.RecordAgain();
             } else {
                 next = new DeskEvent.Cancel();
             }

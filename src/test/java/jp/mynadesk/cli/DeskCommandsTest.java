@@ -158,6 +158,26 @@ class DeskCommandsTest {
     }
 
     @Test
+    void theInteractiveDeskKeepsAVisitTheRecordDidNotTakeUntilTheKeyboardGoes() throws Exception {
+        json(run("check", "--virtual", "default", "--as-of", AS_OF, "--json")); // the record exists
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + data.resolve(jp.mynadesk.store.Stores.SQLITE_FILE));
+             java.sql.Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE"); // another process holds the record throughout
+            // PIN, four consent answers, then Enter twice at "record again", then the keyboard is gone
+            CliRun run = runWithStdin("\n1234\ny\nn\ny\nn\n\n\n", "desk", "--virtual", "default", "--as-of", AS_OF,
+                    "--wait", "0.2");
+            assertEquals(3, run.exitCode(), run.out() + run.err());
+            String retry = "[Enter] もう一度記録する";
+            assertEquals(3, run.out().split(java.util.regex.Pattern.quote(retry), -1).length - 1, run.out());
+            assertTrue(run.out().contains(jp.mynadesk.desk.ReasonCode.RECORD_UNAVAILABLE.message()), run.out());
+            assertFalse(run.err().isBlank(), "the store's message on the way out");
+            lock.execute("ROLLBACK");
+        }
+        assertEquals(1, json(run("visits", "--json")).size(), "nothing half-recorded");
+    }
+
+    @Test
     void dbVerifyAfterChecks() throws Exception {
         json(run("check", "--virtual", "default", "--as-of", AS_OF, "--json"));
         JsonNode verify = json(run("db", "verify", "--json"));

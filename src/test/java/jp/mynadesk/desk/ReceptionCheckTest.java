@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,7 +21,10 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.oqs.server.FaultPlan;
+import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.store.Stores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReceptionCheckTest {
     static final String AS_OF = "2026-12-01T09:30:00";
@@ -58,6 +66,42 @@ class ReceptionCheckTest {
             assertEquals(v.asOf().plusHours(24).toInstant(), v.consent().availableUntil().toInstant());
             assertEquals(RecheckState.NONE, v.recheckState());
             assertEquals(List.of(v), f.store.visits(null));
+        }
+    }
+
+    /**
+     * The record locked by another process (a real SQLite file, held by a second connection) when the check ends:
+     * the decided visit waits at the desk, nothing cancels it, and it is recorded once when the record is back.
+     */
+    @Test
+    void aVisitTheRecordDidNotTakeWaitsAndIsRecordedOnceWhenStaffTryAgain(@TempDir Path dir) throws Exception {
+        VisitStore store = Stores.open(new DataDirectory(dir, true), Clock.systemUTC(), Duration.ofMillis(200));
+        try (DeskFixture f = new DeskFixture(AS_OF, store).card("default");
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Stores.SQLITE_FILE));
+             Statement s = other.createStatement()) {
+            ReceptionCheck check = f.check();
+            check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null));
+            assertInstanceOf(Prompt.AwaitingConsent.class, check.handle(pin("1234")));
+            s.execute("BEGIN IMMEDIATE"); // another desk holds the write lock past the busy timeout
+
+            Prompt.AwaitingRecord waiting = assertInstanceOf(Prompt.AwaitingRecord.class,
+                    check.handle(new DeskEvent.ConsentAnswered(all(true))));
+            assertEquals(ReasonCode.RECORD_UNAVAILABLE, waiting.reason().code());
+            assertEquals(StoreException.Kind.UNAVAILABLE, waiting.kind());
+            assertFalse(waiting.problem().isBlank());
+            assertEquals(Outcome.CONFIRMED, waiting.visit().outcome(), "the check itself was decided");
+            assertTrue(waiting.visit().consent().registered());
+
+            assertEquals(waiting, check.handle(new DeskEvent.Cancel()), "cancelling would lose the decided visit");
+            assertEquals(waiting, check.handle(pin("1234")));
+            assertEquals(waiting, check.handle(new DeskEvent.RecordAgain()), "still locked: still waiting");
+
+            s.execute("ROLLBACK");
+            f.clock.advance(Duration.ofMinutes(3));
+            Visit recorded = assertInstanceOf(Prompt.Done.class, check.handle(new DeskEvent.RecordAgain())).visit();
+            assertEquals(waiting.visit().withId(recorded.visitId()), recorded, "the visit as decided, not re-made later");
+            assertEquals(List.of(recorded), store.visits(null));
+            assertTrue(store.verify().ok());
         }
     }
 

@@ -36,6 +36,8 @@ final class DeskView {
             return "documents";
         } else if (p instanceof Prompt.AwaitingDeclaration) {
             return "declaration";
+        } else if (p instanceof Prompt.AwaitingRecord) {
+            return "record";
         } else if (p instanceof Prompt.Done) {
             return "done";
         }
@@ -56,6 +58,9 @@ final class DeskView {
             o.put("outcomeText", StaffText.outcome(Outcome.CONFIRMED));
         } else if (p instanceof Prompt.AwaitingDocuments docs) {
             o.put("serviceAvailable", docs.serviceAvailable());
+        } else if (p instanceof Prompt.AwaitingRecord waiting) {
+            o.put("problem", waiting.problem());
+            o.put("outcomeText", StaffText.outcome(waiting.visit().outcome()));
         } else if (p instanceof Prompt.Done done) {
             Visit v = done.visit();
             o.set("visit", VisitJson.listed(v));

@@ -189,6 +189,8 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/decline", ctx -> answer(ctx, desk.send(new DeskEvent.Decline(), null), true));
         app.post("/api/staff/cancel", ctx -> answer(ctx, desk.send(new DeskEvent.Cancel(), null), true));
         app.post("/api/staff/clear", ctx -> answer(ctx, desk.clear(), true));
+        app.post("/api/staff/record-again", ctx ->
+                answer(ctx, desk.send(new DeskEvent.RecordAgain(), Prompt.AwaitingRecord.class), true));
         app.post("/api/staff/scan", this::scan);
         app.get("/api/staff/visits", this::visits);
         app.post("/api/staff/recheck", this::recheck);

@@ -58,6 +58,7 @@
     consent: "資格を確認しました。患者さんが情報提供の同意に答えています。",
     documents: "書類で受付します。QRコードを読み取るか、書類を見て入力してください。",
     declaration: "使える書類がありません。被保険者資格申立書を記入していただきます。",
+    record: "確認は済んでいます。記録できるまで、この受付はこの画面で待ちます。",
     done: "",
   };
 
@@ -81,6 +82,8 @@
       li.textContent = "注意: " + x.message + " " + x.next;
       return li;
     }));
+    show($("record-panel"), d.phase === "record");
+    text("record-problem", d.problem || "");
     show($("visual-panel"), d.phase === "visual" || d.phase === "pin");
     show($("docs-panel"), d.phase === "documents" || d.phase === "idle");
     show($("decl-panel"), d.phase === "declaration" || d.phase === "documents");
@@ -102,12 +105,13 @@
       text("q-ratio", q.ratioText);
       text("q-limit", q.limitClass ? q.limitClass + "（" + q.limitClassLabel + "）" : "なし（同意なし・該当なし）");
     }
-    $("btn-cancel").disabled = d.phase === "idle" || d.phase === "done";
+    $("btn-cancel").disabled = d.phase === "idle" || d.phase === "done" || d.phase === "record";
     $("btn-clear").disabled = d.phase !== "done";
     if (d.phase === "visual") $("visual-staff-2").focus();
     else if (d.phase === "documents") $("d-insurerNumber").focus();
     else if (d.phase === "declaration") $("m-name").focus();
     else if (d.phase === "done") $("btn-clear").focus();
+    else if (d.phase === "record") $("btn-record-again").focus();
   }
 
   function fieldError(box, e) {
@@ -142,6 +146,7 @@
     $("btn-decl-start").addEventListener("click", () => { show($("decl-panel"), true); $("m-name").focus(); });
     $("btn-cancel").addEventListener("click", () => act("/api/staff/cancel").catch(() => {}));
     $("btn-clear").addEventListener("click", () => act("/api/staff/clear").catch(() => {}));
+    $("btn-record-again").addEventListener("click", () => act("/api/staff/record-again").catch(() => {}));
     $("btn-visual").addEventListener("click", () => act("/api/staff/visual", { staff: $("visual-staff-2").value }).catch(() => {}));
     $("btn-decline").addEventListener("click", () => act("/api/staff/decline").catch(() => {}));
     $("btn-docs-decline").addEventListener("click", () => act("/api/staff/decline").catch(() => {}));

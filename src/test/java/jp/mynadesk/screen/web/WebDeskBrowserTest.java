@@ -134,6 +134,36 @@ class WebDeskBrowserTest {
     }
 
     @Test
+    void aVisitTheRecordDidNotTakeIsRecordedFromTheStaffPage() throws Exception {
+        try (WebFixture f = new WebFixture("default", "127.0.0.1", Duration.ofMillis(200));
+             java.sql.Connection other = java.sql.DriverManager.getConnection(
+                     "jdbc:sqlite:" + f.data.resolve(jp.mynadesk.store.Stores.SQLITE_FILE));
+             java.sql.Statement lock = other.createStatement()) {
+            open(f);
+            staff();
+            click("btn-pin");
+            patient();
+            await(() -> visible("pin"));
+            driver.findElement(By.tagName("body")).sendKeys("1234");
+            await(() -> visible("consent"));
+            lock.execute("BEGIN IMMEDIATE"); // another process holds the record
+            click("consent-form", "button");
+            staff();
+            await(() -> "record-unavailable".equals(driver.findElement(By.id("reason")).getDomAttribute("data-code"))
+                    && visible("record-panel"));
+            assertTrue(!driver.findElement(By.id("record-problem")).getText().isBlank());
+            assertTrue(!driver.findElement(By.id("btn-cancel")).isEnabled(), "cancelling would lose the decided visit");
+            axe("staff page, visit waiting to be recorded");
+            shots("07-record-unavailable");
+            lock.execute("ROLLBACK");
+            click("btn-record-again");
+            await(() -> "confirmed".equals(driver.findElement(By.id("result")).getDomAttribute("data-outcome"))
+                    && !visible("record-panel"));
+            assertEquals(1, f.station.store().visits(null).size());
+        }
+    }
+
+    @Test
     void wrongPinThenTheRightOneByKeyboard() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             open(f);

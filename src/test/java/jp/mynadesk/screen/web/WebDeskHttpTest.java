@@ -14,6 +14,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import jp.mynadesk.bench.WebDeskClient;
 import jp.mynadesk.bench.WebDeskClient.Answer;
 import jp.mynadesk.bench.WebDeskClient.Event;
 import jp.mynadesk.desk.Prompt;
+import jp.mynadesk.store.Stores;
 import org.junit.jupiter.api.Test;
 
 /** The web API over real HTTP on loopback, with the virtual card, the in-process service and a real record. */
@@ -87,6 +91,39 @@ class WebDeskHttpTest {
                 assertFalse(s.contains("9876"), "the wrong PIN went out in " + s);
                 assertFalse(s.contains("\"pin\":"), "a PIN field went out in " + s);
             }
+        }
+    }
+
+    @Test
+    void aVisitTheRecordDidNotTakeWaitsOnTheStaffPageUntilRecordedAgain() throws Exception {
+        try (WebFixture f = new WebFixture("default", "127.0.0.1", Duration.ofMillis(200));
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + f.data.resolve(Stores.SQLITE_FILE));
+             Statement lock = other.createStatement()) {
+            WebDeskClient staff = f.client();
+            WebDeskClient patient = f.client();
+            staff.post("/api/staff/start", "{\"mode\":\"pin\"}");
+            assertEquals("consent", patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").body().path("desk").path("phase").asText());
+            lock.execute("BEGIN IMMEDIATE"); // another process holds the record
+
+            Answer consent = patient.post("/api/patient/consent", "{\"answers\":{\"drug\":true}}");
+            assertEquals(200, consent.status());
+            assertEquals("staff", consent.body().path("desk").path("phase").asText(), "the patient is told staff take over");
+            JsonNode waiting = staff.get("/api/staff/state").body().path("desk");
+            assertEquals("record", waiting.path("phase").asText());
+            assertEquals("record-unavailable", waiting.path("reason").path("code").asText());
+            assertFalse(waiting.path("problem").asText().isBlank());
+            assertEquals("record", staff.post("/api/staff/cancel", "{}").body().path("desk").path("phase").asText(),
+                    "cancel does not throw the decided visit away");
+            assertEquals(409, staff.post("/api/staff/clear", "{}").status());
+            assertEquals(409, patient.post("/api/patient/consent", "{\"answers\":{}}").status(), "the patient is not asked again");
+
+            lock.execute("ROLLBACK");
+            JsonNode done = staff.post("/api/staff/record-again", "{}").body().path("desk");
+            assertEquals("done", done.path("phase").asText());
+            assertEquals("confirmed", done.path("visit").path("outcome").asText());
+            assertTrue(done.path("visit").path("consent").path("categories").path("drug").asBoolean());
+            assertEquals(1, f.station.store().visits(null).size());
+            assertEquals(409, staff.post("/api/staff/record-again", "{}").status(), "nothing left to record");
         }
     }
 

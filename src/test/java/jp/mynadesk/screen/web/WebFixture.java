@@ -21,9 +21,14 @@ final class WebFixture implements AutoCloseable {
     final WebDesk web;
 
     WebFixture(String profile, String bind) throws Exception {
+        this(profile, bind, null);
+    }
+
+    /** @param busyTimeout how long the desk waits for a locked record (null: the default) */
+    WebFixture(String profile, String bind, Duration busyTimeout) throws Exception {
         data = Files.createTempDirectory("mynadesk-web");
         station = Station.open(new Station.Setup(CardProfiles.resolve(profile), null, false, null,
-                OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), null, clock,
+                OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), busyTimeout, clock,
                 null, null, null, null));
         web = WebDesk.start(station, new WebDesk.Options(bind, 0));
     }
