@@ -61,8 +61,8 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
             description = "情報提供の同意: all、none、または diagnosis,drug,checkup,surgery のうち同意するもの（省略: 回答なし）")
     String consent;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "カードとの APDU のやりとりを書き出します（暗証番号は伏せ字）")
-    String trace;
+    @Mixin
+    TraceOption trace = new TraceOption();
 
     @Option(names = "--json", description = "結果を JSON で出力します")
     boolean json;
@@ -100,15 +100,9 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
         if (checkMode == CheckMode.VISUAL && (staff == null || staff.isBlank())) {
             throw CliException.badInput("--staff: 目視確認（--mode visual）では確認した職員を指定してください。");
         }
-        if (trace != null) {
-            OutputFiles.check("--trace", java.nio.file.Path.of(trace));
-        }
+        ApduTrace apdus = trace.start(desk.virtualProfileName());
         List<PresentedDocument> documents = document == null ? List.of() : DocumentInput.read("--document", document, stdin);
         char[] pin = pinStdin ? readPin() : null;
-        ApduTrace apdus = trace == null ? null : new ApduTrace();
-        if (apdus != null) {
-            apdus.header(jp.mynadesk.card.TraceHeader.thisProgram().withCardProfile(desk.virtualProfileName()));
-        }
         try (Station station = desk.open(wall, env, apdus, err::println)) {
             if (pin == null && card && checkMode == CheckMode.PIN && station.setup().virtualCard() != null) {
                 pin = station.setup().virtualCard().authPin().toCharArray();
@@ -126,9 +120,7 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
             if (pin != null) {
                 Arrays.fill(pin, '\0');
             }
-            if (apdus != null) {
-                OutputFiles.writeString("--trace", java.nio.file.Path.of(trace), apdus.text());
-            }
+            trace.write(apdus);
         }
         return Main.OK;
     }

@@ -37,6 +37,7 @@ import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.ProfileException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,8 +68,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "記録のフォルダ（既定: 毎回新しい一時フォルダ）")
     Path data;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "カードとの APDU のやりとりを書き出します（暗証番号は伏せ字）")
-    String trace;
+    @Mixin
+    TraceOption trace = new TraceOption();
 
     private final Clock wall;
 
@@ -88,12 +89,9 @@ final class DemoCommand implements Callable<Integer> {
         if (pin != null) {
             err.println("注意: --pin は非推奨です（コマンドラインは同じ機械の他の利用者から見えます）。仮想カードの試験にだけ使ってください。");
         }
-        if (trace != null) {
-            OutputFiles.check("--trace", java.nio.file.Path.of(trace));
-        }
+        ApduTrace apdus = trace.start(profile.name());
         Clock clock = asOf == null ? wall : Station.standingAt(wall, asOf.instant());
         Path folder = data != null ? data : Files.createTempDirectory("mynadesk-demo");
-        ApduTrace apdus = trace == null ? null : new ApduTrace();
         out.println("=== mynadesk デモ: マイナ保険証の受付（仮想カードリーダー・仮想カード・模擬オンライン資格確認） ===");
         out.println("カード: " + profile.name() + "（" + profile.description() + "）／ 受付日: " + LocalDate.now(clock.withZone(AsOf.JST)));
         out.println("記録: " + folder.toAbsolutePath());
@@ -140,9 +138,8 @@ final class DemoCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         } finally {
-            if (apdus != null) {
-                OutputFiles.writeString("--trace", java.nio.file.Path.of(trace), apdus.text());
-                out.println("APDUトレースを書き出しました（暗証番号は伏せ字）: " + trace);
+            if (trace.write(apdus)) {
+                out.println("APDUトレースを書き出しました（暗証番号は伏せ字）: " + trace.file);
             }
         }
         return Main.OK;

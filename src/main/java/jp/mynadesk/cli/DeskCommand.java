@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.screen.TerminalDesk;
 import jp.mynadesk.station.Station;
@@ -25,6 +27,9 @@ final class DeskCommand implements Callable<Integer> {
 
     @Mixin
     DeskOptions desk = new DeskOptions();
+
+    @Mixin
+    TraceOption trace = new TraceOption();
 
     @Option(names = "--web", description = "端末の画面の代わりに、ブラウザーで使う職員用（/）と患者さん用（/patient）の画面を出します")
     boolean web;
@@ -60,9 +65,18 @@ final class DeskCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw CliException.badInput("--port " + port + ": ポート番号は 0〜65535 で指定してください。");
         }
-        try (Station station = desk.open(wall, env, null, out::println)) {
-            // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly is all that is left.
-            Thread closer = new Thread(station::close, "mynadesk-desk-close");
+        ApduTrace apdus = trace.start(desk.virtualProfileName());
+        try (Station station = desk.open(wall, env, apdus, out::println)) {
+            // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly (and the day's trace, which
+            // a developer replaying a field failure needs most then) is all that is left.
+            AtomicBoolean ended = new AtomicBoolean();
+            Thread closer = new Thread(() -> {
+                try {
+                    end(station, apdus, ended);
+                } catch (CliException e) {
+                    System.err.println(e.getMessage()); // the trace could not be written: say so, no stack trace
+                }
+            }, "mynadesk-desk-close");
             Runtime.getRuntime().addShutdownHook(closer);
             try {
                 if (web) {
@@ -77,10 +91,19 @@ final class DeskCommand implements Callable<Integer> {
                 } catch (IllegalStateException shuttingDown) {
                     // The hook is already running.
                 }
+                end(station, apdus, ended);
             }
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         }
         return Main.OK;
+    }
+
+    /** Once, at the normal end or on Ctrl-C: the station closed, then the trace written. */
+    private void end(Station station, ApduTrace apdus, AtomicBoolean ended) {
+        if (ended.compareAndSet(false, true)) {
+            station.close();
+            trace.write(apdus);
+        }
     }
 }

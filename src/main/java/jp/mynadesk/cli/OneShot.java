@@ -215,7 +215,7 @@ final class OneShot {
         command.staff = line.value("--staff");
         command.document = line.value("--document");
         command.consent = line.value("--consent");
-        command.trace = line.value("--trace");
+        command.trace.file = line.value("--trace");
         command.pinStdin = line.flag("--pin-stdin");
         command.limitConsent = line.flag("--limit-consent");
         command.json = line.flag("--json");

@@ -178,6 +178,27 @@ class DeskCommandsTest {
     }
 
     @Test
+    void theInteractiveDeskWritesTheDaysTraceWithThePinMasked() throws Exception {
+        Path trace = data.resolveSibling(data.getFileName() + "-desk-trace.txt");
+        try {
+            CliRun run = runWithStdin("\n1234\ny\nn\ny\nn\n\n4321\n", "desk", "--virtual", "default", "--as-of", AS_OF,
+                    "--trace", trace.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            String text = Files.readString(trace, StandardCharsets.UTF_8);
+            jp.mynadesk.card.Trace parsed = jp.mynadesk.card.ApduTrace.parse(text);
+            assertEquals("default", parsed.header().cardProfile());
+            String hex = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            assertEquals(2, hex.split("0020008004", -1).length - 1, "both checks' VERIFY are in the one trace: " + text);
+            for (String pin : List.of("31323334", "34333231")) {
+                assertFalse(hex.contains("0020008004" + pin), "the PIN never appears in the trace");
+            }
+            assertEquals(2, json(run("visits", "--json")).size());
+        } finally {
+            Files.deleteIfExists(trace);
+        }
+    }
+
+    @Test
     void dbVerifyAfterChecks() throws Exception {
         json(run("check", "--virtual", "default", "--as-of", AS_OF, "--json"));
         JsonNode verify = json(run("db", "verify", "--json"));
