@@ -35,7 +35,9 @@ import jp.mynadesk.store.AuditChain.Action;
  * desks; what differs is in its {@link Dialect}. Every change is one write transaction that also appends its audit
  * entry; the method returns after the commit is durable. One connection, used by one thread at a time (methods are
  * synchronized); other desks share the record through the engine's locks. A connection the server dropped
- * (restart, network) is reported as UNAVAILABLE and replaced on the next call, so a desk retries by calling again.
+ * (restart, network) is reported as UNAVAILABLE and replaced on the next call, so a desk retries by calling again;
+ * a visit whose COMMIT was in flight when the connection went is looked up by the next {@link #record} first, so
+ * that retry does not record it twice.
  */
 public final class JdbcVisitStore implements VisitStore {
     private final Dialect dialect;
@@ -45,6 +47,19 @@ public final class JdbcVisitStore implements VisitStore {
     private int connections = 1;
     private RecheckClaim held;
     private int heldOnConnection;
+    /**
+     * The last visit whose COMMIT went unanswered, or null. Only {@link #record} settles it: the other writes make no
+     * visit, so a retried one cannot duplicate this one, and they must leave it for the desk's retry of the visit.
+     */
+    private InDoubt doubt;
+
+    /**
+     * A visit that may or may not be on record: the connection was lost with its COMMIT in flight.
+     *
+     * @param given    what the desk asked to record (a retry gives an equal visit)
+     * @param recorded the visit as it was written, with its id
+     */
+    private record InDoubt(Visit given, Visit recorded) {}
 
     private JdbcVisitStore(Connection c, Dialect dialect, Clock clock) {
         this.c = c;
@@ -84,7 +99,41 @@ public final class JdbcVisitStore implements VisitStore {
         if (visit.visitId() != null) {
             throw new IllegalArgumentException("visit " + visit.visitId() + " is already recorded");
         }
-        return write(c -> insert(c, visit));
+        InDoubt[] attempt = new InDoubt[1];
+        try {
+            Connection c = connection();
+            Visit recorded = Transactions.write(c, dialect, () -> {
+                if (doubt != null && landed(c, doubt) && visit.equals(doubt.given())) {
+                    return doubt.recorded(); // the retry of a visit that is on record after all
+                }
+                attempt[0] = new InDoubt(visit, insert(c, visit));
+                return attempt[0].recorded();
+            });
+            doubt = null; // settled, and this call's outcome is known
+            return recorded;
+        } catch (SQLException e) {
+            if (e instanceof Transactions.CommitUnanswered && dialect.connectionLost(e) && attempt[0] != null) {
+                doubt = attempt[0]; // the server may have committed it; any earlier doubt was settled above
+            }
+            throw failed(e); // any other failure keeps the doubt for the next call
+        }
+    }
+
+    /**
+     * Whether the visit in doubt is on record. Read inside the write transaction, after its lock: the lost
+     * connection's transaction held that lock until it ended, so a server still finishing that COMMIT is waited for
+     * rather than read around. Compared with the audit entry that recorded the visit, not with its row: another desk
+     * may have rewritten the row since (re-check, consent withdrawn), the entry stays as written; another desk's visit
+     * that took the id (the COMMIT was lost) has its own entry.
+     */
+    private boolean landed(Connection c, InDoubt d) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT payload FROM audit WHERE entity = ? AND action = ?")) {
+            p.setString(1, d.recorded().visitId());
+            p.setString(2, Action.VISIT_RECORDED.code);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && Canonical.text(withVisit(VisitRows.image(d.recorded()))).equals(rs.getString(1));
+            }
+        }
     }
 
     /** Many visits in one transaction: only for filling a record to measure ({@link StoreBench}). */

@@ -15,6 +15,17 @@ final class Transactions {
         T run() throws SQLException;
     }
 
+    /**
+     * The COMMIT itself failed. Unlike a failure before it, this one may have come after the server committed: when
+     * the connection was lost with the COMMIT in flight, only reading the record again tells whether the change is
+     * there. Keeps the original's message, SQLState and vendor code, so it is translated as the original would be.
+     */
+    static final class CommitUnanswered extends SQLException {
+        CommitUnanswered(SQLException e) {
+            super(e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
     private Transactions() {}
 
     static <T> T write(Connection c, Dialect dialect, Work<T> work) throws SQLException {
@@ -34,7 +45,11 @@ final class Transactions {
                     s.execute(lock);
                 }
                 T result = work.run();
-                s.execute("COMMIT");
+                try {
+                    s.execute("COMMIT");
+                } catch (SQLException e) {
+                    throw new CommitUnanswered(e);
+                }
                 done = true;
                 return result;
             } finally {
