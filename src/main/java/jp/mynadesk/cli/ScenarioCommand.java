@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
@@ -48,6 +50,10 @@ final class ScenarioCommand {
         @Option(names = "--json", description = "結果を JSON で出力します")
         boolean json;
 
+        @Option(names = "--traces", paramLabel = "DIR",
+                description = "失敗したシナリオごとに、カードとの APDU のやりとり（暗証番号は伏せ字）をこのフォルダに書き出します（trace replay で再現できます）")
+        String traces;
+
         private final Clock wall;
 
         Run() {
@@ -78,15 +84,28 @@ final class ScenarioCommand {
             if (files.isEmpty()) {
                 throw CliException.badInput("PATH: シナリオファイル（*.yaml / *.yml）が見つかりません。");
             }
-            ScenarioRunner runner = new ScenarioRunner(pcsc, LocalDate.now(wall.withZone(ZoneId.of("Asia/Tokyo"))));
+            Path traceFolder = traces == null ? null : Path.of(traces);
+            if (traceFolder != null && !Files.isDirectory(traceFolder)) {
+                throw CliException.badInput("--traces " + traces + ": フォルダがありません。トレースを書き出す、あるフォルダを指定してください"
+                        + "（フォルダは自動では作りません）。");
+            }
+            ScenarioRunner runner = new ScenarioRunner(pcsc, LocalDate.now(wall.withZone(ZoneId.of("Asia/Tokyo"))),
+                    traceFolder != null);
             List<ScenarioResult> results = new ArrayList<>();
+            Map<ScenarioResult, Path> written = new IdentityHashMap<>(); // results of different files may be equal
             for (Path f : files) {
                 ScenarioResult r = runner.run(f);
                 results.add(r);
+                if (r.trace() != null) {
+                    written.put(r, writeTrace(traceFolder, r, new java.util.HashSet<>(written.values())));
+                }
                 if (!json) {
                     out.println((r.passed() ? "成功 " : "失敗 ") + r.file() + "  " + r.name());
                     if (!r.passed()) {
                         out.println("    " + r.message());
+                    }
+                    if (written.containsKey(r)) {
+                        out.println("    APDUトレース: " + written.get(r));
                     }
                     out.flush();
                 }
@@ -100,7 +119,7 @@ final class ScenarioCommand {
                 }
             }
             if (json) {
-                out.println(JsonText.pretty(summary(results)));
+                out.println(JsonText.pretty(summary(results, written)));
             } else {
                 double seconds = results.stream().mapToLong(r -> r.time().toMillis()).sum() / 1000.0;
                 out.printf(Locale.ROOT, "%nシナリオ %d 件: 成功 %d 件、失敗 %d 件（%.1f 秒）%n", results.size(),
@@ -109,7 +128,18 @@ final class ScenarioCommand {
             return failed == 0 ? Main.OK : Main.UNEXPECTED;
         }
 
-        private static ObjectNode summary(List<ScenarioResult> results) {
+        /** {@code <scenario file name>.trace}, numbered when two failed files share a name. */
+        private static Path writeTrace(Path folder, ScenarioResult r, java.util.Set<Path> taken) {
+            String name = r.file().getFileName().toString();
+            Path target = folder.resolve(name + ".trace");
+            for (int n = 2; taken.contains(target); n++) {
+                target = folder.resolve(name + "-" + n + ".trace");
+            }
+            OutputFiles.writeString("--traces", target, r.trace());
+            return target;
+        }
+
+        private static ObjectNode summary(List<ScenarioResult> results, Map<ScenarioResult, Path> traces) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("total", results.size());
             o.put("passed", results.stream().filter(ScenarioResult::passed).count());
@@ -123,6 +153,7 @@ final class ScenarioCommand {
                 c.put("message", r.message());
                 c.put("steps", r.steps());
                 c.put("seconds", r.time().toMillis() / 1000.0);
+                c.put("trace", traces.containsKey(r) ? traces.get(r).toString() : null);
             }
             return o;
         }

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-
 import java.util.List;
-
 import java.util.stream.Stream;
+import jp.mynadesk.card.ApduTrace;
+import jp.mynadesk.card.TraceHeader;
 import jp.mynadesk.desk.CheckMode;
 import jp.mynadesk.desk.CheckScript;
 import jp.mynadesk.desk.CheckStep;
@@ -24,14 +24,14 @@ import jp.mynadesk.desk.VisitJson;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.station.Station;
-import jp.mynadesk.virtualcard.ProfileException;
-import jp.mynadesk.virtualcard.reader.ReaderProfile;
-import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.EmulatedCard;
 import jp.mynadesk.virtualcard.MyNumberCard;
+import jp.mynadesk.virtualcard.ProfileException;
+import jp.mynadesk.virtualcard.reader.ReaderProfile;
+import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 
 /**
  * Runs one scenario file against a desk of its own: a fresh data directory, a fresh in-process mock service, and
@@ -48,14 +48,21 @@ public final class ScenarioRunner {
 
     private final boolean pcsc;
     private final LocalDate today;
+    private final boolean traces;
+
+    public ScenarioRunner(boolean pcsc, LocalDate today) {
+        this(pcsc, today, false);
+    }
 
     /**
-     * @param pcsc  run the card through pcscd and the vpcd bridge instead of the in-JVM reader
-     * @param today the day a scenario without {@code asOf} runs on
+     * @param pcsc   run the card through pcscd and the vpcd bridge instead of the in-JVM reader
+     * @param today  the day a scenario without {@code asOf} runs on
+     * @param traces record each scenario's APDUs and hand a failed one's back in its result
      */
-    public ScenarioRunner(boolean pcsc, LocalDate today) {
+    public ScenarioRunner(boolean pcsc, LocalDate today, boolean traces) {
         this.pcsc = pcsc;
         this.today = today;
+        this.traces = traces;
     }
 
     /** Never throws: a file that cannot be read or run is a failed result saying why. */
@@ -66,13 +73,19 @@ public final class ScenarioRunner {
             scenario = ScenarioFile.load(file, today);
         } catch (ScenarioException e) {
             return new ScenarioResult(file, file.getFileName().toString(), false,
-                    file + ":" + e.line() + ": " + (e.key() == null ? "" : e.key() + ": ") + e.getMessage(), 0, since(started));
+                    file + ":" + e.line() + ": " + (e.key() == null ? "" : e.key() + ": ") + e.getMessage(), 0, since(started),
+                    null);
+        }
+        ApduTrace apdus = null;
+        if (traces) {
+            apdus = new ApduTrace();
+            apdus.header(TraceHeader.thisProgram().withCardProfile(scenario.card() == null ? null : scenario.card().name()));
         }
         Path temp = null;
         Desk desk = null;
         try {
             temp = Files.createTempDirectory("mynadesk-scenario-");
-            desk = new Desk(scenario, temp);
+            desk = new Desk(scenario, temp, apdus);
             List<ScenarioStep> steps = scenario.steps();
             for (int i = 0; i < steps.size(); i++) {
                 ScenarioStep step = steps.get(i);
@@ -86,14 +99,15 @@ public final class ScenarioRunner {
                 }
                 if (failure != null) {
                     return new ScenarioResult(file, scenario.name(), false, file + ":" + step.line() + ": steps[" + i + "]."
-                            + step.kind() + ": " + failure, i + 1, since(started));
+                            + step.kind() + ": " + failure, i + 1, since(started), text(apdus));
                 }
             }
-            return new ScenarioResult(file, scenario.name(), true, null, steps.size(), since(started));
+            return new ScenarioResult(file, scenario.name(), true, null, steps.size(), since(started), null);
         } catch (ScenarioException e) {
-            return new ScenarioResult(file, scenario.name(), false, file + ": " + e.getMessage(), 0, since(started));
+            return new ScenarioResult(file, scenario.name(), false, file + ": " + e.getMessage(), 0, since(started), text(apdus));
         } catch (IOException | ReaderException | RuntimeException e) {
-            return new ScenarioResult(file, scenario.name(), false, file + ": 机を用意できません: " + e, 0, since(started));
+            return new ScenarioResult(file, scenario.name(), false, file + ": 机を用意できません: " + e, 0, since(started),
+                    text(apdus));
         } finally {
             if (desk != null) {
                 desk.close();
@@ -134,7 +148,7 @@ public final class ScenarioRunner {
         /** What a plain {@code expect} compares with: the last check, or the last re-check when that came later. */
         private ObjectNode last;
 
-        Desk(Scenario s, Path temp) throws IOException, ReaderException {
+        Desk(Scenario s, Path temp, ApduTrace apdus) throws IOException, ReaderException {
             clock = new ScenarioClock(s.asOf());
             OqsServer.Config service = OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO).faults(s.faults());
             if (s.registry() != null) {
@@ -145,7 +159,7 @@ public final class ScenarioRunner {
                 // The station plugs an in-JVM reader only with a card in it; the scenario's own card replaces it at once.
                 CardProfile placeholder = s.card() != null ? s.card() : CardProfiles.builtIn("default").orElseThrow();
                 station = Station.open(new Station.Setup(pcsc ? null : placeholder, pcsc ? PCSC_READER : null, pcsc, null,
-                        service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, null, null,
+                        service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, apdus, null,
                         pcsc ? null : readerProfile(s.reader()), null));
             } catch (IOException | ReaderException | RuntimeException e) {
                 if (opened != null) {
@@ -246,6 +260,10 @@ public final class ScenarioRunner {
             station.close();
             slot.close();
         }
+    }
+
+    private static String text(ApduTrace apdus) {
+        return apdus == null ? null : apdus.text();
     }
 
     private static Duration since(long nanos) {

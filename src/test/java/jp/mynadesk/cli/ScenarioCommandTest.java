@@ -53,4 +53,45 @@ class ScenarioCommandTest {
         assertEquals(2, CliRun.of("scenario", "run", dir.toString()).exitCode(), "a folder without scenarios");
         assertEquals(0, CliRun.of("scenario", "run", "--help").exitCode());
     }
+
+    @Test
+    void aFailedScenarioLeavesItsTraceForReplayAndAPassedOneNone() throws Exception {
+        pass();
+        String wrong = "name: wrong\nasOf: 2026-12-01\ncard: default\nsteps:\n  - check: {consent: all}\n"
+                + "  - expect: {outcome: rejected}\n";
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a/wrong.yaml"), wrong);
+        Files.writeString(dir.resolve("b/wrong.yaml"), wrong);
+        Path traces = Files.createDirectory(dir.resolve("traces"));
+        CliRun run = CliRun.of("scenario", "run", dir.toString(), "--traces", traces.toString(), "--json");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        java.util.Set<String> written = new java.util.TreeSet<>();
+        for (JsonNode s : json.get("scenarios")) {
+            if (s.get("passed").asBoolean()) {
+                assertTrue(s.get("trace").isNull(), "a passed scenario leaves no trace: " + s);
+                continue;
+            }
+            Path trace = Path.of(s.get("trace").asText());
+            written.add(trace.getFileName().toString());
+            String text = Files.readString(trace);
+            String hex = text.replace(" ", "");
+            assertTrue(hex.contains("0020008004********"), "the VERIFY is there, masked: " + text);
+            assertFalse(hex.contains("002000800431323334"), "the PIN is not");
+            CliRun replay = CliRun.of("trace", "replay", trace.toString(), "--json");
+            assertEquals(Main.OK, replay.exitCode(), replay.out() + replay.err());
+            assertTrue(new ObjectMapper().readTree(replay.out()).get("identical").asBoolean(), replay.out());
+        }
+        assertEquals(java.util.Set.of("wrong.yaml.trace", "wrong.yaml-2.trace"), written, "one file each, no name reused");
+        try (var listed = Files.list(traces)) {
+            assertEquals(2, listed.count());
+        }
+
+        CliRun human = CliRun.of("scenario", "run", dir.resolve("a").toString(), "--traces", traces.toString());
+        assertTrue(human.out().contains("APDUトレース: " + traces.resolve("wrong.yaml.trace")), human.out());
+        CliRun missing = CliRun.of("scenario", "run", dir.toString(), "--traces", dir.resolve("nowhere").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--traces"), missing.err());
+    }
 }
