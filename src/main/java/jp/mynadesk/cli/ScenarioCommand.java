@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
@@ -93,11 +95,14 @@ final class ScenarioCommand {
                     traceFolder != null);
             List<ScenarioResult> results = new ArrayList<>();
             Map<ScenarioResult, Path> written = new IdentityHashMap<>(); // results of different files may be equal
+            Set<Path> taken = new HashSet<>();
             for (Path f : files) {
                 ScenarioResult r = runner.run(f);
                 results.add(r);
                 if (r.trace() != null) {
-                    written.put(r, writeTrace(traceFolder, r, new java.util.HashSet<>(written.values())));
+                    Path trace = writeTrace(traceFolder, r, taken);
+                    taken.add(trace);
+                    written.put(r, trace);
                 }
                 if (!json) {
                     out.println((r.passed() ? "成功 " : "失敗 ") + r.file() + "  " + r.name());
@@ -129,7 +134,7 @@ final class ScenarioCommand {
         }
 
         /** {@code <scenario file name>.trace}, numbered when two failed files share a name. */
-        private static Path writeTrace(Path folder, ScenarioResult r, java.util.Set<Path> taken) {
+        private static Path writeTrace(Path folder, ScenarioResult r, Set<Path> taken) {
             String name = r.file().getFileName().toString();
             Path target = folder.resolve(name + ".trace");
             for (int n = 2; taken.contains(target); n++) {
