@@ -19,6 +19,7 @@ import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.ReceptionCheck;
 import jp.mynadesk.desk.RecheckJson;
 import jp.mynadesk.desk.RecheckRunner;
+import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
 import jp.mynadesk.oqs.server.OqsServer;
@@ -94,6 +95,8 @@ public final class ScenarioRunner {
                     failure = desk.run(step);
                 } catch (ScenarioException e) {
                     failure = e.getMessage();
+                } catch (StoreException e) {
+                    failure = "記録を使えません: " + e.getMessage(); // QA's words, not a Java class name
                 } catch (RuntimeException | InterruptedException e) {
                     failure = "予期しないエラー: " + e;
                 }
