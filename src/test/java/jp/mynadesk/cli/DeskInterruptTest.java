@@ -23,8 +23,7 @@ class DeskInterruptTest {
     @Timeout(120)
     void ctrlCAfterARecordedVisitLosesNothing(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        Process desk = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.sqlite.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process desk = new ProcessBuilder(jp.mynadesk.testsupport.ChildJvm.command(List.of("-Dorg.sqlite.tmpdir=" + dir), Main.class,
                 "desk", "--virtual", "default", "--data", data.toString(), "--as-of", "2026-12-01T09:30"))
                 .redirectErrorStream(true).start();
         try (OutputStream in = desk.getOutputStream();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -137,10 +136,9 @@ class MultiDeskTest {
     private static List<Desk> run(String mode, SharedDatabase db, OqsServer service, int each) throws Exception {
         List<Process> processes = new ArrayList<>();
         for (int d = 1; d <= DESKS; d++) {
-            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), DeskChild.class.getName(),
-                    mode, db.url(), service.uri().toString(), "DESK-" + d, Integer.toString(each))
+            processes.add(new ProcessBuilder(jp.mynadesk.testsupport.ChildJvm.command(
+                    List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"), DeskChild.class,
+                    mode, db.url(), service.uri().toString(), "DESK-" + d, Integer.toString(each)))
                     .redirectErrorStream(true).start());
         }
         List<CompletableFuture<Desk>> outputs = processes.stream()

@@ -64,10 +64,8 @@ class CrashSafetyTest {
     }
 
     static List<String> javaCommand(Path tmp, Path data) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        return jp.mynadesk.testsupport.ChildJvm.command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 // killed children leave sqlite-jdbc's extracted native library behind: keep it in the test's folder
-                "-Dorg.sqlite.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(), data.toString());
+                "-Dorg.sqlite.tmpdir=" + tmp), RecordingChild.class, data.toString());
     }
 }
