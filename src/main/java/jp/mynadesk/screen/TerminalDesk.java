@@ -121,6 +121,7 @@ public final class TerminalDesk {
 
     /** Answers each prompt from the keyboard until the check is recorded. */
     private void drive(ReceptionCheck check, Prompt p) throws IOException {
+        boolean decisionShown = false;
         while (!(p instanceof Prompt.Done)) {
             if (p.reason() != null) {
                 out.println("【" + StaffText.message(p.reason()) + "】" + p.reason().code().next());
@@ -143,6 +144,11 @@ public final class TerminalDesk {
                 out.println("使える書類がありません。被保険者資格申立書を記入していただきます。");
                 next = declarationEvent();
             } else if (p instanceof Prompt.AwaitingRecord waiting) {
+                if (!decisionShown) {
+                    // staff can go on with the patient: the check is decided, only the record is missing
+                    VisitText.decision(out, waiting.visit());
+                    decisionShown = true;
+                }
                 out.println(waiting.problem());
                 if (ask("[Enter] もう一度記録する") == null) {
                     // the keyboard is gone: end as the store failure it is, the check's outcome on screen above

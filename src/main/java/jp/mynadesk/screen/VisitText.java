@@ -7,11 +7,18 @@ import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
 
-/** A recorded visit as the Japanese lines staff read (check, desk, demo). */
+/** A visit as the Japanese lines staff read (check, desk, demo). */
 public final class VisitText {
     private VisitText() {}
 
+    /** A recorded visit: what was decided, then its number. */
     public static void print(PrintWriter out, Visit v) {
+        decision(out, v);
+        out.println(StaffText.recorded(v.visitId()));
+    }
+
+    /** What the check decided (outcome, insurance, consent), recorded or not yet. */
+    public static void decision(PrintWriter out, Visit v) {
         out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v.route()) + "）");
         if (v.reason() != null) {
             out.println("理由: " + StaffText.message(v.reason()));
@@ -41,7 +48,6 @@ public final class VisitText {
         if (v.recheckState() != RecheckState.NONE) {
             out.println("  " + StaffText.recheckState(v.recheckState()));
         }
-        out.println(StaffText.recorded(v.visitId()));
     }
 
     private static String nz(String s) {

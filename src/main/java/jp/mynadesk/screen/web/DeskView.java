@@ -59,8 +59,13 @@ final class DeskView {
         } else if (p instanceof Prompt.AwaitingDocuments docs) {
             o.put("serviceAvailable", docs.serviceAvailable());
         } else if (p instanceof Prompt.AwaitingRecord waiting) {
+            // the decision on screen, as for a recorded one, without a number: staff can go on with the patient
+            Visit v = waiting.visit();
             o.put("problem", waiting.problem());
-            o.put("outcomeText", StaffText.outcome(waiting.visit().outcome()));
+            o.put("outcome", v.outcome().code());
+            o.put("outcomeText", StaffText.outcome(v.outcome()));
+            o.put("routeText", StaffText.route(v.route()));
+            o.set("qualification", v.qualification() == null ? F.nullNode() : qualification(v.qualification()));
         } else if (p instanceof Prompt.Done done) {
             Visit v = done.visit();
             o.set("visit", VisitJson.listed(v));

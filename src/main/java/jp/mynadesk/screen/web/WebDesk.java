@@ -340,7 +340,8 @@ public final class WebDesk implements AutoCloseable {
         Long total = total(ctx.queryParam("total"));
         Prompt p = desk.prompt();
         Qualification q = p instanceof Prompt.AwaitingConsent c ? c.qualification()
-                : p instanceof Prompt.Done d ? d.visit().qualification() : null;
+                : p instanceof Prompt.Done d ? d.visit().qualification()
+                : p instanceof Prompt.AwaitingRecord r ? r.visit().qualification() : null;
         LocalDate on = today();
         CeilingTable table = CeilingTables.builtIn().forDate(on).orElse(null);
         if (q == null || table == null) {

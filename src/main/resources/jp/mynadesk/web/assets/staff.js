@@ -87,7 +87,7 @@
     show($("visual-panel"), d.phase === "visual" || d.phase === "pin");
     show($("docs-panel"), d.phase === "documents" || d.phase === "idle");
     show($("decl-panel"), d.phase === "declaration" || d.phase === "documents");
-    const result = d.phase === "done" || d.phase === "consent";
+    const result = d.phase === "done" || d.phase === "consent" || d.phase === "record";
     show($("result"), result);
     $("result").dataset.outcome = d.outcome || (d.phase === "consent" ? "confirmed" : "");
     text("outcome", d.outcomeText);

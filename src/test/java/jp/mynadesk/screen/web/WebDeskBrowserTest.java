@@ -152,6 +152,8 @@ class WebDeskBrowserTest {
             await(() -> "record-unavailable".equals(driver.findElement(By.id("reason")).getDomAttribute("data-code"))
                     && visible("record-panel"));
             assertTrue(!driver.findElement(By.id("record-problem")).getText().isBlank());
+            assertTrue(visible("result") && "confirmed".equals(driver.findElement(By.id("result")).getDomAttribute("data-outcome")),
+                    "the decision stays on screen while it waits");
             assertTrue(!driver.findElement(By.id("btn-cancel")).isEnabled(), "cancelling would lose the decided visit");
             axe("staff page, visit waiting to be recorded");
             shots("07-record-unavailable");

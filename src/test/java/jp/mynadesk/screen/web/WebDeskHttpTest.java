@@ -112,6 +112,9 @@ class WebDeskHttpTest {
             assertEquals("record", waiting.path("phase").asText());
             assertEquals("record-unavailable", waiting.path("reason").path("code").asText());
             assertFalse(waiting.path("problem").asText().isBlank());
+            assertEquals("confirmed", waiting.path("outcome").asText(), "the decision is on screen while it waits");
+            assertEquals(30, waiting.path("qualification").path("ratio").asInt());
+            assertEquals(200, staff.get("/api/staff/ceiling?total=1000000").status(), "and its 限度額 can be looked up");
             assertEquals("record", staff.post("/api/staff/cancel", "{}").body().path("desk").path("phase").asText(),
                     "cancel does not throw the decided visit away");
             assertEquals(409, staff.post("/api/staff/clear", "{}").status());
