@@ -160,10 +160,8 @@ class DeskCommandsTest {
     @Test
     void theInteractiveDeskKeepsAVisitTheRecordDidNotTakeUntilTheKeyboardGoes() throws Exception {
         json(run("check", "--virtual", "default", "--as-of", AS_OF, "--json")); // the record exists
-        try (java.sql.Connection other = java.sql.DriverManager.getConnection(
-                "jdbc:sqlite:" + data.resolve(jp.mynadesk.store.Stores.SQLITE_FILE));
-             java.sql.Statement lock = other.createStatement()) {
-            lock.execute("BEGIN IMMEDIATE"); // another process holds the record throughout
+        try (jp.mynadesk.testsupport.RecordHold other = new jp.mynadesk.testsupport.RecordHold(data)) {
+            other.take(); // throughout
             // PIN, four consent answers, then Enter twice at "record again", then the keyboard is gone
             CliRun run = runWithStdin("\n1234\ny\nn\ny\nn\n\n\n", "desk", "--virtual", "default", "--as-of", AS_OF,
                     "--wait", "0.2");
@@ -174,7 +172,7 @@ class DeskCommandsTest {
             assertEquals(1, run.out().split("結果: 資格を確認しました", -1).length - 1, "the decision shown once: " + run.out());
             assertFalse(run.out().contains("記録しました"), "never called recorded");
             assertFalse(run.err().isBlank(), "the store's message on the way out");
-            lock.execute("ROLLBACK");
+            other.release();
         }
         assertEquals(1, json(run("visits", "--json")).size(), "nothing half-recorded");
     }

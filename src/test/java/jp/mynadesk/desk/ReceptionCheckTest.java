@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,6 +20,7 @@ import jp.mynadesk.documents.Sex;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.store.Stores;
+import jp.mynadesk.testsupport.RecordHold;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,13 +74,11 @@ class ReceptionCheckTest {
     @Test
     void aVisitTheRecordDidNotTakeWaitsAndIsRecordedOnceWhenStaffTryAgain(@TempDir Path dir) throws Exception {
         VisitStore store = Stores.open(new DataDirectory(dir, true), Clock.systemUTC(), Duration.ofMillis(200));
-        try (DeskFixture f = new DeskFixture(AS_OF, store).card("default");
-             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Stores.SQLITE_FILE));
-             Statement s = other.createStatement()) {
+        try (DeskFixture f = new DeskFixture(AS_OF, store).card("default"); RecordHold other = new RecordHold(dir)) {
             ReceptionCheck check = f.check();
             check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null));
             assertInstanceOf(Prompt.AwaitingConsent.class, check.handle(pin("1234")));
-            s.execute("BEGIN IMMEDIATE"); // another desk holds the write lock past the busy timeout
+            other.take(); // past the busy timeout
 
             Prompt.AwaitingRecord waiting = assertInstanceOf(Prompt.AwaitingRecord.class,
                     check.handle(new DeskEvent.ConsentAnswered(all(true))));
@@ -96,7 +92,7 @@ class ReceptionCheckTest {
             assertEquals(waiting, check.handle(pin("1234")));
             assertEquals(waiting, check.handle(new DeskEvent.RecordAgain()), "still locked: still waiting");
 
-            s.execute("ROLLBACK");
+            other.release();
             f.clock.advance(Duration.ofMinutes(3));
             Visit recorded = assertInstanceOf(Prompt.Done.class, check.handle(new DeskEvent.RecordAgain())).visit();
             assertEquals(waiting.visit().withId(recorded.visitId()), recorded, "the visit as decided, not re-made later");

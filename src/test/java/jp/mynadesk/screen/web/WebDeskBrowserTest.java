@@ -136,9 +136,7 @@ class WebDeskBrowserTest {
     @Test
     void aVisitTheRecordDidNotTakeIsRecordedFromTheStaffPage() throws Exception {
         try (WebFixture f = new WebFixture("default", "127.0.0.1", Duration.ofMillis(200));
-             java.sql.Connection other = java.sql.DriverManager.getConnection(
-                     "jdbc:sqlite:" + f.data.resolve(jp.mynadesk.store.Stores.SQLITE_FILE));
-             java.sql.Statement lock = other.createStatement()) {
+             jp.mynadesk.testsupport.RecordHold other = new jp.mynadesk.testsupport.RecordHold(f.data)) {
             open(f);
             staff();
             click("btn-pin");
@@ -146,7 +144,7 @@ class WebDeskBrowserTest {
             await(() -> visible("pin"));
             driver.findElement(By.tagName("body")).sendKeys("1234");
             await(() -> visible("consent"));
-            lock.execute("BEGIN IMMEDIATE"); // another process holds the record
+            other.take();
             click("consent-form", "button");
             staff();
             await(() -> "record-unavailable".equals(driver.findElement(By.id("reason")).getDomAttribute("data-code"))
@@ -157,7 +155,7 @@ class WebDeskBrowserTest {
             assertTrue(!driver.findElement(By.id("btn-cancel")).isEnabled(), "cancelling would lose the decided visit");
             axe("staff page, visit waiting to be recorded");
             shots("07-record-unavailable");
-            lock.execute("ROLLBACK");
+            other.release();
             click("btn-record-again");
             await(() -> "confirmed".equals(driver.findElement(By.id("result")).getDomAttribute("data-outcome"))
                     && !visible("record-panel"));

@@ -14,9 +14,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +22,7 @@ import jp.mynadesk.bench.WebDeskClient;
 import jp.mynadesk.bench.WebDeskClient.Answer;
 import jp.mynadesk.bench.WebDeskClient.Event;
 import jp.mynadesk.desk.Prompt;
-import jp.mynadesk.store.Stores;
+import jp.mynadesk.testsupport.RecordHold;
 import org.junit.jupiter.api.Test;
 
 /** The web API over real HTTP on loopback, with the virtual card, the in-process service and a real record. */
@@ -97,13 +94,12 @@ class WebDeskHttpTest {
     @Test
     void aVisitTheRecordDidNotTakeWaitsOnTheStaffPageUntilRecordedAgain() throws Exception {
         try (WebFixture f = new WebFixture("default", "127.0.0.1", Duration.ofMillis(200));
-             Connection other = DriverManager.getConnection("jdbc:sqlite:" + f.data.resolve(Stores.SQLITE_FILE));
-             Statement lock = other.createStatement()) {
+             RecordHold other = new RecordHold(f.data)) {
             WebDeskClient staff = f.client();
             WebDeskClient patient = f.client();
             staff.post("/api/staff/start", "{\"mode\":\"pin\"}");
             assertEquals("consent", patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").body().path("desk").path("phase").asText());
-            lock.execute("BEGIN IMMEDIATE"); // another process holds the record
+            other.take();
 
             Answer consent = patient.post("/api/patient/consent", "{\"answers\":{\"drug\":true}}");
             assertEquals(200, consent.status());
@@ -120,7 +116,7 @@ class WebDeskHttpTest {
             assertEquals(409, staff.post("/api/staff/clear", "{}").status());
             assertEquals(409, patient.post("/api/patient/consent", "{\"answers\":{}}").status(), "the patient is not asked again");
 
-            lock.execute("ROLLBACK");
+            other.release();
             JsonNode done = staff.post("/api/staff/record-again", "{}").body().path("desk");
             assertEquals("done", done.path("phase").asText());
             assertEquals("confirmed", done.path("visit").path("outcome").asText());
