@@ -29,12 +29,25 @@ public final class OutputFiles {
             throw CliException.badInput(option + " " + file + ": フォルダです。書き出すファイルの名前まで指定してください（例: "
                     + file.resolve("out.png") + "）。");
         }
+        if (isFifo(file)) {
+            // opening a named pipe for writing blocks until something reads it: the run would hang at the end
+            throw CliException.badInput(option + " " + file + ": 名前付きパイプ（FIFO）には書き出しません。通常のファイルの名前を指定してください。");
+        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw CliException.badInput(option + " " + file + ": フォルダ " + parent
                     + " がありません。フォルダは自動では作りません。先に作るか、あるフォルダを指定してください。");
         }
         return file;
+    }
+
+    private static boolean isFifo(Path file) {
+        try {
+            Object mode = Files.getAttribute(file, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000; // S_IFMT == S_IFIFO
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException notThereOrNotUnix) {
+            return false; // a file that does not exist yet, or a system without POSIX modes
+        }
     }
 
     /** Checks the path, then writes it; a failed write (disk full, no permission) is exit 2 naming the option. */

@@ -37,6 +37,20 @@ class OutputFilesTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
+    // without the check the write blocks for ever on the pipe: fail instead of hanging the build
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNamedPipeIsRefusedBeforeAnythingBlocksOnIt() throws Exception {
+        Path fifo = dir.resolve("trace.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliException e = assertThrows(CliException.class, () -> OutputFiles.writeString("--trace", fifo, "x"));
+        assertEquals(Main.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("--trace") && e.getMessage().contains("FIFO"), e.getMessage());
+        CliRun desk = CliRun.of("desk", "--virtual", "default", "--trace", fifo.toString(), "--data", dir.resolve("d").toString());
+        assertEquals(Main.BAD_INPUT, desk.exitCode(), "refused before the desk opens: " + desk.err());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
     void aFullDiskIsBadInputNotAStackTrace() {
         CliException full = assertThrows(CliException.class, () -> OutputFiles.writeString("--out", Path.of("/dev/full"), "x".repeat(10000)));
         assertEquals(Main.BAD_INPUT, full.exitCode());
