@@ -13,10 +13,11 @@ import jp.mynadesk.reader.CardReaders;
  *
  * @param readerName which reader (name or unique part of it); null = the first
  * @param trace      where card APDUs are traced (PIN data masked), or null
+ * @param simulated  a simulation run (a virtual card or the mock service, docs/CLINIC.md): recorded on every visit
  */
 public record DeskContext(Clock clock, CardReaders readers, String readerName, QualificationService service,
                           VisitStore store, TrustAnchors anchors, String institution, String terminal,
-                          CheckStep.StepListener listener, ApduTrace trace) {
+                          CheckStep.StepListener listener, ApduTrace trace, boolean simulated) {
     public DeskContext {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(service, "service");
@@ -28,6 +29,7 @@ public record DeskContext(Clock clock, CardReaders readers, String readerName, Q
     }
 
     public DeskContext withListener(CheckStep.StepListener newListener) {
-        return new DeskContext(clock, readers, readerName, service, store, anchors, institution, terminal, newListener, trace);
+        return new DeskContext(clock, readers, readerName, service, store, anchors, institution, terminal, newListener, trace,
+                simulated);
     }
 }

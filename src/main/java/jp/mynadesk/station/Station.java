@@ -135,7 +135,7 @@ public final class Station implements AutoCloseable {
     /** The workflow's ports for one check; {@code listener} hears each card step (may be null). */
     public DeskContext context(CheckStep.StepListener listener) {
         return new DeskContext(setup.clock(), readers, setup.pcscReader(), client, store, TrustAnchors.testCa(),
-                setup.institution(), setup.terminal(), listener, setup.trace());
+                setup.institution(), setup.terminal(), listener, setup.trace(), setup.virtualCard() != null || inProcessService != null);
     }
 
     public DeskContext context() {

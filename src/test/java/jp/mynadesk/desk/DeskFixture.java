@@ -43,7 +43,7 @@ final class DeskFixture implements AutoCloseable {
 
     DeskContext context() {
         return new DeskContext(clock, new CardReaders(terminals.factory()), null, client, store, TrustAnchors.testCa(),
-                INSTITUTION, "DESK-01", step -> listener.before(step), null);
+                INSTITUTION, "DESK-01", step -> listener.before(step), null, true);
     }
 
     ReceptionCheck check() {
