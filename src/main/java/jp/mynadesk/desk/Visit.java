@@ -17,27 +17,37 @@ import java.util.List;
  * @param statedInsurance what the patient declared on a 被保険者資格申立書, or null
  * @param confirmedBy     the staff member who compared the face (visual route), or null
  * @param numbers         what a re-check queries by, or null
+ * @param card            how the card proved itself (docs/DESK.md "The card's proof"), or null when no certificate was read
  */
 public record Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
                     List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
                     Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
-                    RecheckState recheckState) {
+                    RecheckState recheckState, CardProof card) {
     public Visit {
         warnings = List.copyOf(warnings);
     }
 
+    /** A visit without a card's proof (no certificate was read). */
+    public Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
+                 List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
+                 Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
+                 RecheckState recheckState) {
+        this(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
+                statedInsurance, confirmedBy, numbers, recheckState, null);
+    }
+
     public Visit withId(String id) {
         return new Visit(id, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
-                statedInsurance, confirmedBy, numbers, recheckState);
+                statedInsurance, confirmedBy, numbers, recheckState, card);
     }
 
     public Visit withRecheckState(RecheckState state) {
         return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision,
-                patient, statedInsurance, confirmedBy, numbers, state);
+                patient, statedInsurance, confirmedBy, numbers, state, card);
     }
 
     public Visit withConsent(ConsentRecord newConsent) {
         return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, newConsent, decision,
-                patient, statedInsurance, confirmedBy, numbers, recheckState);
+                patient, statedInsurance, confirmedBy, numbers, recheckState, card);
     }
 }
