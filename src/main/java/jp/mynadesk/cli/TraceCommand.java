@@ -19,6 +19,7 @@ import jp.mynadesk.card.TraceFormatException;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.replay.JpkiReplay;
 import jp.mynadesk.replay.ReplayReport;
+import jp.mynadesk.replay.ReplayText;
 import jp.mynadesk.virtualcard.Pauses;
 import jp.mynadesk.virtualcard.ProfileException;
 import jp.mynadesk.virtualcard.ReplayCard;
@@ -116,7 +117,7 @@ final class TraceCommand {
                     + (h.cardProfile() == null ? "" : "／カードプロファイル " + h.cardProfile())
                     + (h.started() == null ? "" : "／開始 " + h.started()));
             for (ReplayReport.Step step : report.steps()) {
-                out.println("  - " + step.name() + ": " + step.outcome());
+                out.println("  - " + ReplayText.step(step.name()) + ": " + step.text());
             }
             if (report.identical()) {
                 out.println("結果: 記録どおりに再生できました（コマンド " + report.commands() + "件すべて一致）。");
@@ -136,7 +137,7 @@ final class TraceCommand {
             m.put("recordedCommands", report.recorded());
             var steps = m.putArray("steps");
             for (ReplayReport.Step s : report.steps()) {
-                steps.addObject().put("name", s.name()).put("outcome", s.outcome());
+                steps.addObject().put("name", s.name()).put("outcome", s.outcome()).put("text", s.text());
             }
             report.divergence().ifPresent(d -> m.putObject("divergence").put("command", d.command()).put("line", d.line())
                     .put("expected", d.expected()).put("actual", d.actual()));
