@@ -2,11 +2,7 @@ package jp.mynadesk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +34,11 @@ final class TraceCommand {
 
     /** Exit 1 here means "the conversation differs", the answer a developer asked for, not a crash. */
     static final int DIFFERS = 1;
+    /**
+     * The largest trace file read (docs/TRACE.md): a check's card session is a few KiB, a whole desk day of them a few
+     * MiB; a file larger than this is not a trace and is not read into memory.
+     */
+    static final int MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"記録したトレースを仮想カードリーダーで再生し、受付端末のカード手順（アプリ選択・証明書読取・"
@@ -93,14 +94,7 @@ final class TraceCommand {
         }
 
         private Trace read() {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                throw CliException.badInput("トレースファイル " + file + " は UTF-8 のテキストではありません。");
-            } catch (IOException e) {
-                throw CliException.badInput("トレースファイル " + file + " を読めません（ファイルがないか、読み取り権限がありません）。");
-            }
+            String text = InputFiles.readUtf8("FILE", "トレースファイル", file, MAX_TRACE_BYTES);
             try {
                 return ApduTrace.parse(text);
             } catch (TraceFormatException e) {
