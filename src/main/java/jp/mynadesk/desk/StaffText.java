@@ -112,6 +112,11 @@ public final class StaffText {
         return "過去の" + c.label() + "を当院・当薬局に提供することに同意しますか";
     }
 
+    /** A yes/no prompt got neither (blank, a PIN typed ahead, "ok"): asked again, never taken as no. */
+    public static String consentAskAgain() {
+        return "はい（y）か いいえ（n）で入力してください。";
+    }
+
     public static List<String> lines(List<ReasonCode> warnings) {
         return warnings.stream().map(w -> "注意: " + w.message() + w.next()).toList();
     }
