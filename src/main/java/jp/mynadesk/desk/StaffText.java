@@ -11,6 +11,9 @@ public final class StaffText {
 
     /** The reason's sentence, with the tries left where the card said them. */
     public static String message(Reason r) {
+        if (r.sentence() != null) {
+            return r.sentence();
+        }
         return r.triesLeft() == null || r.code() != ReasonCode.WRONG_PIN ? r.code().message()
                 : withTries(r.code().message(), r.triesLeft());
     }
@@ -18,6 +21,11 @@ public final class StaffText {
     private static String withTries(String sentence, int triesLeft) {
         String stem = sentence.endsWith("。") ? sentence.substring(0, sentence.length() - 1) : sentence;
         return stem + "（残り" + triesLeft + "回）。";
+    }
+
+    /** No card on the reader when the check started (said under the code {@code card-removed}). */
+    public static String noCard() {
+        return "カードが置かれていません。";
     }
 
     public static String outcome(Outcome o) {
@@ -110,6 +118,11 @@ public final class StaffText {
 
     public static String consentQuestion(SharingCategory c) {
         return "過去の" + c.label() + "を当院・当薬局に提供することに同意しますか";
+    }
+
+    /** A yes/no prompt got neither (blank, a PIN typed ahead, "ok"): asked again, never taken as no. */
+    public static String consentAskAgain() {
+        return "はい（y）か いいえ（n）で入力してください。";
     }
 
     public static List<String> lines(List<ReasonCode> warnings) {
