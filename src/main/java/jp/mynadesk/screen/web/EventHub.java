@@ -16,9 +16,18 @@ final class EventHub {
 
     /** Keeps {@code client} open and sends it {@code hello} (the current state) first. */
     void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello) {
+        join(who, client, hello, () -> { });
+    }
+
+    /** As {@link #join(Audience, SseClient, Supplier)}; {@code closed} runs too when the client goes. */
+    void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello,
+              Runnable closed) {
         Set<SseClient> set = who == Audience.STAFF ? staff : patient;
         client.keepAlive();
-        client.onClose(() -> set.remove(client));
+        client.onClose(() -> {
+            set.remove(client);
+            closed.run();
+        });
         synchronized (client) {
             for (var e : hello.get()) {
                 send(client, e.getKey(), e.getValue());
@@ -32,6 +41,14 @@ final class EventHub {
             synchronized (c) {
                 send(c, event, data);
             }
+        }
+    }
+
+    /** Tells one client {@code event} as its last: it hears nothing more from this hub. */
+    void dismiss(Audience who, SseClient client, String event, JsonNode data) {
+        (who == Audience.STAFF ? staff : patient).remove(client);
+        synchronized (client) {
+            send(client, event, data);
         }
     }
 

@@ -73,6 +73,7 @@ public final class WebDesk implements AutoCloseable {
     private final EventHub hub = new EventHub();
     private final DeskSession desk;
     private final StatusWatch status;
+    private final PatientScreen patientScreen;
     private final Javalin app;
     private final byte[] staffPage;
     private final byte[] patientPage;
@@ -91,13 +92,18 @@ public final class WebDesk implements AutoCloseable {
             @Override
             public void prompt(Prompt prompt, boolean busy) {
                 hub.send(EventHub.Audience.STAFF, "desk", DeskView.staff(prompt, busy));
-                hub.send(EventHub.Audience.PATIENT, "desk", DeskView.patient(prompt, busy));
+                patientScreen.refresh();
                 if (prompt instanceof Prompt.Done) {
                     hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
                 }
             }
         });
-        this.status = new StatusWatch(station, s -> hub.send(EventHub.Audience.STAFF, "status", s));
+        this.patientScreen = new PatientScreen(station.setup().clock(), desk::prompt, desk::busy, station.hasReader(),
+                view -> hub.send(EventHub.Audience.PATIENT, "desk", view));
+        this.status = new StatusWatch(station, s -> {
+            hub.send(EventHub.Audience.STAFF, "status", s);
+            patientScreen.card(s.path("card").asBoolean());
+        });
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -127,6 +133,7 @@ public final class WebDesk implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         web.status.start();
+        web.patientScreen.start();
         return web;
     }
 
@@ -148,6 +155,7 @@ public final class WebDesk implements AutoCloseable {
     public void close() {
         hub.close();
         status.close();
+        patientScreen.close();
         app.stop();
         desk.close();
     }
@@ -197,18 +205,35 @@ public final class WebDesk implements AutoCloseable {
         app.get("/api/staff/verify", this::verify);
         app.get("/api/staff/ceiling", this::ceiling);
 
-        app.sse("/api/patient/events", client -> hub.join(EventHub.Audience.PATIENT, client,
-                () -> List.of(Map.entry("desk", DeskView.patient(desk.prompt(), desk.busy())))));
+        app.sse("/api/patient/events", client -> {
+            // the page that opened last is the desk's patient screen; the one before is told so
+            String page = client.ctx().queryParam("screen");
+            io.javalin.http.sse.SseClient before = patientScreen.claim(page, client);
+            if (before != null) {
+                hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", WebText.screenReplaced()));
+            }
+            hub.join(EventHub.Audience.PATIENT, client, () -> List.of(Map.entry("desk", patientScreen.view())),
+                    () -> patientScreen.release(page, client));
+        });
         app.post("/api/patient/pair", this::pair);
         app.post("/api/patient/pin", ctx -> {
+            thisPatientScreen(ctx);
             char[] pin = PinBody.read(ctx.req().getInputStream());
             answer(ctx, desk.send(new DeskEvent.PinEntered(pin), Prompt.AwaitingPin.class), false);
         });
         app.post("/api/patient/consent", ctx -> {
-            JsonNode answers = body(ctx).path("answers");
-            Map<SharingCategory, Boolean> given = new EnumMap<>(SharingCategory.class);
-            for (SharingCategory c : SharingCategory.values()) {
-                given.put(c, answers.path(c.code()).asBoolean(false));
+            thisPatientScreen(ctx);
+            Map<SharingCategory, Boolean> given = ConsentBody.read(body(ctx));
+            List<SharingCategory> open = ConsentBody.unanswered(given);
+            if (!(desk.prompt() instanceof Prompt.AwaitingConsent)) {
+                throw new Refusal(409, "not-now", StaffText.notNow()); // a stale page: nothing is asked now
+            }
+            if (!open.isEmpty()) {
+                // asked again, never defaulted: a category left out is not a "no"
+                ArrayNode fields = F.arrayNode();
+                open.forEach(c -> fields.add(c.code()));
+                ctx.status(400).json(error("consent-unanswered", WebText.consentUnanswered(open)).set("fields", fields));
+                return;
             }
             answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given), Prompt.AwaitingConsent.class), false);
         });
@@ -243,6 +268,13 @@ public final class WebDesk implements AutoCloseable {
             if (!sameOrigin || !Guard.csrfMatches(s, ctx.header(Guard.CSRF_HEADER))) {
                 throw new Refusal(403, "csrf", StaffText.reloadPage());
             }
+        }
+    }
+
+    /** A patient page that another one took the desk from may no longer drive the check. */
+    private void thisPatientScreen(Context ctx) {
+        if (!patientScreen.mayAct(ctx.header(PatientScreen.HEADER))) {
+            throw new Refusal(409, "screen-replaced", WebText.screenReplaced());
         }
     }
 

@@ -64,7 +64,7 @@ class WebDeskHttpTest {
             assertEquals(200, ceiling.status());
             assertTrue(ceiling.body().path("monthlyLimit").asLong() > 0);
 
-            Answer done = patient.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true,\"drug\":true}}");
+            Answer done = patient.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true,\"drug\":true,\"checkup\":false,\"surgery\":false}}");
             assertEquals("done", done.body().path("desk").path("phase").asText());
             assertTrue(done.body().path("desk").path("accepted").asBoolean());
             Event outcome = WebDeskClient.await(staffEvents, "desk", d -> d.path("phase").asText().equals("done"), WAIT);
@@ -101,7 +101,8 @@ class WebDeskHttpTest {
             assertEquals("consent", patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").body().path("desk").path("phase").asText());
             other.take();
 
-            Answer consent = patient.post("/api/patient/consent", "{\"answers\":{\"drug\":true}}");
+            Answer consent = patient.post("/api/patient/consent",
+                    "{\"answers\":{\"diagnosis\":false,\"drug\":true,\"checkup\":false,\"surgery\":false}}");
             assertEquals(200, consent.status());
             assertEquals("staff", consent.body().path("desk").path("phase").asText(), "the patient is told staff take over");
             JsonNode waiting = staff.get("/api/staff/state").body().path("desk");

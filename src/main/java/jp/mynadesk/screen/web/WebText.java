@@ -1,0 +1,45 @@
+package jp.mynadesk.screen.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import jp.mynadesk.desk.SharingCategory;
+
+/**
+ * Sentences only the web pages say (the answers of their calls, what the patient page shows between checks). The
+ * wording shared with the terminal lives in {@link jp.mynadesk.desk.StaffText}.
+ */
+final class WebText {
+    private WebText() {}
+
+    /** The patient pressed 決定 with questions left open. */
+    static String consentUnanswered(List<SharingCategory> open) {
+        return "まだ答えていない質問があります（" + open.stream().map(SharingCategory::label).collect(Collectors.joining("、"))
+                + "）。それぞれ「同意する」か「同意しない」を選んでください。";
+    }
+
+    // --- the patient page between checks, and when another page took the desk over --------------------------
+
+    static String patientPlaceCard() {
+        return "カードをカードリーダーに置いてください";
+    }
+
+    /** The last patient's card is still on the reader. */
+    static String patientTakeCard() {
+        return "カードをお取りください";
+    }
+
+    /** A card is on the reader and staff have not started yet: it must not be asked for again. */
+    static String patientWaitWithCard() {
+        return "カードはそのまま置いてお待ちください。受付の職員が確認を始めます";
+    }
+
+    /** Shown with 「受付が完了しました」 while the card is still on the reader. */
+    static String patientDoneTakeCard() {
+        return "カードをお取りください。";
+    }
+
+    /** This patient page was replaced by one opened later (another tab, a reloaded tablet). */
+    static String screenReplaced() {
+        return "この画面は使われていません。受付は別の画面で続いています。";
+    }
+}
