@@ -16,9 +16,18 @@ final class EventHub {
 
     /** Keeps {@code client} open and sends it {@code hello} (the current state) first. */
     void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello) {
+        join(who, client, hello, () -> { });
+    }
+
+    /** As above, and runs {@code onLeave} when the stream ends (a client has one close callback: this one). */
+    void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello,
+            Runnable onLeave) {
         Set<SseClient> set = who == Audience.STAFF ? staff : patient;
         client.keepAlive();
-        client.onClose(() -> set.remove(client));
+        client.onClose(() -> {
+            set.remove(client);
+            onLeave.run();
+        });
         synchronized (client) {
             for (var e : hello.get()) {
                 send(client, e.getKey(), e.getValue());
