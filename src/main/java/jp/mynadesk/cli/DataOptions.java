@@ -68,6 +68,7 @@ final class DataOptions {
     VisitStore open(Map<String, String> env) {
         Duration wait = busyTimeout();
         SharedDatabase shared = database(env);
+        RunLog.open(directory(env));
         try {
             return shared != null ? Stores.open(shared, CLOCK, wait) : Stores.open(directory(env), CLOCK, wait);
         } catch (StoreException e) {
@@ -79,6 +80,7 @@ final class DataOptions {
     SchemaChange migrate(Map<String, String> env) {
         Duration wait = busyTimeout();
         SharedDatabase shared = database(env);
+        RunLog.open(directory(env));
         try {
             return shared != null ? Stores.migrate(shared, CLOCK, wait) : Stores.migrate(directory(env), CLOCK, wait);
         } catch (StoreException e) {

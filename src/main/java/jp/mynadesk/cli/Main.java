@@ -58,8 +58,15 @@ public final class Main {
 
     /** Runs a command line with the given streams (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        OptionalInt oneShot = OneShot.run(args, out, err);
-        return oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+        RunLog.begin(args);
+        int code = Main.UNEXPECTED;
+        try {
+            OptionalInt oneShot = OneShot.run(args, out, err);
+            code = oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+            return code;
+        } finally {
+            RunLog.end(code);
+        }
     }
 
     /** Runs a command line through Picocli: every command, help and usage error. */
@@ -76,6 +83,7 @@ public final class Main {
     /** A command failed: its own message for a {@link CliException}, never a stack trace unless MYNADESK_DEBUG is set. */
     static int failure(Exception e, ErrorReport report, PrintWriter err) {
         if (e instanceof CliException known) {
+            RunLog.refused(known.exitCode(), known.getMessage());
             return report.fail(known.exitCode(), known.getMessage());
         }
         if (e instanceof CommandLine.ParameterException p) {
@@ -84,8 +92,9 @@ public final class Main {
         if (System.getenv("MYNADESK_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときは環境変数 MYNADESK_DEBUG=1 を付けて"
-                + "実行した出力を開発者に送ってください。");
+        String log = RunLog.unexpected(e, System.getenv());
+        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときはシステム担当者に連絡してください。"
+                + (log.isEmpty() ? "（環境変数 MYNADESK_DEBUG=1 を付けて実行すると詳しい内容が表示されます）" : log));
     }
 
     /** The subcommand the first argument names; none for a bare version request; otherwise all of them. */

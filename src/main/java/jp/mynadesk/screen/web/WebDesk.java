@@ -46,6 +46,7 @@ import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.station.Station;
 
 /**
@@ -192,8 +193,16 @@ public final class WebDesk implements AutoCloseable {
                 ctx.status(413).header("Connection", "close").json(error("too-large", e.getMessage())));
         app.exception(Forms.BadField.class, (e, ctx) ->
                 ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field)));
-        app.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error("store", e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal", StaffText.internalError())));
+        app.exception(StoreException.class, (e, ctx) -> {
+            OperationsLog.warning("web", "記録を使えません（" + ctx.method() + " " + ctx.path() + "）: " + e.getMessage());
+            ctx.status(503).json(error("store", e.getMessage()));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            // the stack trace goes to the operations log; staff read where it is (not the patient's screen)
+            OperationsLog.unexpected("web", "受付画面で予期しないエラー（" + ctx.method() + " " + ctx.path() + "）", e);
+            String where = ctx.path().startsWith("/api/staff/") ? OperationsLog.whereToLook() : "";
+            ctx.status(500).json(error("internal", StaffText.internalError() + where));
+        });
 
         app.get("/", ctx -> page(ctx, staffPage));
         app.get("/patient", ctx -> page(ctx, patientPage));
