@@ -50,7 +50,10 @@ class ArchitectureTest {
             Map.entry("documents", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.oqs", "jp.mynadesk.store",
                     "jp.mynadesk.card", "picocli", "java.sql")),
             Map.entry("ceiling", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.oqs", "jp.mynadesk.store", "picocli")),
-            Map.entry("bench", List.of("jp.mynadesk.cli", "picocli")));
+            Map.entry("bench", List.of("jp.mynadesk.cli", "picocli")),
+            Map.entry("settings", List.of("jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station", "jp.mynadesk.desk",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.bench", "picocli", "java.sql")));
 
     record SourceFile(Path path, String pkg, Set<String> references) {}
 
