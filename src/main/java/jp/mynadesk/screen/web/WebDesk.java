@@ -165,8 +165,12 @@ public final class WebDesk implements AutoCloseable {
     private void routes() {
         app.before(this::guard);
         app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
-        app.exception(Forms.BadField.class, (e, ctx) ->
-                ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field)));
+        app.exception(Forms.BadField.class, (e, ctx) -> {
+            // every field's problem at once, each shown next to its field; the first is also the message
+            ArrayNode problems = F.arrayNode();
+            e.problems.forEach(p -> problems.addObject().put("field", p.field()).put("message", p.message()));
+            ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field).set("problems", problems));
+        });
         app.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error("store", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal", StaffText.internalError())));
 
@@ -200,6 +204,18 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/record-again", ctx ->
                 answer(ctx, desk.send(new DeskEvent.RecordAgain(), Prompt.AwaitingRecord.class), true));
         app.post("/api/staff/scan", this::scan);
+        app.post("/api/staff/scan-text", ctx -> {
+            // what a keyboard-wedge QR reader typed into the scan field, shown before it is used
+            String payload = Forms.text(body(ctx), "payload");
+            if (payload == null) {
+                throw new Forms.BadField("payload", WebText.scanEmpty());
+            }
+            try {
+                ctx.json(ScanView.of(ScanView.typed(payload), "typed"));
+            } catch (DocumentInputException e) {
+                throw new Forms.BadField("payload", e.getMessage());
+            }
+        });
         app.get("/api/staff/visits", this::visits);
         app.post("/api/staff/recheck", this::recheck);
         app.get("/api/staff/verify", this::verify);
@@ -323,7 +339,7 @@ public final class WebDesk implements AutoCloseable {
             throw new Forms.BadField("image", StaffText.notAnImage());
         }
         try {
-            ctx.json(F.objectNode().set("document", DocumentJson.write(DocumentScanner.scan(img, file.filename()))));
+            ctx.json(ScanView.of(DocumentScanner.scan(img, file.filename()), "image"));
         } catch (DocumentInputException e) {
             throw new Forms.BadField("image", e.getMessage());
         }

@@ -42,4 +42,13 @@ final class WebText {
     static String screenReplaced() {
         return "この画面は使われていません。受付は別の画面で続いています。";
     }
+
+    static String unknownDocumentKind() {
+        return "書類の種類を選んでください（資格確認書 / 資格情報のお知らせ）。";
+    }
+
+    /** Enter in the scan field with nothing read. */
+    static String scanEmpty() {
+        return "QRコードが読み取れていません。読み取り欄を選んでから、書類のQRコードをリーダーにかざしてください。";
+    }
 }
