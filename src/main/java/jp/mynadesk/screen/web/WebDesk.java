@@ -125,6 +125,12 @@ public final class WebDesk implements AutoCloseable {
      */
     public static WebDesk start(Station station, Options options) throws IOException {
         InetAddress bind = InetAddress.getByName(options.bind());
+        if (options.port() != 0) {
+            // a busy port is found here, before the server would log its own English error about it
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(bind, options.port()));
+            }
+        }
         WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress()));
         try {
             web.app.start(options.bind(), options.port());
@@ -360,8 +366,9 @@ public final class WebDesk implements AutoCloseable {
     private static ObjectNode listed(Visit v) {
         ObjectNode o = jp.mynadesk.desk.VisitJson.listed(v);
         o.put("outcomeText", StaffText.outcome(v.outcome()));
-        o.put("routeText", StaffText.route(v.route()));
+        o.put("routeText", DeskView.routeText(v));
         o.put("recheckText", StaffText.recheckState(v.recheckState()));
+        o.put("name", DeskView.name(v));
         o.put("time", v.asOf().toLocalTime().toString());
         return o;
     }

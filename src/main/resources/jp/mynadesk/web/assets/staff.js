@@ -93,6 +93,21 @@
     text("outcome", d.outcomeText);
     text("route", d.routeText);
     text("recorded", d.recordedText ? d.recordedText + (d.recheckText ? "　" + d.recheckText : "") : "");
+    text("decision", d.decisionText);
+    show($("decision"), !!d.decisionText);
+    text("patient-name", !d.qualification && d.patientName ? "患者さん: " + d.patientName : "");
+    show($("patient-name"), !d.qualification && !!d.patientName);
+    const c = d.consent;
+    show($("consent-result"), !!c);
+    $("consent-result").dataset.state = !c ? "" : c.pending ? "pending" : c.answered ? "answered" : "none";
+    text("consent-text", c ? c.text : "");
+    $("consent-items").replaceChildren(...((c && c.items) || []).map((x) => {
+      const li = document.createElement("li");
+      li.dataset.category = x.category;
+      li.dataset.answer = x.text;
+      li.textContent = x.label + ": " + x.text;
+      return li;
+    }));
     const q = d.qualification;
     show($("qual"), !!q);
     show($("ceiling-form"), !!q);
@@ -113,6 +128,8 @@
       show($("decl-error"), false);
     }
     $("btn-cancel").disabled = d.phase === "idle" || d.phase === "done" || d.phase === "record";
+    // at the consent questions the qualification is confirmed already: ending there keeps it (recorded as confirmed)
+    $("btn-cancel").textContent = d.phase === "consent" ? "同意を聞かずに終える" : "取り消す";
     $("btn-clear").disabled = d.phase !== "done";
     if (d.phase === "visual") $("visual-staff-2").focus();
     else if (d.phase === "documents") $("scan-text").focus();
@@ -160,7 +177,7 @@
     $("visits").replaceChildren(...v.today.map((x) => {
       const tr = document.createElement("tr");
       tr.dataset.outcome = x.outcome;
-      for (const c of [x.visitId, x.time, x.outcomeText, x.qualification && x.qualification.name, x.recheckText]) {
+      for (const c of [x.visitId, x.time, x.outcomeText, x.name, x.recheckText]) {
         const td = document.createElement("td");
         td.textContent = c || "";
         tr.appendChild(td);
