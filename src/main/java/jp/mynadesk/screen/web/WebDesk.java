@@ -136,6 +136,12 @@ public final class WebDesk implements AutoCloseable {
     /** @param clock the web server's own time: session expiry, pairing backoff, header time-out (tests move it) */
     static WebDesk start(Station station, Options options, java.time.Clock clock) throws IOException {
         InetAddress bind = InetAddress.getByName(options.bind());
+        if (options.port() != 0) {
+            // a busy port is found here, before the server would log its own English error about it
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(bind, options.port()));
+            }
+        }
         WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress(), clock), options, clock);
         try {
             web.app.start();
@@ -191,8 +197,12 @@ public final class WebDesk implements AutoCloseable {
         app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
         app.exception(BodyLimit.TooLarge.class, (e, ctx) ->
                 ctx.status(413).header("Connection", "close").json(error("too-large", e.getMessage())));
-        app.exception(Forms.BadField.class, (e, ctx) ->
-                ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field)));
+        app.exception(Forms.BadField.class, (e, ctx) -> {
+            // every field's problem at once, each shown next to its field; the first is also the message
+            ArrayNode problems = F.arrayNode();
+            e.problems.forEach(p -> problems.addObject().put("field", p.field()).put("message", p.message()));
+            ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field).set("problems", problems));
+        });
         app.exception(StoreException.class, (e, ctx) -> {
             OperationsLog.warning("web", "記録を使えません（" + ctx.method() + " " + ctx.path() + "）: " + e.getMessage());
             ctx.status(503).json(error("store", e.getMessage()));
@@ -234,6 +244,18 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/record-again", ctx ->
                 answer(ctx, desk.send(new DeskEvent.RecordAgain(), Prompt.AwaitingRecord.class), true));
         app.post("/api/staff/scan", this::scan);
+        app.post("/api/staff/scan-text", ctx -> {
+            // what a keyboard-wedge QR reader typed into the scan field, shown before it is used
+            String payload = Forms.text(body(ctx), "payload");
+            if (payload == null) {
+                throw new Forms.BadField("payload", WebText.scanEmpty());
+            }
+            try {
+                ctx.json(ScanView.of(ScanView.typed(payload), "typed"));
+            } catch (DocumentInputException e) {
+                throw new Forms.BadField("payload", e.getMessage());
+            }
+        });
         app.get("/api/staff/visits", this::visits);
         app.post("/api/staff/recheck", this::recheck);
         app.get("/api/staff/verify", this::verify);
@@ -404,7 +426,7 @@ public final class WebDesk implements AutoCloseable {
             throw new Forms.BadField("image", StaffText.notAnImage());
         }
         try {
-            ctx.json(F.objectNode().set("document", DocumentJson.write(DocumentScanner.scan(img, file.filename()))));
+            ctx.json(ScanView.of(DocumentScanner.scan(img, file.filename()), "image"));
         } catch (DocumentInputException e) {
             throw new Forms.BadField("image", e.getMessage());
         }
@@ -425,8 +447,9 @@ public final class WebDesk implements AutoCloseable {
     private static ObjectNode listed(Visit v) {
         ObjectNode o = jp.mynadesk.desk.VisitJson.listed(v);
         o.put("outcomeText", StaffText.outcome(v.outcome()));
-        o.put("routeText", StaffText.route(v.route()));
+        o.put("routeText", DeskView.routeText(v));
         o.put("recheckText", StaffText.recheckState(v.recheckState()));
+        o.put("name", DeskView.name(v));
         o.put("time", v.asOf().toLocalTime().toString());
         return o;
     }
