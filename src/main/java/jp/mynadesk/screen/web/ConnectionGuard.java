@@ -24,7 +24,8 @@ import org.eclipse.jetty.server.HttpConnection;
  *       would shut the staff out too, hence this;</li>
  *   <li>a request header must be complete within {@link WebLimits#HEADER_TIMEOUT} of the connection opening or
  *       the previous answer (Jetty 11 has no header time-out, and its idle time-out restarts with every byte, so a
- *       header trickled a byte at a time would hold a connection for ever). Connections are looked at every
+ *       header trickled a byte at a time would hold a connection for ever); from another machine the body too
+ *       (only the small patient bodies are allowed from there). Connections are looked at every
  *       {@link WebLimits#HEADER_SWEEP}; time is read from the desk's clock.</li>
  * </ul>
  */
@@ -120,7 +121,8 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
                 continue;
             }
             Tracked t = e.getValue();
-            boolean waiting = c.getParser().inHeaderState(); // before or inside a request header
+            // Before or inside a request header; from another machine, inside its body as well.
+            boolean waiting = c.getParser().inHeaderState() || (t.lanAddress != null && c.getParser().inContentState());
             long requests = c.getMessagesIn(); // complete request headers so far
             if (requests != t.requestsSeen) {
                 t.requestsSeen = requests;

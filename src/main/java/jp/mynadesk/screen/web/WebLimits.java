@@ -18,8 +18,6 @@ final class WebLimits {
     static final long PATIENT_BODY_BYTES = 4L << 10;
     /** A photographed QR code (staff page only): a phone photo is 2–6 MB; the multipart limits say the same. */
     static final long SCAN_BODY_BYTES = 8L << 20;
-    /** A body trickled slower than this ends with 408 (Jetty's own check): even a weak Wi-Fi sends 100 times more. */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     /** A request's header lines together (Jetty's default, said here): the desk's requests need under 2 KiB. */
     static final int HEADER_BYTES = 8 << 10;
 
@@ -53,7 +51,8 @@ final class WebLimits {
     static final int LAN_CONNECTIONS_PER_ADDRESS = 16;
     /**
      * A request's header must be complete this long after the connection opened or its previous answer went
-     * (slowloris); a browser sends it at once. Also ends idle keep-alive connections.
+     * (slowloris); a browser sends it at once. Also ends idle keep-alive connections. From another machine the
+     * body too must have arrived this long after the header (the patient endpoints read it first, and it is tiny).
      */
     static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
     /** How often open connections are looked at for the header time-out. */

@@ -9,19 +9,17 @@ import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * Jetty (11, under Javalin 6) set up with the limits of {@link WebLimits} (docs/WEB.md §1): the desk's one
- * connector made here rather than by Javalin, with its idle time-out, the minimum body data rate and
- * {@link ConnectionGuard} attached; {@link BodyLimit} in front of every request.
+ * connector made here rather than by Javalin, with its idle time-out and {@link ConnectionGuard} attached;
+ * {@link BodyLimit} in front of every request.
  */
 final class WebServerLimits {
     private WebServerLimits() {}
 
     static void apply(JavalinConfig config, String host, int port, ConnectionGuard connections) {
         config.http.maxRequestSize = WebLimits.BODY_BYTES;
-        config.jetty.modifyHttpConfiguration(http -> {
-            // Jetty's own slow-body guard: a body trickled below this rate ends the request with 408.
-            http.setMinRequestDataRate(WebLimits.MIN_BODY_BYTES_PER_SECOND);
-            http.setRequestHeaderSize(WebLimits.HEADER_BYTES);
-        });
+        // Not Jetty's setMinRequestDataRate: it measures from the request's start, server-side queueing included,
+        // and refused small bodies of a busy desk with 408 (9 in 10,000 under the pairing flood of PairingTest).
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(WebLimits.HEADER_BYTES));
         config.jetty.addConnector((server, http) -> {
             ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
             c.setHost(host);
