@@ -55,9 +55,13 @@ class ArchitectureTest {
             Map.entry("oplog", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
                     "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
                     "jp.mynadesk.virtualcard", "jp.mynadesk.pki", "jp.mynadesk.rules", "jp.mynadesk.documents",
-                    "jp.mynadesk.ceiling", "jp.mynadesk.bench", "jp.mynadesk.replay", "jp.mynadesk.doctor", "picocli", "java.sql")),
+                    "jp.mynadesk.ceiling", "jp.mynadesk.bench", "jp.mynadesk.replay", "jp.mynadesk.doctor", "jp.mynadesk.settings",
+                    "picocli", "java.sql")),
             Map.entry("doctor", List.of("jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.scenario",
-                    "jp.mynadesk.station", "jp.mynadesk.oqs.server", "jp.mynadesk.virtualcard", "picocli")));
+                    "jp.mynadesk.station", "jp.mynadesk.oqs.server", "jp.mynadesk.virtualcard", "picocli")),
+            Map.entry("settings", List.of("jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station", "jp.mynadesk.desk",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.bench", "picocli", "java.sql")));
 
     record SourceFile(Path path, String pkg, Set<String> references) {}
 

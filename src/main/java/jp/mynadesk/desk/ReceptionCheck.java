@@ -501,7 +501,8 @@ public final class ReceptionCheck {
                 || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision);
         Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
                 warnings, qualification, consent, decisionJson, pending ? patient : null, statedInsurance,
-                route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE);
+                route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
+                ctx.simulated());
         return record(visit);
     }
 
