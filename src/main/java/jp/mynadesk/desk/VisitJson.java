@@ -39,6 +39,7 @@ public final class VisitJson {
         o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
         o.set("decision", v.decision() == null ? NullNode.instance : v.decision());
         o.put("recheck", v.recheckState() == RecheckState.PENDING);
+        o.put("simulated", v.simulated());
         return o;
     }
 
@@ -140,7 +141,9 @@ public final class VisitJson {
                 readQualification(o.path("qualification")), readConsent(o.path("consent")),
                 o.path("decision").isObject() ? o.get("decision") : null, readPatient(o.path("patient")),
                 text(o, "statedInsurance"), text(o, "confirmedBy"), readNumbers(o.path("numbers")),
-                RecheckState.fromCode(o.path("recheckState").asText("none")));
+                RecheckState.fromCode(o.path("recheckState").asText("none")),
+                // Visits recorded before mynadesk kept the mode were all made on the simulator's defaults.
+                o.path("simulated").asBoolean(true));
     }
 
     /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */

@@ -10,7 +10,7 @@ import java.util.logging.LogRecord;
 /**
  * One line per record: {@code 2026-12-07T09:00:00.123+09:00 [pid] LEVEL area: message}, then the stack trace when
  * there is one. Times are Japan time (UTC+9, no daylight saving); the pid tells apart the desks and commands that
- * share one data folder. Digit runs are masked ({@link Scrub}).
+ * share one data folder. A stack trace's digit runs are masked ({@link Scrub}).
  */
 final class LogLineFormat extends Formatter {
     static final ZoneOffset JAPAN = ZoneOffset.ofHours(9);
@@ -26,7 +26,7 @@ final class LogLineFormat extends Formatter {
                 .append(" [").append(pid).append("] ")
                 .append(r.getLevel().getName()).append(' ')
                 .append(area(r.getLoggerName())).append(": ")
-                .append(Scrub.digits(oneLine(r.getMessage()), Scrub.OWN_TEXT))
+                .append(oneLine(r.getMessage()))
                 .append('\n');
         if (r.getThrown() != null) {
             StringWriter trace = new StringWriter();

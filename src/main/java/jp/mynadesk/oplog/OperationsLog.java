@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * JDK's logging ({@link java.util.logging}) and rotated by size (1 MiB × 5 files). It records what IT support needs
  * after the fact: starts and stops, the settings in force (paths and names, never secrets), reader and service
  * events, and every unexpected exception with its stack trace. It never holds a PIN, a name, a birth date, an
- * insurer number or a My Number: nothing logged is built from a patient's data, and digit runs in exception text
- * are masked on the way in (docs/CLINIC.md §The operations log).
+ * insurer number or a My Number: nothing logged is built from a patient's data, and digit runs in text from
+ * elsewhere (exceptions, {@link #foreign}) are masked on the way in (docs/CLINIC.md §The operations log).
  *
  * <p>A command opens the log for its data folder ({@link #open}); until then (and in a JVM that never opens one,
  * such as a unit test) every call here returns at once, and nothing reaches the console. The log belongs to the
@@ -140,6 +140,14 @@ public final class OperationsLog {
      */
     public static String whereToLook() {
         return file().map(f -> "詳しい記録は " + f + " にあります（システム担当者に渡してください）。").orElse("");
+    }
+
+    /**
+     * Text from elsewhere (an exception's message, a failure's description) made fit to go into a line: digit runs of
+     * 6 or more masked, so a number that reached it never reaches the log.
+     */
+    public static String foreign(String text) {
+        return Scrub.digits(text, Scrub.FOREIGN_TEXT);
     }
 
     private static void log(String area, Level level, String message, Throwable failure) {

@@ -1,16 +1,14 @@
 package jp.mynadesk.oplog;
 
 /**
- * Masks long digit runs before text reaches the operations log. The log's own lines are written to hold no personal
- * data; this is the net under them, for text we do not write ourselves (exception messages and stack traces): a
- * 12-digit My Number, and in exception text also insurer and 記号・番号 digit runs (6 digits or more), become
- * {@code [数字N桁]}. Full-width digits count as digits. Names and dates cannot be recognised this way, which is why
- * nothing the desk logs is built from a patient's data (docs/CLINIC.md §The operations log).
+ * Masks digit runs in text we did not write ourselves before it reaches the operations log (exception messages and
+ * stack traces, a failure's description): a run of 6 digits or more (a My Number, an insurer number, a 記号・番号)
+ * becomes {@code [数字N桁]}. Full-width digits count as digits. The log's own lines (paths, reader names, settings)
+ * are not masked: they are written to hold no personal data. Names and dates cannot be recognised this way, which is
+ * why nothing the desk logs is built from a patient's data (docs/CLINIC.md §The operations log).
  */
 final class Scrub {
-    /** Our own lines: 11 or more digits (a 10-digit 医療機関コード stays readable). */
-    static final int OWN_TEXT = 11;
-    /** Exception messages and stack traces. */
+    /** Exception messages, stack traces and other text from elsewhere. */
     static final int FOREIGN_TEXT = 6;
 
     private Scrub() {}

@@ -84,7 +84,8 @@ public final class CircuitBreaker {
             state = State.OPEN;
             openedAt = clock.instant();
             offlineSince = openedAt;
-            OperationsLog.warning("service", "オンライン資格確認に接続できません。オフラインに切り替えました: " + why);
+            OperationsLog.warning("service", "オンライン資格確認に接続できません。オフラインに切り替えました: "
+                    + OperationsLog.foreign(why));
             return true;
         }
         return false;

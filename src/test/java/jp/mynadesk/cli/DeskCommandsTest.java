@@ -60,7 +60,8 @@ class DeskCommandsTest {
     void checkJsonIsExactlyTheContract() throws Exception {
         JsonNode v = json(run("check", "--virtual", "default", "--consent", "all", "--as-of", AS_OF, "--json"));
         assertEquals(new TreeSet<>(Set.of("visitId", "asOf", "route", "outcome", "reason", "warnings", "qualification",
-                "consent", "decision", "recheck")), fields(v));
+                "consent", "decision", "recheck", "simulated")), fields(v));
+        assertTrue(v.get("simulated").asBoolean(), "a virtual card is a simulation (docs/CLINIC.md)");
         assertEquals("2026-12-01-0001", v.get("visitId").asText());
         assertEquals("card-pin", v.get("route").asText());
         assertEquals("confirmed", v.get("outcome").asText());

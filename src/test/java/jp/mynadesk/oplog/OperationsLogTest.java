@@ -68,11 +68,12 @@ class OperationsLogTest {
     }
 
     @Test
-    void ownLinesKeepTenDigitsButNotTwelveAndStayOneLine() throws IOException {
+    void ownLinesStayOneLineAndForeignTextLosesItsDigitRuns() throws IOException {
         Path file = OperationsLog.open(data, "mynadesk test").orElseThrow();
-        OperationsLog.info("station", "医療機関コード 1311111111 番号 123456789012\n偽の行");
+        OperationsLog.info("station", "医療機関コード 1311111111、" + OperationsLog.foreign("番号 123456789012、保険者 ０６１３９０１２")
+                + "\n偽の行");
         String text = Files.readString(file);
-        assertTrue(text.contains("医療機関コード 1311111111 番号 [数字12桁]\\n偽の行"), text);
+        assertTrue(text.contains("医療機関コード 1311111111、番号 [数字12桁]、保険者 [数字8桁]\\n偽の行"), text);
     }
 
     @Test

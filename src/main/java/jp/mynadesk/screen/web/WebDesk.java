@@ -204,7 +204,8 @@ public final class WebDesk implements AutoCloseable {
             ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field).set("problems", problems));
         });
         app.exception(StoreException.class, (e, ctx) -> {
-            OperationsLog.warning("web", "記録を使えません（" + ctx.method() + " " + ctx.path() + "）: " + e.getMessage());
+            OperationsLog.warning("web", "記録を使えません（" + ctx.method() + " " + ctx.path() + "）: "
+                    + OperationsLog.foreign(e.getMessage()));
             ctx.status(503).json(error("store", e.getMessage()));
         });
         app.exception(Exception.class, (e, ctx) -> {
