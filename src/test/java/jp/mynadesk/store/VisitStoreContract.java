@@ -301,7 +301,7 @@ abstract class VisitStoreContract {
                 Visit v = SampleVisits.numbered(i, SampleVisits.MORNING.plusMinutes(i));
                 Visit clinic = new Visit(v.visitId(), v.asOf(), v.terminal(), v.route(), v.outcome(), v.reason(),
                         v.warnings(), v.qualification(), v.consent(), v.decision(), v.patient(), v.statedInsurance(),
-                        v.confirmedBy(), v.numbers(), v.recheckState(), i % 2 == 0);
+                        v.confirmedBy(), v.numbers(), v.recheckState(), i % 2 == 0, null);
                 recorded.add(store.record(clinic));
             }
         }

@@ -209,8 +209,12 @@ class WebDeskHttpTest {
     void outageTypedDocumentThenRecoveryAndRecheckFromTheStaffPage() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             WebDeskClient staff = f.client();
+            WebDeskClient patient = f.client();
             f.outage();
-            JsonNode atDocs = staff.post("/api/staff/start", "{\"mode\":\"pin\"}").body().path("desk");
+            // the card still proves itself without the service: the PIN, then the documents decide
+            assertEquals("pin", staff.post("/api/staff/start", "{\"mode\":\"pin\"}").body().path("desk").path("phase").asText());
+            assertEquals(200, patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").status());
+            JsonNode atDocs = staff.get("/api/staff/state").body().path("desk");
             assertEquals("documents", atDocs.path("phase").asText());
             assertEquals("service-offline", atDocs.path("reason").path("code").asText());
 
