@@ -78,7 +78,7 @@ public final class Station implements AutoCloseable {
         }
 
         VisitStore openStore() {
-            return shared != null ? Stores.open(shared, clock, busyTimeout) : Stores.open(data, clock, busyTimeout);
+            return shared != null ? Stores.open(shared, data, clock, busyTimeout) : Stores.open(data, clock, busyTimeout);
         }
     }
 

@@ -115,6 +115,17 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> quickIntegrityProblems(Connection connection) throws SQLException {
+        return integrityProblems(connection);
+    }
+
+    /** A database has no file to look at; an empty schema is found after connecting (no tables). */
+    @Override
+    public boolean recordMissing() {
+        return false;
+    }
+
+    @Override
     public void backup(Connection connection, Path target) {
         throw new StoreException(Kind.UNAVAILABLE, "共有データベース（PostgreSQL）の記録は、データベースの管理者が pg_dump "
                 + "でバックアップしてください。mynadesk db backup は SQLite の記録だけを複製します。", null);

@@ -45,6 +45,9 @@ abstract class VisitStoreContract {
     /** The engine, for tests that build an older record by hand. */
     abstract Dialect dialect();
 
+    /** What {@link #open()} keeps outside the record (audit key, anchor). */
+    abstract Seal seal();
+
     /** A plain connection to the record's tables, outside the store. */
     final Connection raw() throws SQLException {
         return dialect().connect();
@@ -273,8 +276,9 @@ abstract class VisitStoreContract {
             }
             assertEquals(1, Migrations.current(c, dialect()));
         }
-        assertEquals(new SchemaChange(1, Migrations.latest()), JdbcVisitStore.migrate(dialect(), CLOCK));
-        assertEquals(new SchemaChange(Migrations.latest(), Migrations.latest()), JdbcVisitStore.migrate(dialect(), CLOCK));
+        // the three plain entries are verified, then sealed: the chain is keyed from #4 on
+        assertEquals(new SchemaChange(1, Migrations.latest(), 3), JdbcVisitStore.migrate(dialect(), seal(), CLOCK));
+        assertEquals(new SchemaChange(Migrations.latest(), Migrations.latest()), JdbcVisitStore.migrate(dialect(), seal(), CLOCK));
         try (VisitStore store = open()) {
             assertEquals(old, store.visits(null), "an older visit reads as simulated (docs/CLINIC.md)");
             assertTrue(old.stream().allMatch(Visit::simulated));
@@ -290,6 +294,7 @@ abstract class VisitStoreContract {
             IntegrityReport report = store.verify();
             assertTrue(report.ok(), report.firstBroken());
             assertEquals(4, report.auditEntries());
+            assertEquals(3, report.unkeyedEntries(), "said: the first three are from before the key");
         }
     }
 
