@@ -63,6 +63,9 @@ final class PcscProbe {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             PcscProblem problem = cause instanceof ReaderException r ? r.problem() : PcscProblem.classify(cause);
+            if (problem == PcscProblem.NO_READERS) {
+                return new Listing(null, List.of(), null, false); // pcscd answered: it has no reader
+            }
             return new Listing(null, List.of(), problem, false);
         }
     }
