@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mynadesk doctor} (診断): one line per check, 正常 / 警告 / 異常 with the next step (docs/CLINIC.md §doctor).
+ * {@code mynadesk doctor} (診断): one line per check, 正常 / 警告 / 異常 with the next step (docs/CLINIC.md, "doctor").
  * Exit 0 when all is 正常, 1 with a 警告, 3 with an 異常, 2 for bad usage. It reads the card only with a SELECT and
  * never asks for or prints a PIN.
  */

@@ -15,7 +15,7 @@ import jp.mynadesk.store.SharedDatabase;
 
 /**
  * {@code mynadesk doctor} (診断): the checks a clinic's IT support runs when the desk does not work, each with its
- * finding and the next step (docs/CLINIC.md §doctor). Everything doctor touches outside the process (the clock,
+ * finding and the next step (docs/CLINIC.md, "doctor"). Everything doctor touches outside the process (the clock,
  * PC/SC, the disk's free space, the time limits) comes in through {@link Surroundings}, so each check can be tested.
  */
 public final class Doctor {

@@ -1,6 +1,6 @@
 package jp.mynadesk.doctor;
 
-/** How one diagnosis came out: 正常, 警告 or 異常 (docs/CLINIC.md §doctor). */
+/** How one diagnosis came out: 正常, 警告 or 異常 (docs/CLINIC.md, "doctor"). */
 public enum Status {
     OK("ok", "正常", 0),
     WARNING("warning", "警告", 1),
