@@ -43,7 +43,8 @@ public final class Main {
                 CeilingCommand.class,
                 ServiceCommand.class,
                 TraceCommand.class,
-                ScenarioCommand.class);
+                ScenarioCommand.class,
+                DoctorCommand.class);
     }
 
     public static final int OK = 0;

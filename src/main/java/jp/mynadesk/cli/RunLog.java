@@ -9,7 +9,7 @@ import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.store.DataDirectory;
 
 /**
- * The operations log as the command line uses it (docs/CLINIC.md §The operations log): the commands that use a data
+ * The operations log as the command line uses it (docs/CLINIC.md, "The operations log"): the commands that use a data
  * folder open it there, {@link Main} closes it when the command ends, and an unexpected failure is written to it with
  * its stack trace. Only the command's name is logged, never its arguments (a PIN never is one, but an insurer
  * number can be).

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * after the fact: starts and stops, the settings in force (paths and names, never secrets), reader and service
  * events, and every unexpected exception with its stack trace. It never holds a PIN, a name, a birth date, an
  * insurer number or a My Number: nothing logged is built from a patient's data, and digit runs in text from
- * elsewhere (exceptions, {@link #foreign}) are masked on the way in (docs/CLINIC.md §The operations log).
+ * elsewhere (exceptions, {@link #foreign}) are masked on the way in (docs/CLINIC.md, "The operations log").
  *
  * <p>A command opens the log for its data folder ({@link #open}); until then (and in a JVM that never opens one,
  * such as a unit test) every call here returns at once, and nothing reaches the console. The log belongs to the

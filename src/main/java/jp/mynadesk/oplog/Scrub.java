@@ -5,7 +5,7 @@ package jp.mynadesk.oplog;
  * stack traces, a failure's description): a run of 6 digits or more (a My Number, an insurer number, a 記号・番号)
  * becomes {@code [数字N桁]}. Full-width digits count as digits. The log's own lines (paths, reader names, settings)
  * are not masked: they are written to hold no personal data. Names and dates cannot be recognised this way, which is
- * why nothing the desk logs is built from a patient's data (docs/CLINIC.md §The operations log).
+ * why nothing the desk logs is built from a patient's data (docs/CLINIC.md, "The operations log").
  */
 final class Scrub {
     /** Exception messages, stack traces and other text from elsewhere. */
