@@ -68,11 +68,18 @@ final class DeskCommand implements Callable<Integer> {
         }
         ApduTrace apdus = trace.start(desk.virtualProfileName());
         try (Station station = desk.open(wall, env, apdus, out::println)) {
-            // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly (and the day's trace, which
-            // a developer replaying a field failure needs most then) is all that is left.
+            // Ctrl-C ends the JVM: every decided visit is already committed; a check still open (the patient at the
+            // PIN prompt) is recorded as stopped first, then the desk closes cleanly (and writes the day's trace,
+            // which a developer replaying a field failure needs most then).
             AtomicBoolean ended = new AtomicBoolean();
+            TerminalDesk terminal = web ? null : new TerminalDesk(station,
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out,
+                    stdin == System.in ? System.console() : null);
             Thread closer = new Thread(() -> {
                 try {
+                    if (terminal != null) {
+                        terminal.interrupt(java.time.Duration.ofSeconds(15));
+                    }
                     end(station, apdus, ended);
                 } catch (CliException e) {
                     System.err.println(e.getMessage()); // the trace could not be written: say so, no stack trace
@@ -84,8 +91,7 @@ final class DeskCommand implements Callable<Integer> {
                     WebScreen.serve(station, bind, port, out);
                     return Main.OK;
                 }
-                new TerminalDesk(station, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out,
-                        stdin == System.in ? System.console() : null).run();
+                terminal.run();
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(closer);
