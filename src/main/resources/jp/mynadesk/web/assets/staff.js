@@ -259,6 +259,10 @@
         $("scan-text").focus();
       }
     });
+    $("scan-file").addEventListener("change", () => {
+      const file = $("scan-file").files[0];
+      text("scan-file-name", file ? file.name : "（未選択）");
+    });
     $("scan-form").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       show($("docs-error"), false);
