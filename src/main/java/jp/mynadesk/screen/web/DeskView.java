@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import jp.mynadesk.ceiling.CeilingClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.ConsentRecord;
 import jp.mynadesk.desk.Outcome;
 import jp.mynadesk.desk.Prompt;
 import jp.mynadesk.desk.Qualification;
+import jp.mynadesk.desk.RatioGuide;
 import jp.mynadesk.desk.ReasonCode;
 import jp.mynadesk.desk.Route;
 import jp.mynadesk.desk.SharingCategory;
@@ -85,7 +85,11 @@ final class DeskView {
     /** What a decided visit shows, recorded or waiting for the record: route, insurance, consent, the decision. */
     private static void result(ObjectNode o, Visit v) {
         o.put("routeText", routeText(v));
-        o.set("qualification", v.qualification() == null ? F.nullNode() : qualification(v.qualification()));
+        ObjectNode q = v.qualification() == null ? null : qualification(v.qualification());
+        if (q != null) {
+            q.put("ratioGuide", ratioGuide(v));
+        }
+        o.set("qualification", q == null ? F.nullNode() : q);
         o.put("patientName", name(v));
         o.set("consent", consent(v));
         String decision = v.decision() == null ? null : v.decision().path("message").asText(null);
@@ -136,8 +140,12 @@ final class DeskView {
         return F.objectNode().put("step", s.code()).put("text", StaffText.step(s));
     }
 
-    /** The patient's view: what to do now, nothing about staff's next steps or the insurance. */
-    static ObjectNode patient(Prompt p, boolean busy) {
+    /**
+     * The patient's view: what to do now, nothing about staff's next steps or the insurance.
+     *
+     * @param institution the 医療機関コード, which says whether the questions name 当院 or 当薬局
+     */
+    static ObjectNode patient(Prompt p, boolean busy, String institution) {
         ObjectNode o = F.objectNode();
         String phase = phase(p);
         o.put("busy", busy);
@@ -157,7 +165,7 @@ final class DeskView {
             ArrayNode qs = o.putArray("questions");
             for (SharingCategory c : SharingCategory.values()) {
                 qs.addObject().put("category", c.code()).put("label", StaffText.category(c))
-                        .put("question", StaffText.consentQuestion(c));
+                        .put("question", StaffText.consentQuestion(c, institution));
             }
         } else if (p instanceof Prompt.Done done) {
             Outcome out = done.visit().outcome();
@@ -178,9 +186,22 @@ final class DeskView {
     static ObjectNode qualification(Qualification q) {
         ObjectNode o = VisitJson.qualification(q);
         o.put("ratioText", StaffText.ratio(q.ratio()));
-        o.put("limitClassLabel", q.limitClass() == null ? null
-                : CeilingClass.ofCode(q.limitClass()).map(CeilingClass::label).orElse(q.limitClass()));
+        // staff read the class (区分ウ), never the service's code (A03)
+        o.put("limitClassLabel", StaffText.limitClass(q.limitClass()));
         return o;
+    }
+
+    /**
+     * A document or 申立書 visit has no 負担割合 from the service: the rule-based guidance by age and scheme, with its
+     * basis (the re-check brings the real one). Null where the ratio is known or the visit was not accepted.
+     */
+    static String ratioGuide(Visit v) {
+        Qualification q = v.qualification();
+        if (q == null || q.ratio() != null || v.outcome() == Outcome.REJECTED || v.outcome() == Outcome.STOPPED) {
+            return null;
+        }
+        return RatioGuide.of(q.birthDate() != null ? q.birthDate() : v.patient() == null ? null : v.patient().birthDate(),
+                q.insurerNumber(), v.asOf().toLocalDate());
     }
 
     private static ArrayNode warnings(List<ReasonCode> codes) {

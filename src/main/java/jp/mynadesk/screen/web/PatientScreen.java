@@ -35,6 +35,7 @@ final class PatientScreen implements AutoCloseable {
     private final Supplier<Prompt> prompt;
     private final BooleanSupplier busy;
     private final boolean hasReader;
+    private final String institution;
     private final Consumer<ObjectNode> push;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mynadesk-web-patient");
@@ -54,8 +55,10 @@ final class PatientScreen implements AutoCloseable {
     private ObjectNode shown;
 
     /** @param push sends a new view to the patient pages (called only when the view changed) */
-    PatientScreen(Clock clock, Supplier<Prompt> prompt, BooleanSupplier busy, boolean hasReader, Consumer<ObjectNode> push) {
+    PatientScreen(Clock clock, Supplier<Prompt> prompt, BooleanSupplier busy, boolean hasReader, String institution,
+                  Consumer<ObjectNode> push) {
         this.clock = clock;
+        this.institution = institution;
         this.prompt = prompt;
         this.busy = busy;
         this.hasReader = hasReader;
@@ -141,7 +144,7 @@ final class PatientScreen implements AutoCloseable {
                 doneOver = true;
             }
             if (!doneOver) {
-                ObjectNode o = DeskView.patient(p, working);
+                ObjectNode o = DeskView.patient(p, working, institution);
                 o.put("takeCard", hasReader && card);
                 return o;
             }
@@ -151,11 +154,11 @@ final class PatientScreen implements AutoCloseable {
         if (p instanceof Prompt.AwaitingStart) {
             return idle(working);
         }
-        return DeskView.patient(p, working);
+        return DeskView.patient(p, working, institution);
     }
 
     private ObjectNode idle(boolean working) {
-        ObjectNode o = DeskView.patient(new Prompt.AwaitingStart(null), working);
+        ObjectNode o = DeskView.patient(new Prompt.AwaitingStart(null), working, institution);
         String text = !hasReader || !card ? WebText.patientPlaceCard()
                 : cardLeftBehind ? WebText.patientTakeCard() : WebText.patientWaitWithCard();
         o.put("text", text);

@@ -39,12 +39,7 @@ final class PinBody {
                 int len = p.getTextLength();
                 char[] pin = Arrays.copyOfRange(buf, from, from + len);
                 Arrays.fill(buf, from, from + len, '\0');
-                for (int i = 0; i < pin.length; i++) {
-                    if (pin[i] >= '\uFF10' && pin[i] <= '\uFF19') {
-                        pin[i] = (char) ('0' + (pin[i] - '\uFF10')); // full-width digits (an IME left on) are digits
-                    }
-                }
-                return pin;
+                return jp.mynadesk.desk.PinInput.halfWidth(pin); // full-width digits (an IME left on) are digits
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return new char[0];
             }

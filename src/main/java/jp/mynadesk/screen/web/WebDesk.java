@@ -104,7 +104,7 @@ public final class WebDesk implements AutoCloseable {
             }
         });
         this.patientScreen = new PatientScreen(station.setup().clock(), desk::prompt, desk::busy, station.hasReader(),
-                view -> hub.send(EventHub.Audience.PATIENT, "desk", view));
+                station.setup().institution(), view -> hub.send(EventHub.Audience.PATIENT, "desk", view));
         this.status = new StatusWatch(station, s -> {
             hub.send(EventHub.Audience.STAFF, "status", s);
             patientScreen.card(s.path("card").asBoolean());
@@ -411,7 +411,8 @@ public final class WebDesk implements AutoCloseable {
             throw new Refusal(409, r.code(), r.code().equals("check-in-progress") ? StaffText.checkInProgress() : StaffText.notNow());
         }
         Prompt p = ((DeskSession.Answer.Moved) a).prompt();
-        ctx.json(F.objectNode().set("desk", staff ? DeskView.staff(p, false) : DeskView.patient(p, false)));
+        ctx.json(F.objectNode().set("desk", staff ? DeskView.staff(p, false)
+                : DeskView.patient(p, false, station.setup().institution())));
     }
 
     private void scan(Context ctx) throws IOException {
@@ -460,7 +461,12 @@ public final class WebDesk implements AutoCloseable {
         ObjectNode o = RecheckJson.contract(run);
         ArrayNode findings = o.putArray("findings");
         for (RecheckFinding f : run.findings()) {
-            findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code()).put("message", StaffText.finding(f.kind()));
+            // whom it is about and, for a new insurer or other numbers, the numbers the service returned
+            String name = station.store().visit(f.visitId()).map(DeskView::name).orElse(null);
+            ObjectNode line = findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code())
+                    .put("message", StaffText.finding(f.kind())).put("name", name)
+                    .put("line", StaffText.findingLine(f, name));
+            line.put("found", f.found() == null || f.kind() == RecheckFinding.Kind.CONFIRMED ? null : StaffText.numbers(f.found()));
         }
         hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
         ctx.json(o);
@@ -496,7 +502,10 @@ public final class WebDesk implements AutoCloseable {
         try {
             CeilingResult r = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, false,
                     jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate()));
-            ctx.json(CeilingJson.write(r, on, total, source).put("text", CeilingJson.human(r, on, source)));
+            // the class as staff read it (区分ウ), not the service's code
+            String text = CeilingJson.human(r, on, source).replace("区分 " + cls.code() + "（" + cls.label() + "）",
+                    StaffText.limitClass(cls.code()));
+            ctx.json(CeilingJson.write(r, on, total, source).put("text", text));
         } catch (CeilingException e) {
             throw new Forms.BadField("total", e.getMessage());
         }

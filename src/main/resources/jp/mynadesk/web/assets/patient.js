@@ -23,11 +23,14 @@
     $("pin-ok").disabled = digits.length !== 4 || sending;
   }
 
-  // Full-width digits (an IME left on) count as the digits they are.
-  function digitOf(key) {
+  // Full-width digits (an IME left on) count as the digits they are; a key the IME holds back ("Process") is
+  // read by its place on the keyboard.
+  function digitOf(ev) {
+    const key = ev.key || "";
     if (/^[0-9]$/.test(key)) return key;
     if (/^[０-９]$/.test(key)) return String.fromCharCode(key.charCodeAt(0) - 0xFF10 + 0x30);
-    return null;
+    const m = /^(?:Digit|Numpad)([0-9])$/.exec(ev.code || "");
+    return (key === "Process" || key === "Unidentified" || key === "") && m ? m[1] : null;
   }
 
   function type(d) {
@@ -129,7 +132,7 @@
     $("pin-ok").addEventListener("click", () => confirmPin());
     document.addEventListener("keydown", (ev) => {
       if ($("pin").hidden) return;
-      const d = digitOf(ev.key);
+      const d = digitOf(ev);
       if (d) { ev.preventDefault(); type(d); }
       else if (ev.key === "Backspace") { ev.preventDefault(); digits.pop(); dots(); }
       else if (ev.key === "Enter") { ev.preventDefault(); confirmPin(); }

@@ -30,8 +30,13 @@
     card.dataset.state = s.card ? "ok" : "none";
     card.textContent = s.card ? "あり" : "なし";
     const svc = $("st-service");
-    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : "warn";
-    svc.textContent = s.service === "online" ? "接続" : s.service === "offline" ? "障害（書類で受付）" : "復旧を確認中";
+    // the breaker and the last answer: a 503 shows at once; the in-process mock is labelled 模擬
+    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "probing" ? "warn" : "unknown";
+    svc.textContent = { online: "接続", offline: "障害（書類で受付）", probing: "復旧を確認中", unknown: "未確認" }[s.service];
+    text("st-service-label", s.simulated ? "オンライン資格確認（模擬）" : "オンライン資格確認");
+    const trouble = s.service === "offline" || s.service === "probing";
+    text("st-service-detail", trouble ? s.serviceText : "");
+    show($("st-service-detail"), trouble);
     text("st-problem", s.readerProblem);
     show($("st-problem"), !!s.readerProblem);
   }
@@ -120,8 +125,8 @@
       text("q-birth", q.birthDate);
       text("q-insurer", [q.insurerNumber, q.insurerName].filter(Boolean).join(" "));
       text("q-numbers", [q.symbol, q.number, q.branch].filter(Boolean).join("・"));
-      text("q-ratio", q.ratioText);
-      text("q-limit", q.limitClass ? q.limitClass + "（" + q.limitClassLabel + "）" : "なし（同意なし・該当なし）");
+      text("q-ratio", q.ratioText + (q.ratioGuide ? "　" + q.ratioGuide : ""));
+      text("q-limit", q.limitClassLabel || "なし（同意なし・該当なし）");
     }
     if (d.phase === "done") {
       // the next patient starts with empty forms
@@ -259,6 +264,10 @@
         $("scan-text").focus();
       }
     });
+    $("scan-file").addEventListener("change", () => {
+      const file = $("scan-file").files[0];
+      text("scan-file-name", file ? file.name : "（未選択）");
+    });
     $("scan-form").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       show($("docs-error"), false);
@@ -287,7 +296,7 @@
         $("recheck-result").replaceChildren(...r.findings.map((f) => {
           const li = document.createElement("li");
           li.dataset.kind = f.kind;
-          li.textContent = f.visitId + ": " + f.message;
+          li.textContent = f.line;
           return li;
         }));
         if (r.findings.length === 0) {

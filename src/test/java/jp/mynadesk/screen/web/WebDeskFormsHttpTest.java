@@ -275,6 +275,70 @@ class WebDeskFormsHttpTest {
     }
 
     @Test
+    void theServiceBadgeFollowsTheLastAnswerAndTheMockIsLabelledSimulated() throws Exception {
+        try (WebFixture f = new WebFixture("default")) {
+            WebDeskClient staff = f.client();
+            BlockingQueue<Event> events = staff.listen("/api/staff/events");
+            JsonNode first = WebDeskClient.await(events, "status", s -> true, WAIT).data();
+            assertTrue(first.path("simulated").asBoolean(), "the in-process mock is 模擬");
+            f.outage();
+            staff.post("/api/staff/start", "{\"mode\":\"pin\"}");
+            assertEquals(jp.mynadesk.oqs.CircuitBreaker.State.CLOSED, f.station.client().state(),
+                    "one 503 does not open the breaker");
+            Event down = WebDeskClient.await(events, "status", s -> s.path("service").asText().equals("offline"), WAIT);
+            assertNotNull(down, "the badge follows the 503 at once, not only the breaker");
+            assertTrue(down.data().path("serviceText").asText().startsWith("オンライン資格確認（模擬）: "), down.data().toString());
+            assertTrue(down.data().path("serviceText").asText().contains(f.station.client().base().toString()),
+                    "the address tried is named: " + down.data());
+            staff.post("/api/staff/cancel", "{}");
+            staff.post("/api/staff/clear", "{}");
+
+            f.recover();
+            staff.post("/api/staff/start", "{\"mode\":\"pin\"}");
+            assertNotNull(WebDeskClient.await(events, "status", s -> s.path("service").asText().equals("online"), WAIT),
+                    "back to 接続 once the service answers");
+        }
+    }
+
+    @Test
+    void staffReadTheLimitClassAndTheCeilingInWordsNeverTheServiceCode() throws Exception {
+        try (WebFixture f = new WebFixture("default")) {
+            WebDeskClient staff = f.client();
+            WebDeskClient patient = f.client();
+            staff.post("/api/staff/start", "{\"mode\":\"pin\"}");
+            patient.post("/api/patient/pin", "{\"pin\":\"1234\"}");
+            JsonNode q = staff.get("/api/staff/state").body().path("desk").path("qualification");
+            assertEquals("A03", q.path("limitClass").asText(), "the record keeps the code");
+            assertEquals("区分ウ", q.path("limitClassLabel").asText());
+            String ceiling = staff.get("/api/staff/ceiling?total=1000000").body().path("text").asText();
+            assertTrue(ceiling.contains("区分ウ") && !ceiling.contains("A03"), ceiling);
+        }
+    }
+
+    @Test
+    void theConsentQuestionsNameTheInstitutionByItsKind() {
+        Prompt asking = new Prompt.AwaitingConsent(null, List.of());
+        String clinic = DeskView.patient(asking, false, "1311111111").path("questions").get(0).path("question").asText();
+        String pharmacy = DeskView.patient(asking, false, "1341111111").path("questions").get(0).path("question").asText();
+        assertTrue(clinic.contains("当院に") && !clinic.contains("当薬局"), clinic);
+        assertTrue(pharmacy.contains("当薬局に") && !pharmacy.contains("当院"), pharmacy);
+    }
+
+    @Test
+    void aDocumentVisitWithoutARatioShowsTheRuleBasedGuidance() throws Exception {
+        try (WebFixture f = new WebFixture("default")) {
+            WebDeskClient staff = f.client();
+            f.outage();
+            JsonNode done = staff.post("/api/staff/documents", kakuninsho("令和6年12月2日", "2029-11-30")).body().path("desk");
+            assertEquals("provisional", done.path("outcome").asText());
+            JsonNode q = done.path("qualification");
+            assertEquals("不明", q.path("ratioText").asText());
+            assertTrue(q.path("ratioGuide").asText().contains("3割") && q.path("ratioGuide").asText().contains("10歳"),
+                    q.toString());
+        }
+    }
+
+    @Test
     void aBusyPortIsRefusedBeforeTheServerStarts() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             java.io.IOException e = assertThrows(java.io.IOException.class,
