@@ -69,7 +69,7 @@ final class Sealing {
                 return null;
             }
             Anchor.Checkpoint h = AuditChain.head(c);
-            String refused = refusal(c, dialect, anchor, h);
+            String refused = refusal(c, dialect, seal, anchor, h);
             if (refused != null) {
                 sealed[0] = new State(null, null, new StoreException(Kind.CORRUPT, refused, null), -1);
                 return null;
@@ -100,7 +100,8 @@ final class Sealing {
     }
 
     /** Why an unsealed record must not be sealed now (null: it may). */
-    private static String refusal(Connection c, Dialect dialect, Anchor anchor, Anchor.Checkpoint head) throws SQLException {
+    private static String refusal(Connection c, Dialect dialect, Seal seal, Anchor anchor, Anchor.Checkpoint head)
+            throws SQLException {
         try {
             Optional<Anchor.Checkpoint> outside = anchor == null ? Optional.empty() : anchor.latest();
             if (outside.isPresent()) {
@@ -114,6 +115,16 @@ final class Sealing {
         }
         if (head.seq() == 0) {
             return null;
+        }
+        Path keyFolder = seal.keyFile().toAbsolutePath().getParent();
+        if (seal.anchorFile() != null && keyFolder.equals(seal.anchorFile().toAbsolutePath().getParent())
+                && java.nio.file.Files.exists(seal.keyFile())) {
+            // the folder's own key is made only when its record is sealed: a record with entries and no seal beside
+            // it had its seal (and anchor) removed, or its first sealing was cut off between the two
+            return "この記録には監査鍵の封印（audit_seal）がありませんが、同じフォルダに監査鍵のファイル（" + Seal.KEY_FILE
+                    + "）があります。鍵付きだった記録から封印が消された可能性があります（プログラムの外での変更）。"
+                    + "バックアップから戻してください。古い版の mynadesk の記録を初めて開くのが途中で止まった場合に限り、"
+                    + Seal.KEY_FILE + " を別の名前にしてから開き直してください。";
         }
         IntegrityReport plain = new IntegrityCheck(c, dialect, null, null, null).run();
         return plain.ok() ? null : "鍵付きにする前の監査記録に異常があるため、鍵付きにできません（" + plain.firstBroken()
