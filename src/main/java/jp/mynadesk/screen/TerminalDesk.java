@@ -37,6 +37,7 @@ import jp.mynadesk.reader.ReaderMonitor;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.FieldCheck;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.text.SafeText;
 
 /**
  * The interactive reception screen in a terminal, for a whole day: reader events live, a key per action, the
@@ -318,7 +319,10 @@ public final class TerminalDesk {
 
     private void recheck() throws IOException {
         try {
-            RecheckRun run = RecheckRunner.of(station.context()).run(n -> out.print("\r再照会中: " + n + " 件"));
+            RecheckRun run = RecheckRunner.of(station.context()).run(n -> {
+                SafeText.carriageReturn(out);
+                out.print("再照会中: " + n + " 件");
+            });
             out.println();
             out.println("再照会: " + run.findings().size() + " 件");
             for (RecheckFinding f : run.findings()) {
@@ -333,7 +337,7 @@ public final class TerminalDesk {
         List<Visit> visits = station.store().visits(LocalDate.now(station.setup().clock().withZone(java.time.ZoneId.of("Asia/Tokyo"))));
         for (Visit v : visits) {
             out.println(v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                    + (v.qualification() == null || v.qualification().name() == null ? "" : "  " + v.qualification().name())
+                    + (v.qualification() == null || v.qualification().name() == null ? "" : "  " + SafeText.line(v.qualification().name()))
                     + "  " + StaffText.recheckState(v.recheckState()));
         }
         out.println("今日の受付: " + visits.size() + " 件");

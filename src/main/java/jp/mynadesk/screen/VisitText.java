@@ -6,6 +6,7 @@ import jp.mynadesk.desk.RecheckState;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
+import jp.mynadesk.text.SafeText;
 
 /** A visit as the Japanese lines staff read (check, desk, demo). */
 public final class VisitText {
@@ -50,7 +51,8 @@ public final class VisitText {
         }
     }
 
+    /** A value from the card, the service or a document, on one line whatever it holds (no control or bidi characters). */
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : SafeText.line(s);
     }
 }
