@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.ResourceBundle;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -57,8 +58,13 @@ public final class Main {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs a command line with the given streams (tests call this in-process). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs a command line with the given streams (tests call this in-process). Everything printed goes through
+     * {@link SafeText#writer}: a control or bidi character from a name, a trace or a file name is shown as its code.
+     */
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = SafeText.writer(rawOut);
+        PrintWriter err = SafeText.writer(rawErr);
         RunLog.begin(args);
         int code = Main.UNEXPECTED;
         try {

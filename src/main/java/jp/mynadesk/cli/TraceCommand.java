@@ -16,6 +16,7 @@ import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.replay.JpkiReplay;
 import jp.mynadesk.replay.ReplayReport;
 import jp.mynadesk.replay.ReplayText;
+import jp.mynadesk.text.SafeText;
 import jp.mynadesk.virtualcard.Pauses;
 import jp.mynadesk.virtualcard.ProfileException;
 import jp.mynadesk.virtualcard.ReplayCard;
@@ -106,9 +107,9 @@ final class TraceCommand {
         private void human(PrintWriter out, Trace trace, ReplayReport report) {
             var h = trace.header();
             out.println("トレース再生: " + file);
-            out.println("  記録: " + h.program()
-                    + (h.reader() == null ? "" : "／リーダー「" + h.reader() + "」")
-                    + (h.cardProfile() == null ? "" : "／カードプロファイル " + h.cardProfile())
+            out.println("  記録: " + SafeText.line(h.program())
+                    + (h.reader() == null ? "" : "／リーダー「" + SafeText.line(h.reader()) + "」")
+                    + (h.cardProfile() == null ? "" : "／カードプロファイル " + SafeText.line(h.cardProfile()))
                     + (h.started() == null ? "" : "／開始 " + h.started()));
             for (ReplayReport.Step step : report.steps()) {
                 out.println("  - " + ReplayText.step(step.name()) + ": " + step.text());

@@ -11,6 +11,7 @@ import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitStore;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ final class VisitsCommand implements Callable<Integer> {
                 for (Visit v : visits) {
                     Qualification q = v.qualification();
                     out.println(v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                            + "  " + StaffText.route(v.route()) + (q == null || q.name() == null ? "" : "  " + q.name())
+                            + "  " + StaffText.route(v.route()) + (q == null || q.name() == null ? "" : "  " + SafeText.line(q.name()))
                             + (v.reason() == null ? "" : "  " + v.reason().code().code())
                             + "  " + StaffText.recheckState(v.recheckState()));
                 }

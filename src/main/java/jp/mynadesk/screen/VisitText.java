@@ -11,6 +11,7 @@ import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.text.SafeText;
 
 /** A visit as the Japanese lines staff read (check, desk, demo): no codes, no English. */
 public final class VisitText {
@@ -83,7 +84,7 @@ public final class VisitText {
     public static String row(Visit v) {
         String name = name(v);
         return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                + "  " + (name == null ? "（氏名なし）" : name)
+                + "  " + (name == null ? "（氏名なし）" : SafeText.line(name))
                 + (v.reason() == null ? "" : "  " + StaffText.message(v.reason()))
                 + (v.recheckState() == RecheckState.NONE ? "" : "  " + StaffText.recheckState(v.recheckState()));
     }
@@ -126,7 +127,8 @@ public final class VisitText {
         return "カード: " + verified + "・電子証明書 " + certificate + "・" + revocation;
     }
 
+    /** A value from the card, the service or a document, on one line whatever it holds (no control or bidi characters). */
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : SafeText.line(s);
     }
 }

@@ -112,6 +112,7 @@ public final class WebDesk implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
+            config.jsonMapper(new SafeJson()); // no control or bidi character reaches a page (SafeText)
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/assets";
                 sf.directory = ASSETS + "/assets";
