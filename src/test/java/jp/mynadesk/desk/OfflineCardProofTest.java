@@ -17,7 +17,11 @@ import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.oqs.NoService;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.pki.TestCa;
+import java.nio.file.Path;
+import jp.mynadesk.pki.TrustAnchors;
+import jp.mynadesk.testsupport.OpensslCa;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The card proves itself without the service (docs/DESK.md "The card's proof"): no service configured, or an outage.
@@ -190,6 +194,38 @@ class OfflineCardProofTest {
             assertEquals(ReasonCode.CERTIFICATE_UNTRUSTED, docs.reason().code());
             assertEquals(CardProof.Certificate.UNTRUSTED, check.cardProof().certificate());
             assertNull(check.cardProof().issuer());
+        }
+    }
+
+    /** Clinic mode's test card: issued by a CA made with openssl, which is the only anchor; no service. */
+    @Test
+    void aCardOfAnOpensslCaProvesItselfWhenThatCaIsTheAnchor(@TempDir Path dir) throws Exception {
+        Path ca = OpensslCa.make(dir, "/C=JP/O=Clinic QA/OU=JPKI-like authentication CA for tests");
+        Path profile = OpensslCa.profile(dir, "jlis-like");
+        try (DeskFixture f = new DeskFixture(AS_OF)) {
+            f.reader.insert(jp.mynadesk.virtualcard.MyNumberCard.of(jp.mynadesk.virtualcard.CardProfiles.resolve(profile.toString())));
+            for (boolean trusted : new boolean[] {true, false}) {
+                DeskContext base = f.context(new NoService(Instant.EPOCH));
+                TrustAnchors anchors = trusted ? TrustAnchors.fromPem(ca) : TrustAnchors.testCa();
+                ReceptionCheck check = new ReceptionCheck(new DeskContext(base.clock(), base.readers(), null, base.service(),
+                        base.store(), anchors, base.institution(), base.terminal(), null, null, false), new Random(9));
+                Prompt p = check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null));
+                if (!trusted) {
+                    assertEquals(ReasonCode.CERTIFICATE_UNTRUSTED, assertInstanceOf(Prompt.AwaitingDocuments.class, p).reason().code(),
+                            "the simulator's root does not vouch for this card");
+                    continue;
+                }
+                assertInstanceOf(Prompt.AwaitingPin.class, p);
+                check.handle(ReceptionCheckTest.pin("1234"));
+                Visit v = ((Prompt.Done) check.handle(documents(PresentedDocument.builder(DocumentKind.SHIKAKU_JOHO_OSHIRASE)
+                        .insurerNumber("01130012").symbol("12345678").number("1").branch("00").name("試験 花子")
+                        .birthDate("1990-04-01").build()))).visit();
+                assertEquals(Outcome.PROVISIONAL, v.outcome());
+                assertEquals(Route.DOCUMENT_OFFLINE, v.route());
+                assertEquals(CardProof.Verified.PIN, v.card().verified());
+                assertEquals(CardProof.Revocation.UNKNOWN, v.card().revocation());
+                assertEquals(anchors.certificates().get(0).getSubjectX500Principal().getName(), v.card().issuer());
+            }
         }
     }
 
