@@ -66,7 +66,7 @@ final class DeskCommand implements Callable<Integer> {
             throw CliException.badInput("--port " + port + ": ポート番号は 0〜65535 で指定してください。");
         }
         ApduTrace apdus = trace.start(desk.virtualProfileName());
-        try (Station station = desk.open(wall, env, apdus, out::println)) {
+        try (Station station = desk.open(wall, env, apdus, out::println, true)) {
             // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly (and the day's trace, which
             // a developer replaying a field failure needs most then) is all that is left.
             AtomicBoolean ended = new AtomicBoolean();

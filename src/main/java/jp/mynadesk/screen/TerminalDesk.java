@@ -74,7 +74,12 @@ public final class TerminalDesk {
                 }
                 switch (key.strip()) {
                     case "" -> check(CheckMode.PIN, null);
-                    case "v" -> check(CheckMode.VISUAL, ask("目視確認をした職員のID"));
+                    case "v" -> {
+                        String staff = staff("目視確認をした職員のID");
+                        if (staff != null && !staff.isBlank()) {
+                            check(CheckMode.VISUAL, staff);
+                        }
+                    }
                     case "d" -> documents(new ReceptionCheck(station.context()));
                     case "m" -> declaration(new ReceptionCheck(station.context()));
                     case "r" -> recheck();
@@ -88,8 +93,37 @@ public final class TerminalDesk {
 
     private void header() {
         out.println("=== mynadesk 受付（端末 " + station.setup().terminal() + "） ===");
+        if (station.simulated()) {
+            out.println("★ " + MODE_LABEL + " ★ 仮想カードか模擬サービスで動いています。実際の患者さんの資格確認にはなりません。");
+        }
         out.println("カードリーダー: " + (station.hasReader() ? "接続" : "なし（書類で受付）")
-                + "　オンライン資格確認: " + (station.client().offline() ? "オフライン" : "接続"));
+                + "　オンライン資格確認: " + serviceStatus(station));
+    }
+
+    /** What every screen shows in simulation (docs/CLINIC.md). */
+    public static final String MODE_LABEL = "練習モード（模擬サービス）";
+
+    /** The service as the status line says it; no service configured is not a failure (docs/CLINIC.md). */
+    public static String serviceStatus(Station station) {
+        if (!station.hasService()) {
+            return "未接続（設定なし）";
+        }
+        return station.client().offline() ? "オフライン" : "接続";
+    }
+
+    /**
+     * A staff id for 目視, asked until it is one the settings allow (visualStaff; any when none is listed); null at
+     * the end of input, blank when staff leave it empty.
+     */
+    private String staff(String question) throws IOException {
+        while (true) {
+            String staff = ask(question);
+            if (staff == null || staff.isBlank() || station.mayConfirmVisually(staff)) {
+                return staff;
+            }
+            out.println("【この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。】"
+                    + "設定されている職員のIDを入力してください。");
+        }
     }
 
     private void menu() {
@@ -131,7 +165,7 @@ public final class TerminalDesk {
                 StaffText.lines(pin.warnings()).forEach(out::println);
                 next = pinOrChoice(pin.triesLeft());
             } else if (p instanceof Prompt.AwaitingVisual) {
-                String staff = ask("目視確認をした職員のID（空欄: 書類で受付）");
+                String staff = staff("目視確認をした職員のID（空欄: 書類で受付）");
                 next = staff == null ? new DeskEvent.Decline()
                         : staff.isBlank() ? documentsEvent() : new DeskEvent.VisualConfirmed(staff);
             } else if (p instanceof Prompt.AwaitingConsent consent) {
@@ -174,7 +208,7 @@ public final class TerminalDesk {
         }
         if (typed.length == 1 && typed[0] == 'v') {
             Arrays.fill(typed, '\0');
-            String staff = ask("目視確認をした職員のID");
+            String staff = staff("目視確認をした職員のID");
             return staff == null || staff.isBlank() ? new DeskEvent.Decline() : new DeskEvent.VisualConfirmed(staff);
         }
         return new DeskEvent.PinEntered(typed);

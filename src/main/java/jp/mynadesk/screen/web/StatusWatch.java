@@ -63,6 +63,9 @@ final class StatusWatch implements AutoCloseable {
     }
 
     private void service() {
+        if (!station.hasService()) {
+            return; // no service configured: nothing changes, view() says so
+        }
         CircuitBreaker.State now = station.client().state();
         boolean changed;
         synchronized (this) {
@@ -80,9 +83,10 @@ final class StatusWatch implements AutoCloseable {
         o.put("reader", reader);
         o.put("card", card);
         o.put("readerProblem", readerProblem);
-        o.put("service", service == null || service == CircuitBreaker.State.CLOSED ? "online"
+        o.put("service", !station.hasService() ? "none" : service == null || service == CircuitBreaker.State.CLOSED ? "online"
                 : service == CircuitBreaker.State.OPEN ? "offline" : "probing");
         o.put("terminal", station.setup().terminal());
+        o.put("simulated", station.simulated());
         return o;
     }
 

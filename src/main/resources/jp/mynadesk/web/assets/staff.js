@@ -30,8 +30,9 @@
     card.dataset.state = s.card ? "ok" : "none";
     card.textContent = s.card ? "あり" : "なし";
     const svc = $("st-service");
-    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : "warn";
-    svc.textContent = s.service === "online" ? "接続" : s.service === "offline" ? "障害（書類で受付）" : "復旧を確認中";
+    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "none" ? "none" : "warn";
+    svc.textContent = s.service === "online" ? "接続" : s.service === "offline" ? "障害（書類で受付）"
+      : s.service === "none" ? "未接続（設定なし）" : "復旧を確認中";
     text("st-problem", s.readerProblem);
     show($("st-problem"), !!s.readerProblem);
   }
