@@ -93,17 +93,23 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
         if (pinStdin && "-".equals(document)) {
             throw CliException.badInput("--pin-stdin と --document - は同時に使えません（標準入力は1つです）。");
         }
-        boolean card = desk.reader != null;
+        // A card: --virtual or --reader; on a configured desk (docs/CLINIC.md) its reader, unless only documents are given.
+        Station.Setup setup = desk.setup(wall, env, null, err::println, desk.reader != null || document == null);
+        boolean card = setup.virtualCard() != null || setup.pcsc();
         if (!card && document == null) {
             throw CliException.badInput("カード（--virtual か --reader）か書類（--document）を指定してください。");
         }
         if (checkMode == CheckMode.VISUAL && (staff == null || staff.isBlank())) {
             throw CliException.badInput("--staff: 目視確認（--mode visual）では確認した職員を指定してください。");
         }
+        if (checkMode == CheckMode.VISUAL && card && !setup.visualStaff().isEmpty()
+                && !setup.visualStaff().contains(staff.strip())) {
+            throw CliException.badInput("--staff: 目視確認ができる職員（設定 visualStaff）のIDを指定してください。");
+        }
         ApduTrace apdus = trace.start(desk.virtualProfileName());
         List<PresentedDocument> documents = document == null ? List.of() : DocumentInput.read("--document", document, stdin);
         char[] pin = pinStdin ? readPin() : null;
-        try (Station station = desk.open(wall, env, apdus, err::println)) {
+        try (Station station = DeskOptions.open(withTrace(setup, apdus))) {
             if (pin == null && card && checkMode == CheckMode.PIN && station.setup().virtualCard() != null) {
                 pin = station.setup().virtualCard().authPin().toCharArray();
             }
@@ -123,6 +129,12 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
             trace.write(apdus);
         }
         return Main.OK;
+    }
+
+    private static Station.Setup withTrace(Station.Setup s, ApduTrace apdus) {
+        return new Station.Setup(s.virtualCard(), s.pcscReader(), s.usePcsc(), s.service(), s.serviceConfig(), s.data(),
+                s.busyTimeout(), s.clock(), s.institution(), s.terminal(), apdus, s.announce(), s.readerProfile(), s.shared(),
+                s.noService(), s.anchors(), s.visualStaff());
     }
 
     private CheckMode mode() {

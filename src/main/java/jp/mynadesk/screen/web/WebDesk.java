@@ -86,8 +86,8 @@ public final class WebDesk implements AutoCloseable {
         this.guard = guard;
         this.streams = new StreamLimit(clock);
         this.connections = new ConnectionGuard(clock);
-        this.staffPage = resource(ASSETS + "/staff.html");
-        this.patientPage = resource(ASSETS + "/patient.html");
+        this.staffPage = withMode(resource(ASSETS + "/staff.html"), station.simulated(), "mode");
+        this.patientPage = withMode(resource(ASSETS + "/patient.html"), station.simulated(), "mode small");
         this.desk = new DeskSession(station, new DeskSession.Listener() {
             @Override
             public void step(CheckStep step) {
@@ -229,9 +229,9 @@ public final class WebDesk implements AutoCloseable {
             JsonNode b = body(ctx);
             boolean visual = "visual".equals(Forms.text(b, "mode"));
             answer(ctx, desk.start(new DeskEvent.CardPresented(visual ? CheckMode.VISUAL : CheckMode.PIN,
-                    visual ? Forms.staff(b) : null)), true);
+                    visual ? allowedStaff(b) : null)), true);
         });
-        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(Forms.staff(body(ctx))), null), true));
+        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(allowedStaff(body(ctx))), null), true));
         app.post("/api/staff/documents", ctx -> {
             DeskEvent e = Forms.documents(body(ctx));
             answer(ctx, desk.open() ? desk.send(e, Prompt.AwaitingDocuments.class) : desk.start(e), true);
@@ -552,6 +552,23 @@ public final class WebDesk implements AutoCloseable {
 
     private static void page(Context ctx, byte[] html) {
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** The page's place for the mode ({@code <!--mode-->}): the simulation label, or nothing at a clinic's desk. */
+    static byte[] withMode(byte[] page, boolean simulated, String cssClass) {
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + jp.mynadesk.screen.TerminalDesk.MODE_LABEL
+                + "</p>" : "";
+        return html.replace("<!--mode-->", label).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The 目視 staff id of a request, when the settings allow that staff member (visualStaff; any when none listed). */
+    private String allowedStaff(JsonNode body) {
+        String staff = Forms.staff(body);
+        if (!station.mayConfirmVisually(staff)) {
+            throw new Forms.BadField("staff", "この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。");
+        }
+        return staff;
     }
 
     private static byte[] resource(String path) throws IOException {
