@@ -131,9 +131,26 @@ final class SqliteDialect implements Dialect {
         return "BEGIN DEFERRED";
     }
 
+    /**
+     * {@code integrity_check}, and the WAL file still in its place: while this desk has the record open, its recent
+     * commits may live only in {@code mynadesk.db-wal}. A WAL deleted under a running desk is still read through the
+     * desk's open file, so everything looks whole, until the desk stops and those visits are gone.
+     */
     @Override
     public List<String> integrityProblems(Connection connection) throws SQLException {
-        return check(connection, "PRAGMA integrity_check");
+        List<String> problems = check(connection, "PRAGMA integrity_check");
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (problems.isEmpty() && inWalMode(connection) && !Files.exists(wal)) {
+            problems.add("WAL ファイル（" + wal.getFileName() + "）が消えています。最近の受付はこの端末の開いているファイルにしか"
+                    + "ありません。mynadesk を強制終了せず、正常に終了してください（終了時に記録のファイルへ書き込まれます）");
+        }
+        return problems;
+    }
+
+    private static boolean inWalMode(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            return rs.next() && "wal".equalsIgnoreCase(rs.getString(1));
+        }
     }
 
     /** {@code quick_check}: every page and row read, without checking that each index matches its table. */
