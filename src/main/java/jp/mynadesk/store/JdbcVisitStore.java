@@ -450,7 +450,7 @@ public final class JdbcVisitStore implements VisitStore {
             throw failed(e);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.UNAVAILABLE,
-                    "バックアップを書き込めません: " + target + "（フォルダの場所と権限を確かめてください）", e);
+                    "バックアップを書き込めません: " + target + "（" + Durable.why(e, dir) + "）", e);
         } finally {
             try {
                 Files.deleteIfExists(partial);

@@ -190,6 +190,11 @@ final class SqliteDialect implements Dialect {
                 .backup("main", target.toAbsolutePath().toString(), null);
     }
 
+    private StoreException diskFull(SQLException e) {
+        return new StoreException(Kind.UNAVAILABLE, "ディスクがいっぱいで記録を使えません（データフォルダ "
+                + file.toAbsolutePath().getParent() + "）。空き容量を作ってからもう一度試してください。", e);
+    }
+
     @Override
     public StoreException translate(SQLException e) {
         int code = e.getErrorCode() & 0xff;
@@ -198,10 +203,13 @@ final class SqliteDialect implements Dialect {
                     "記録は他の端末（または別のプログラム）が使用中です。しばらく待ってからもう一度試してください。", e);
             case SQLITE_CORRUPT, SQLITE_NOTADB -> new StoreException(Kind.CORRUPT,
                     "記録のファイルが壊れています。mynadesk db verify で確かめ、バックアップから戻してください。", e);
-            case SQLITE_FULL -> new StoreException(Kind.UNAVAILABLE,
-                    "ディスクがいっぱいで記録できません。空き容量を作ってからもう一度試してください。", e);
-            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> new StoreException(Kind.UNAVAILABLE,
-                    "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
+            case SQLITE_FULL -> diskFull(e);
+            // SQLite often reports a full disk as an I/O error or a file it cannot open (the WAL, its index): the
+            // free space says which it is before the user is sent to check permissions
+            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> Durable.diskFull(file.toAbsolutePath().getParent())
+                    ? diskFull(e)
+                    : new StoreException(Kind.UNAVAILABLE,
+                            "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
             default -> new StoreException(Kind.UNAVAILABLE,
                     "記録を使えません（SQLite: " + e.getMessage() + "）。データフォルダを確かめてください。", e);
         };
