@@ -114,7 +114,12 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
                 pin = station.setup().virtualCard().authPin().toCharArray();
             }
             CheckScript script = new CheckScript(card ? checkMode : null, staff, pin, answers, documents, limitConsent, null, null);
-            Visit visit = script.run(new ReceptionCheck(station.context()));
+            Visit visit;
+            try {
+                visit = script.run(new ReceptionCheck(station.context()));
+            } catch (StoreException e) {
+                visit = recordedAfterAll(station.store(), e, err);
+            }
             if (json) {
                 out.println(JsonText.pretty(VisitJson.contract(visit)));
             } else {
@@ -135,6 +140,29 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
         return new Station.Setup(s.virtualCard(), s.pcscReader(), s.usePcsc(), s.service(), s.serviceConfig(), s.data(),
                 s.busyTimeout(), s.clock(), s.institution(), s.terminal(), apdus, s.announce(), s.readerProfile(), s.shared(),
                 s.noService(), s.anchors(), s.visualStaff());
+    }
+
+    /**
+     * The check was decided but recording it failed. Before saying "not on record" (and so inviting a second check
+     * that would record the patient twice), look: a COMMIT whose reply was lost may have landed (issue 22 item 9).
+     * On record: the visit, exit 0, and a note. Not on record: the failure, saying so. Cannot look: the failure,
+     * saying it is unknown and how to find out.
+     */
+    private static Visit recordedAfterAll(jp.mynadesk.desk.VisitStore store, StoreException failure, PrintWriter err) {
+        java.util.Optional<Visit> landed;
+        try {
+            landed = store.recordedAfterAll();
+        } catch (StoreException cannotLook) {
+            throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
+                    + "\nこの受付が記録されたかどうかを確かめられませんでした（記録の応答が途中で途切れました）。もう一度 check する前に、"
+                    + "mynadesk visits で記録を確かめてください（同じ受付を二重に記録しないため）。");
+        }
+        if (landed.isPresent()) {
+            err.println("記録の応答が途中で途切れましたが、確かめたところ受付 " + landed.get().visitId() + " として記録されています。");
+            return landed.get();
+        }
+        throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
+                + "\nこの受付は記録されていません。");
     }
 
     private CheckMode mode() {

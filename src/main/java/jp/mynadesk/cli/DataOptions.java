@@ -39,7 +39,8 @@ final class DataOptions {
     @Option(names = "--db", paramLabel = "JDBC-URL",
             description = "複数の端末で共有する PostgreSQL の記録（既定: 環境変数 MYNADESK_DB）。例: "
                     + "jdbc:postgresql://db:5432/mynadesk?user=desk。パスワードは URL に書かず、環境変数 "
-                    + "MYNADESK_DB_PASSWORD（または PGPASSWORD）か --db-password-file で渡します")
+                    + "MYNADESK_DB_PASSWORD（または PGPASSWORD）か --db-password-file で渡します。監査鍵は全端末で同じファイル"
+                    + "（最初の端末の audit.key のコピー）を環境変数 MYNADESK_AUDIT_KEY_FILE で指定します")
     String db;
 
     @Option(names = "--db-password-file", paramLabel = "FILE",
