@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * back when the stream ends ({@link #unbind}), or when the request ends without becoming a stream
  * ({@link #requestListener}: Javalin streams only for {@code Accept: text/event-stream}); a place is given back once.
  * While it is open, a stream is known with its session ({@link #bind}), which then counts as in use
- * ({@link SessionTable}).
+ * ({@link SessionTable}). Every {@link WebLimits#STREAM_HEARTBEAT} each stream gets a comment line: a page closed
+ * without a word is noticed when the write fails (Jetty's idle time-out does not end an idle event stream), so its
+ * place comes back within two heartbeats even when the desk has nothing to say.
  */
-final class StreamLimit {
+final class StreamLimit implements AutoCloseable {
     /** The request attribute naming the audience whose place a request holds. */
     static final String ATTRIBUTE = "mynadesk.stream";
 
@@ -42,8 +44,33 @@ final class StreamLimit {
     private final Map<SseClient, Open> open = new ConcurrentHashMap<>();
     private final int[] count = new int[EventHub.Audience.values().length];
 
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mynadesk-web-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
     StreamLimit(Clock clock) {
         this.clock = clock;
+        long every = WebLimits.STREAM_HEARTBEAT.toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** A comment line to every open stream (under the client's lock, as {@link EventHub} sends). */
+    void beat() {
+        for (SseClient c : open.keySet()) {
+            synchronized (c) {
+                if (!c.terminated()) {
+                    c.sendComment("");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
     }
 
     static int cap(EventHub.Audience who) {

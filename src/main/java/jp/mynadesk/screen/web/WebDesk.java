@@ -169,6 +169,7 @@ public final class WebDesk implements AutoCloseable {
     @Override
     public void close() {
         connections.close();
+        streams.close();
         hub.close();
         status.close();
         app.stop();
