@@ -120,7 +120,7 @@ public final class WebDesk implements AutoCloseable {
             });
             config.jetty.multipartConfig.maxFileSize(8, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(8, io.javalin.config.SizeUnit.MB);
-            WebServerLimits.apply(config, options.bind(), options.port(), connections);
+            WebServerLimits.apply(config, options.bind(), options.port(), connections, streams);
         });
         routes();
     }
@@ -184,6 +184,7 @@ public final class WebDesk implements AutoCloseable {
     @Override
     public void close() {
         connections.close();
+        streams.close();
         hub.close();
         status.close();
         patientScreen.close();
@@ -197,7 +198,7 @@ public final class WebDesk implements AutoCloseable {
         app.before(this::guard);
         app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
         app.exception(BodyLimit.TooLarge.class, (e, ctx) ->
-                ctx.status(413).header("Connection", "close").json(error("too-large", e.getMessage())));
+                ctx.status(413).json(error("too-large", e.getMessage()))); // BodyLimit commits it with Connection: close
         app.exception(Forms.BadField.class, (e, ctx) -> {
             // every field's problem at once, each shown next to its field; the first is also the message
             ArrayNode problems = F.arrayNode();
@@ -335,20 +336,21 @@ public final class WebDesk implements AutoCloseable {
         }
         EventHub.Audience listening = path.equals("/api/staff/events") ? EventHub.Audience.STAFF
                 : path.equals("/api/patient/events") ? EventHub.Audience.PATIENT : null;
-        if (listening != null && streams.full(listening)) {
-            throw new Refusal(503, "too-many-streams", StaffText.tooManyStreams());
+        if (listening != null) {
+            StreamLimit.Place place = streams.reserve(listening);
+            if (place == null) {
+                throw new Refusal(503, "too-many-streams", StaffText.tooManyStreams());
+            }
+            ctx.req().setAttribute(StreamLimit.ATTRIBUTE, place);
         }
     }
 
-    /** An event stream, if its audience has room (docs/WEB.md §1.4); its place is freed when it ends. */
+    /** An event stream, in the place guard() took for it (docs/WEB.md §1.4), known with its session. */
     private void listen(EventHub.Audience who, io.javalin.http.sse.SseClient client,
             java.util.function.Supplier<List<Map.Entry<String, JsonNode>>> hello, Runnable onLeave) {
-        if (!streams.admit(who, client, guard.session(client.ctx().cookie(Guard.COOKIE)))) {
-            client.close(); // lost the race for the last place after the check in guard()
-            return;
-        }
+        streams.bind(client, guard.session(client.ctx().cookie(Guard.COOKIE)));
         hub.join(who, client, hello, () -> {
-            streams.release(client);
+            streams.unbind(client);
             onLeave.run();
         });
     }
