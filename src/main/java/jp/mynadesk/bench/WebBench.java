@@ -78,7 +78,7 @@ public final class WebBench {
             throw new IllegalStateException("the staff page never saw the outcome");
         }
         double ms = (seen.receivedNanos() - t0) / 1e6;
-        expect(patient.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true}}"), "consent");
+        expect(patient.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true,\"drug\":false,\"checkup\":false,\"surgery\":false}}"), "consent");
         expect(staff.post("/api/staff/clear", "{}"), "clear");
         return ms;
     }

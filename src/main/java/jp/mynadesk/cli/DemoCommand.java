@@ -133,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "  " + StaffText.recheckState(v.recheckState()));
             }
             IntegrityReport report = station.store().verify();
-            out.println(report.ok() ? "記録の検査（db verify）: 異常なし（受付 " + report.visits() + " 件、監査ログ " + report.auditEntries() + " 件）"
+            out.println(report.ok() ? "記録の検査（db verify）: 異常なし（受付 " + report.visits() + " 件、監査記録 " + report.auditEntries() + " 件）"
                     : "記録の検査（db verify）: 異常あり — " + report.firstBroken());
         } catch (StoreException e) {
             throw DataOptions.failure(e);

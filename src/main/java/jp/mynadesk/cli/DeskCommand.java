@@ -34,7 +34,8 @@ final class DeskCommand implements Callable<Integer> {
     @Option(names = "--web", description = "端末の画面の代わりに、ブラウザーで使う職員用（/）と患者さん用（/patient）の画面を出します")
     boolean web;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8765", description = "--web の待ち受けポート（既定: ${DEFAULT-VALUE}、0 は空いている番号）")
+    /** Not the mock service's 8765 ({@code service start}): both can run on one machine without --port. */
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8766", description = "--web の待ち受けポート（既定: ${DEFAULT-VALUE}、0 は空いている番号）")
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -66,12 +67,19 @@ final class DeskCommand implements Callable<Integer> {
             throw CliException.badInput("--port " + port + ": ポート番号は 0〜65535 で指定してください。");
         }
         ApduTrace apdus = trace.start(desk.virtualProfileName());
-        try (Station station = desk.open(wall, env, apdus, out::println)) {
-            // Ctrl-C ends the JVM: every visit is already committed, so closing cleanly (and the day's trace, which
-            // a developer replaying a field failure needs most then) is all that is left.
+        try (Station station = desk.open(wall, env, apdus, out::println, true)) {
+            // Ctrl-C ends the JVM: every decided visit is already committed; a check still open (the patient at the
+            // PIN prompt) is recorded as stopped first, then the desk closes cleanly (and writes the day's trace,
+            // which a developer replaying a field failure needs most then).
             AtomicBoolean ended = new AtomicBoolean();
+            TerminalDesk terminal = web ? null : new TerminalDesk(station,
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out,
+                    stdin == System.in ? System.console() : null);
             Thread closer = new Thread(() -> {
                 try {
+                    if (terminal != null) {
+                        terminal.interrupt(java.time.Duration.ofSeconds(15));
+                    }
                     end(station, apdus, ended);
                 } catch (CliException e) {
                     System.err.println(e.getMessage()); // the trace could not be written: say so, no stack trace
@@ -83,8 +91,7 @@ final class DeskCommand implements Callable<Integer> {
                     WebScreen.serve(station, bind, port, out);
                     return Main.OK;
                 }
-                new TerminalDesk(station, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out,
-                        stdin == System.in ? System.console() : null).run();
+                terminal.run();
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(closer);

@@ -12,6 +12,7 @@ import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,11 +49,17 @@ final class RecheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !json;
-        try (Station station = desk.open(wall, env, null, err::println)) {
+        try (Station station = desk.open(wall, env, null, err::println, false)) {
+            if (!station.hasService()) {
+                // docs/CLINIC.md: without a service a re-check has nothing to ask; the pending visits stay as they are
+                throw CliException.unavailable("オンライン資格確認サービスが設定されていない（service: none）ため、再照会できません。"
+                        + "再照会待ちの受付はそのまま残っています。サービスの URL を --service か設定ファイル（mynadesk setup）で指定してください。");
+            }
             int pending = station.store().pendingRechecks().size();
             RecheckRun run = RecheckRunner.of(station.context()).run(done -> {
                 if (terminal) {
-                    err.print("\r再照会中: " + done + " / " + pending + " 件");
+                    SafeText.carriageReturn(err);
+                    err.print("再照会中: " + done + " / " + pending + " 件");
                     err.flush();
                 }
             });
@@ -68,7 +75,7 @@ final class RecheckCommand implements Callable<Integer> {
             for (RecheckFinding f : run.findings()) {
                 if (f.kind() != RecheckFinding.Kind.CONFIRMED) {
                     out.println("  " + f.visitId() + ": " + StaffText.finding(f.kind())
-                            + (f.detail() == null ? "" : "（" + f.detail() + "）"));
+                            + (f.detail() == null ? "" : "（" + SafeText.line(f.detail()) + "）"));
                 }
             }
         } catch (StoreException e) {

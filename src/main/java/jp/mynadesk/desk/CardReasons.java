@@ -39,6 +39,15 @@ final class CardReasons {
         };
     }
 
+    /**
+     * A reader problem when the check starts: no card there yet is said as such (「カードが置かれていません」), under
+     * the same code as a card pulled mid-check ({@code card-removed}, the contract's code for both).
+     */
+    static Reason atStart(PcscProblem problem) {
+        Reason r = of(problem);
+        return r.code() == ReasonCode.CARD_REMOVED ? Reason.said(ReasonCode.CARD_REMOVED, StaffText.noCard()) : r;
+    }
+
     /** Why an unusable certificate cannot be used; revocation that cannot be checked means the service is down. */
     static Reason refusal(CertificateVerdict verdict) {
         if (verdict instanceof CertificateVerdict.Expired) {

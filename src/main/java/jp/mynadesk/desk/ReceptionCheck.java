@@ -111,7 +111,10 @@ public final class ReceptionCheck {
             return prompt = event instanceof DeskEvent.RecordAgain ? record(waiting.visit()) : unexpected(event);
         }
         if (event instanceof DeskEvent.Cancel) {
-            return prompt = finish(Outcome.STOPPED, Reason.of(ReasonCode.CANCELLED));
+            // the service has confirmed the qualification: only the consent questions are left, and cancelling them
+            // does not undo the confirmation (recorded as confirmed, no consent given)
+            return prompt = prompt instanceof Prompt.AwaitingConsent ? finish(Outcome.CONFIRMED, null)
+                    : finish(Outcome.STOPPED, Reason.of(ReasonCode.CANCELLED));
         }
         Prompt at = prompt;
         if (at instanceof Prompt.AwaitingStart) {
@@ -231,7 +234,7 @@ public final class ReceptionCheck {
         try {
             card = CardSession.connect(ctx);
         } catch (ReaderException e) {
-            return cardProblem(CardReasons.of(e.problem()));
+            return cardProblem(CardReasons.atStart(e.problem()));
         }
         CardOutcome<TokenKind> token = card.jpki.open();
         if (!token.isSuccess()) {
@@ -535,7 +538,23 @@ public final class ReceptionCheck {
             qualification = new Qualification(0, numbers.insurerNumber(), null, numbers.symbol(), numbers.number(),
                     numbers.branch(), patient == null ? null : patient.name(), numbers.birthDate(), null, null);
         }
+        decision = asDeclaration(decision, numbers);
         return finish(Outcome.DECLARED, null, null, d.statedInsurance());
+    }
+
+    /**
+     * The decision a declared visit carries: the 申立書 was taken, so the record says so (claim 申立て or 不詳 by the
+     * numbers kept), whatever the rules said before staff took it — never 「受付できません（10割）」 next to
+     * {@code declared}. The card's and the documents' judgements stay as they were.
+     */
+    private static FallbackDecision asDeclaration(FallbackDecision judged, SearchNumbers numbers) {
+        InsuranceNumbers n = numbers == null ? null
+                : new InsuranceNumbers(numbers.insurerNumber(), numbers.symbol(), numbers.number(), numbers.branch());
+        Integer from = n != null && judged.insurance() != null && n.equals(judged.insurance()) ? judged.insuranceFromDocument() : null;
+        boolean online = judged.onlineAvailable();
+        return new FallbackDecision(judged.asOf(), online, Decision.ACCEPT_WITH_DECLARATION, jp.mynadesk.rules.Basis.DECLARATION,
+                null, n, from, n == null ? jp.mynadesk.rules.Claim.UNKNOWN_INSURER : jp.mynadesk.rules.Claim.DECLARED,
+                !online, online, judged.card(), judged.documents());
     }
 
     private static ReasonCode firstDocumentReason(FallbackDecision d) {
@@ -596,10 +615,21 @@ public final class ReceptionCheck {
         JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
                 || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision);
         Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
-                warnings, qualification, consent, decisionJson, pending ? patient : null, statedInsurance,
+                warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
+                statedInsurance,
                 route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
-                proof);
+                ctx.simulated(), proof);
         return record(visit);
+    }
+
+    /**
+     * The warnings still true at the end: one PIN try left is about the PIN, so it goes once the check went another
+     * way (目視, documents, a 申立書) or the PIN is blocked.
+     */
+    private List<ReasonCode> warningsThatApply(Reason reason) {
+        boolean pinStillMatters = (route == null || route == Route.CARD_PIN)
+                && (reason == null || reason.code() != ReasonCode.PIN_BLOCKED);
+        return pinStillMatters ? warnings : warnings.stream().filter(w -> w != ReasonCode.PIN_LAST_TRY).toList();
     }
 
     /** Done once the record holds the visit; else the decided visit waits for staff to record it again. */

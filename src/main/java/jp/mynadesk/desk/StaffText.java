@@ -11,6 +11,9 @@ public final class StaffText {
 
     /** The reason's sentence, with the tries left where the card said them. */
     public static String message(Reason r) {
+        if (r.sentence() != null) {
+            return r.sentence();
+        }
         return r.triesLeft() == null || r.code() != ReasonCode.WRONG_PIN ? r.code().message()
                 : withTries(r.code().message(), r.triesLeft());
     }
@@ -18,6 +21,11 @@ public final class StaffText {
     private static String withTries(String sentence, int triesLeft) {
         String stem = sentence.endsWith("。") ? sentence.substring(0, sentence.length() - 1) : sentence;
         return stem + "（残り" + triesLeft + "回）。";
+    }
+
+    /** No card on the reader when the check started (said under the code {@code card-removed}). */
+    public static String noCard() {
+        return "カードが置かれていません。";
     }
 
     public static String outcome(Outcome o) {
@@ -60,6 +68,34 @@ public final class StaffText {
             case RATIO_DIFFERS -> "負担割合が受付時と違います。差額の精算をご案内ください。";
             case UNANSWERED -> "照会できませんでした。次の再照会でもう一度確かめます。";
         };
+    }
+
+    /**
+     * One re-check finding as staff act on it: the visit, whom it is about, what was found and, where the service
+     * returned a qualification that differs (a new insurer, other numbers, another ratio), its numbers.
+     *
+     * @param patientName the name the visit was accepted under, or null
+     */
+    public static String findingLine(RecheckFinding f, String patientName) {
+        StringBuilder sb = new StringBuilder(f.visitId()).append("  ").append(patientName == null ? "（氏名なし）" : patientName)
+                .append(": ").append(finding(f.kind()));
+        Qualification q = f.found();
+        if (q != null && f.kind() != RecheckFinding.Kind.CONFIRMED) {
+            sb.append(f.kind() == RecheckFinding.Kind.QUALIFICATION_LOST ? "　喪失した資格: " : "　照会結果: ")
+                    .append(numbers(q));
+        }
+        return sb.toString();
+    }
+
+    /** 保険者番号・記号・番号・枝番 (and the insurer's name and ratio when known) on one line. */
+    public static String numbers(Qualification q) {
+        return "保険者番号 " + nz(q.insurerNumber()) + (q.insurerName() == null ? "" : "（" + q.insurerName() + "）")
+                + "　記号 " + nz(q.symbol()) + "　番号 " + nz(q.number()) + "　枝番 " + nz(q.branch())
+                + (q.ratio() == null ? "" : "　負担割合 " + ratio(q.ratio()));
+    }
+
+    private static String nz(String s) {
+        return s == null || s.isEmpty() ? "－" : s;
     }
 
     /** What the screen says while a card step runs. */
@@ -112,13 +148,103 @@ public final class StaffText {
         return "過去の" + c.label() + "を当院・当薬局に提供することに同意しますか";
     }
 
+    /** The consent question, naming the institution as the patient knows it (当院 or 当薬局, from its code). */
+    public static String consentQuestion(SharingCategory c, String institutionCode) {
+        return "過去の" + c.label() + "を" + institutionWord(institutionCode) + "に提供することに同意しますか";
+    }
+
+    /**
+     * 当院 or 当薬局: the third digit of the 10-digit 医療機関コード is its 点数表番号 (1 医科, 3 歯科, 4 調剤 = 薬局,
+     * 6 訪問看護; docs/DESK.md, "Wording").
+     */
+    public static String institutionWord(String institutionCode) {
+        if (institutionCode == null || institutionCode.length() != 10) {
+            return "当院";
+        }
+        return switch (institutionCode.charAt(2)) {
+            case '4' -> "当薬局";
+            case '6' -> "当ステーション";
+            default -> "当院";
+        };
+    }
+
+    /** The 限度額適用区分 as staff read it (ア, 現役並みⅢ, ...), never the service's code. */
+    public static String limitClass(String code) {
+        if (code == null) {
+            return null;
+        }
+        return jp.mynadesk.ceiling.CeilingClass.ofCode(code).map(k -> "区分" + k.label()).orElse("（不明な区分）");
+    }
+
+    /** 性別 as printed (男 / 女), never the JSON code. */
+    public static String sex(String code) {
+        return code == null ? "" : jp.mynadesk.documents.Sex.parse(code).map(jp.mynadesk.documents.Sex::label).orElse("");
+    }
+
+    /** At a prompt that is not the PIN prompt, four digits were typed (a PIN typed ahead?): not used, asked again. */
+    public static String pinNotHere() {
+        return "ここは暗証番号の入力欄ではありません。入力された数字は使っていません。暗証番号は、暗証番号の画面で患者さんに入力していただきます。";
+    }
+
+    /** A key the prompt does not offer: asked again. */
+    public static String unknownKey() {
+        return "そのキーは使えません。表示されたキーを入力してください。";
+    }
+
+    /**
+     * The service as the status line shows it: the breaker, then the last call (a 503 shows at once), the mock
+     * labelled 模擬, and where the desk tried to connect when it could not.
+     *
+     * @param answered whether the last call reached the service; null before any call
+     * @param failure how the last call failed, or null
+     */
+    public static String serviceStatus(jp.mynadesk.oqs.CircuitBreaker.State state, Boolean answered,
+                                       jp.mynadesk.oqs.OqsResult<?> failure, String url, boolean simulated) {
+        String label = simulated ? "オンライン資格確認（模擬）: " : "オンライン資格確認: ";
+        if (state == jp.mynadesk.oqs.CircuitBreaker.State.CLOSED && !Boolean.FALSE.equals(answered)) {
+            return label + (answered == null ? "未確認" : "接続");
+        }
+        String how = state == jp.mynadesk.oqs.CircuitBreaker.State.HALF_OPEN ? "接続できません（復旧を確かめています）"
+                : state == jp.mynadesk.oqs.CircuitBreaker.State.OPEN ? "接続できません（障害中）" : "応答がありません";
+        return label + how + serviceFailure(failure, url);
+    }
+
+    /** Why the service could not be used, for staff: what was tried and what to check. */
+    public static String serviceFailure(jp.mynadesk.oqs.OqsResult<?> failure, String url) {
+        if (failure instanceof jp.mynadesk.oqs.OqsResult.Unavailable<?> u) {
+            return switch (u.reason()) {
+                case CONNECTION -> "。接続先 " + url + " につながりません（アドレスの誤りか、サービスが止まっています）";
+                case TIMEOUT -> "。接続先 " + url + " から時間内に応答がありません";
+                case MAINTENANCE -> "。サービスがメンテナンス中か混み合っています（" + url + "）";
+                case SERVER_ERROR -> "。サービスでエラーが起きています（" + url + "）";
+            };
+        }
+        if (failure instanceof jp.mynadesk.oqs.OqsResult.Malformed<?>) {
+            return "。接続先 " + url + " の応答を読み取れません（別のサービスかもしれません）";
+        }
+        return "";
+    }
+
+    /** A reader event while the desk waits at its menu (Enter starts a check there) or inside a check (it does not). */
+    public static String readerEvent(jp.mynadesk.reader.ReaderEvent e, boolean atMenu) {
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.CardInserted c) {
+            return "カードが置かれました（" + c.reader() + "）。" + (atMenu ? "Enter で受付を始めます。" : "");
+        }
+        return readerEvent(e);
+    }
+
+    /** A yes/no prompt got neither (blank, a PIN typed ahead, "ok"): asked again, never taken as no. */
+    public static String consentAskAgain() {
+        return "はい（y）か いいえ（n）で入力してください。";
+    }
+
     public static List<String> lines(List<ReasonCode> warnings) {
         return warnings.stream().map(w -> "注意: " + w.message() + w.next()).toList();
     }
 
     /** What {@code db verify} found, as the desk says it. */
     public static String integrity(IntegrityReport r) {
-        return r.ok() ? "記録に異常はありません（受付 " + r.visits() + " 件、監査ログ " + r.auditEntries() + " 件）。"
+        return r.ok() ? "記録に異常はありません（受付 " + r.visits() + " 件、監査記録 " + r.auditEntries() + " 件）。"
                 : "記録に異常があります: " + r.firstBroken() + "。システム担当者に連絡してください。";
     }
 
@@ -166,6 +292,31 @@ public final class StaffText {
 
     public static String wrongPairingCode() {
         return "接続コードが違います。職員用の画面に表示されている6桁の数字を入力してください。";
+    }
+
+    /** A wrong pairing code, and how long this screen waits before the next try. */
+    public static String wrongPairingCode(long waitSeconds) {
+        return "接続コードが違います。" + waitSeconds + "秒待ってから、職員用の画面に表示されている6桁の数字を入力してください。";
+    }
+
+    public static String pairingWait(long waitSeconds) {
+        return "続けて入力できません。" + waitSeconds + "秒待ってから、もう一度入力してください。";
+    }
+
+    public static String pairingClosed() {
+        return "いまは接続を受け付けていません。職員に、職員用の画面で「接続コードを出す」を押してもらってください。";
+    }
+
+    public static String pairingLocked() {
+        return "接続コードの誤りが続いたため、接続を止めています。職員に、職員用の画面で「接続コードを出す」を押してもらってください。";
+    }
+
+    public static String requestTooLarge() {
+        return "送られたデータが大きすぎます。ページを再読み込みしてから、もう一度操作してください。";
+    }
+
+    public static String tooManyStreams() {
+        return "この画面を開いているタブが多すぎます。使っていないタブを閉じてから、ページを再読み込みしてください。";
     }
 
     public static String reloadPage() {

@@ -39,6 +39,7 @@ public final class VisitJson {
         o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
         o.set("decision", v.decision() == null ? NullNode.instance : v.decision());
         o.put("recheck", v.recheckState() == RecheckState.PENDING);
+        o.put("simulated", v.simulated());
         o.set("card", v.card() == null ? NullNode.instance : card(v.card()));
         return o;
     }
@@ -145,17 +146,25 @@ public final class VisitJson {
             ReasonCode.fromCode(w.path("code").asText()).ifPresent(warnings::add);
         }
         JsonNode r = o.path("reason");
-        Reason reason = r.isObject()
-                ? new Reason(ReasonCode.fromCode(r.path("code").asText()).orElseThrow(
-                        () -> new IllegalArgumentException("unknown reason code " + r.path("code").asText())),
-                        r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null)
-                : null;
+        Reason reason = r.isObject() ? readReason(r) : null;
         return new Visit(text(o, "visitId"), OffsetDateTime.parse(o.path("asOf").asText()), text(o, "terminal"),
                 Route.fromCode(o.path("route").asText()), Outcome.fromCode(o.path("outcome").asText()), reason, warnings,
                 readQualification(o.path("qualification")), readConsent(o.path("consent")),
                 o.path("decision").isObject() ? o.get("decision") : null, readPatient(o.path("patient")),
                 text(o, "statedInsurance"), text(o, "confirmedBy"), readNumbers(o.path("numbers")),
-                RecheckState.fromCode(o.path("recheckState").asText("none")), readCard(o.path("card")));
+                RecheckState.fromCode(o.path("recheckState").asText("none")),
+                // Visits recorded before mynadesk kept the mode were all made on the simulator's defaults.
+                o.path("simulated").asBoolean(true), readCard(o.path("card")));
+    }
+
+    /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */
+    private static Reason readReason(JsonNode r) {
+        Reason plain = new Reason(ReasonCode.fromCode(r.path("code").asText()).orElseThrow(
+                () -> new IllegalArgumentException("unknown reason code " + r.path("code").asText())),
+                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null);
+        String stored = text(r, "message");
+        return stored == null || stored.equals(StaffText.message(plain)) ? plain
+                : new Reason(plain.code(), plain.triesLeft(), stored);
     }
 
     /** Reads {@link #card}; visits recorded before the card's proof was kept have none. */

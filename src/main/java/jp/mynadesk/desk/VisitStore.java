@@ -16,6 +16,18 @@ public interface VisitStore extends AutoCloseable {
     /** Commits a visit (its consent, patient and declaration too) and returns it with its new id. */
     Visit record(Visit visit);
 
+    /**
+     * After {@link #record} failed: whether that visit is on record after all. A failure before the commit leaves
+     * nothing behind; a commit whose reply was lost with the connection may have landed, so the store looks (by the
+     * visit's id, as a retry would). For a caller that will not retry (a one-shot {@code check}) and must say the truth.
+     *
+     * @return the visit as recorded, with its id; empty when it is not on record
+     * @throws StoreException when the record cannot be reached to look
+     */
+    default Optional<Visit> recordedAfterAll() {
+        return Optional.empty();
+    }
+
     /** Visits on or after {@code since} (all when null), oldest first. */
     List<Visit> visits(LocalDate since);
 
@@ -24,6 +36,26 @@ public interface VisitStore extends AutoCloseable {
      * ({@link VisitJson#full}): listing a whole day's or year's visits without rebuilding each one.
      */
     void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json);
+
+    /**
+     * Visits on or after {@code since} made in simulation ({@code simulated} true) or at a clinic's reader (false);
+     * null = both (docs/CLINIC.md).
+     */
+    default List<Visit> visits(LocalDate since, Boolean simulated) {
+        return visits(since).stream().filter(v -> simulated == null || v.simulated() == simulated).toList();
+    }
+
+    /**
+     * {@link #forEachVisitJson(LocalDate, java.util.function.Consumer)} of the visits made in simulation or not (null =
+     * both); each JSON text carries {@code simulated}, also for a visit recorded before mynadesk kept it.
+     */
+    default void forEachVisitJson(LocalDate since, Boolean simulated, java.util.function.Consumer<String> json) {
+        forEachVisitJson(since, text -> {
+            if (simulated == null || VisitJson.read(VisitJson.parse(text)).simulated() == simulated) {
+                json.accept(text);
+            }
+        });
+    }
 
     Optional<Visit> visit(String visitId);
 

@@ -283,6 +283,39 @@ public final class OqsClient implements QualificationService, AutoCloseable {
      */
     private <T> OqsResult<T> send(Endpoint endpoint, byte[] body, boolean idempotent,
                                   java.util.function.Function<byte[], OqsResult<T>> interpret) {
+        OqsResult<T> result = sendOnce(endpoint, body, idempotent, interpret);
+        if (result != null) {
+            // kept without the answer itself (personal data): only whether the service answered, and how it failed
+            // a failed attempt is noted as it happens (below); the breaker failing fast says nothing new
+            if (!result.serviceDown()) {
+                lastFailure = null;
+            } else if (lastFailure == null) {
+                lastFailure = result;
+            }
+            lastAnswered = !result.serviceDown();
+        }
+        return result;
+    }
+
+    private volatile Boolean lastAnswered;
+    private volatile OqsResult<?> lastFailure;
+
+    /**
+     * Whether the last call reached the service (it answered or refused), false when it did not, null before any
+     * call. With {@link #state()} this is what a screen's status line follows: a 503 is seen at once, before the
+     * breaker opens.
+     */
+    public Boolean lastCallAnswered() {
+        return lastAnswered;
+    }
+
+    /** How the last call failed (timeout, refused, 5xx, maintenance, malformed, breaker open), or null. */
+    public OqsResult<?> lastFailure() {
+        return lastFailure;
+    }
+
+    private <T> OqsResult<T> sendOnce(Endpoint endpoint, byte[] body, boolean idempotent,
+                                      java.util.function.Function<byte[], OqsResult<T>> interpret) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         int attempts = idempotent ? maxRetries + 1 : 1;
         OqsResult<T> last = null;
@@ -296,6 +329,9 @@ public final class OqsClient implements QualificationService, AutoCloseable {
             }
             Attempt raw = attempt(endpoint, body, Duration.ofNanos(Math.min(left, requestTimeout.toNanos())));
             last = raw.result() instanceof OqsResult.Ok<byte[]> ok ? interpret.apply(ok.value()) : cast(raw.result());
+            if (last.serviceDown()) {
+                lastFailure = last;
+            }
             if (last instanceof OqsResult.Ok || last instanceof OqsResult.Rejected) {
                 breaker.onSuccess();
                 return last;

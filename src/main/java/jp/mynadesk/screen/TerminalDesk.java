@@ -7,22 +7,31 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import jp.mynadesk.desk.CheckMode;
+import jp.mynadesk.desk.ConsentAnswer;
+import jp.mynadesk.desk.DeclarationForm;
 import jp.mynadesk.desk.DeskEvent;
+import jp.mynadesk.desk.DocumentForm;
+import jp.mynadesk.desk.FieldProblem;
 import jp.mynadesk.desk.IntegrityReport;
-import jp.mynadesk.desk.Patient;
+import jp.mynadesk.desk.PinInput;
 import jp.mynadesk.desk.Prompt;
+import jp.mynadesk.desk.ReasonCode;
 import jp.mynadesk.desk.ReceptionCheck;
 import jp.mynadesk.desk.RecheckFinding;
 import jp.mynadesk.desk.RecheckRun;
 import jp.mynadesk.desk.RecheckRunner;
-import jp.mynadesk.desk.SearchNumbers;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
@@ -31,24 +40,39 @@ import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.DocumentScanner;
 import jp.mynadesk.documents.PresentedDocument;
-import jp.mynadesk.documents.Sex;
+import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.reader.ReaderEvent;
 import jp.mynadesk.reader.ReaderMonitor;
 import jp.mynadesk.rules.DocumentEntry;
-import jp.mynadesk.rules.FieldCheck;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.text.SafeText;
 
 /**
  * The interactive reception screen in a terminal, for a whole day: reader events live, a key per action, the
  * PIN read without echo, consent per category, documents typed (field by field, checked as typed) or scanned,
  * the 申立書, re-check and today's visits. It only drives {@link ReceptionCheck} and renders what it answers;
  * every visit is committed before the screen says 記録しました, so Ctrl-C never loses one.
+ *
+ * <p>Every prompt is strict (docs/DESK.md, "The terminal desk"): a key it does not offer is asked again, never
+ * taken as the last choice; yes/no answers go through {@link ConsentAnswer}; four digits typed anywhere but at the
+ * PIN prompt are refused, not used; the forms ({@link DocumentForm}, {@link DeclarationForm}) list what is missing
+ * instead of letting a slip become a decision.
  */
 public final class TerminalDesk {
+    /** Typed at any field of a form: leave the form (nothing is sent to the check). */
+    static final String LEAVE = "c";
+
     private final Station station;
     private final BufferedReader in;
     private final PrintWriter out;
     private final Console console;
+    /** Held while the check is moved on, so Ctrl-C ({@link #interrupt}) never acts in the middle of a card step. */
+    private final ReentrantLock working = new ReentrantLock();
+    /** The check in progress, or null between checks. */
+    private volatile ReceptionCheck open;
+    /** The prompt last printed, repeated after a reader notice so staff see where they are. */
+    private volatile String shown = "";
+    private volatile boolean atMenu;
 
     /** @param console where the PIN is read without echo; null reads it as a line (tests, pipes) */
     public TerminalDesk(Station station, BufferedReader in, PrintWriter out, Console console) {
@@ -67,44 +91,135 @@ public final class TerminalDesk {
             header();
             while (true) {
                 menu();
-                String key = in.readLine();
-                if (key == null || key.strip().equals("q")) {
-                    out.println("受付を終了します。記録はすべて保存されています。");
+                String line = readLine();
+                atMenu = false;
+                if (line == null || key(line).equals("q")) {
+                    say("受付を終了します。記録はすべて保存されています。");
                     return;
                 }
-                switch (key.strip()) {
+                if (QrPayload.isOurs(line.strip())) {
+                    // a keyboard-wedge QR reader typed a document at the menu: a documents check with it
+                    DeskEvent e = documentsEvent(line.strip());
+                    if (e != null) {
+                        drive(new ReceptionCheck(station.context()), e);
+                    }
+                    continue;
+                }
+                switch (key(line)) {
                     case "" -> check(CheckMode.PIN, null);
-                    case "v" -> check(CheckMode.VISUAL, ask("目視確認をした職員のID"));
-                    case "d" -> documents(new ReceptionCheck(station.context()));
-                    case "m" -> declaration(new ReceptionCheck(station.context()));
+                    case "v" -> {
+                        String staff = staffId("目視確認をした職員のID（戻る: c）");
+                        if (staff != null) {
+                            check(CheckMode.VISUAL, staff);
+                        }
+                    }
+                    case "d" -> {
+                        DeskEvent e = documentsEvent(null);
+                        if (e != null) {
+                            drive(new ReceptionCheck(station.context()), e);
+                        }
+                    }
+                    case "m" -> {
+                        DeskEvent e = declarationEvent();
+                        if (e != null) {
+                            drive(new ReceptionCheck(station.context()), e);
+                        }
+                    }
                     case "r" -> recheck();
-                    case "l" -> today();
+                    case "l" -> todaysVisits();
                     case "x" -> verify();
-                    default -> out.println("そのキーは使えません。");
+                    default -> refuse(line);
                 }
             }
         }
     }
 
-    private void header() {
-        out.println("=== mynadesk 受付（端末 " + station.setup().terminal() + "） ===");
-        out.println("カードリーダー: " + (station.hasReader() ? "接続" : "なし（書類で受付）")
-                + "　オンライン資格確認: " + (station.client().offline() ? "オフライン" : "接続"));
+    /**
+     * Ctrl-C: the check in progress, if any, ends as a stopped visit ({@code cancelled}) before the desk closes, so
+     * a check interrupted at the PIN prompt is on record like every other (docs/DESK.md, "The terminal desk"). Waits
+     * up to {@code wait} for a card or service step under way to finish; a visit already decided and waiting for
+     * the record is left as it is (cancelling would lose it).
+     *
+     * @return the visit recorded, or null when no check was open
+     */
+    public Visit interrupt(Duration wait) {
+        try {
+            if (!working.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        // the lock stays held: the JVM is ending, and the keyboard's thread must not move this check on again
+        ReceptionCheck check = open;
+        open = null;
+        if (check == null || check.prompt() instanceof Prompt.Done || check.prompt() instanceof Prompt.AwaitingRecord) {
+            return null;
+        }
+        try {
+            Prompt p = check.handle(new DeskEvent.Cancel());
+            if (p instanceof Prompt.Done done) {
+                synchronized (out) {
+                    out.println();
+                    out.println("中断しました: " + StaffText.recorded(done.visit().visitId()));
+                    out.flush();
+                }
+                return done.visit();
+            }
+        } catch (RuntimeException e) {
+            // the record is closing or gone: nothing more can be kept on the way out
+        }
+        return null;
     }
+
+    // --- the screen ----------------------------------------------------------------------------------
+
+    private void header() {
+        say("=== mynadesk 受付（端末 " + station.setup().terminal() + "） ===");
+        if (station.simulated()) {
+            say("★ " + MODE_LABEL + " ★ 仮想カードか模擬サービスで動いています。実際の患者さんの資格確認にはなりません。");
+        }
+        if (station.hasService()) {
+            station.client().health(); // what the status line says is what the service answered, not a guess
+        }
+    }
+
+    /** What every screen shows in simulation (docs/CLINIC.md). */
+    public static final String MODE_LABEL = "練習モード（模擬サービス）";
 
     private void menu() {
         out.println();
-        out.println("[Enter] カードで受付（暗証番号）  [v] 目視確認で受付  [d] 書類を入力・読み取り  [m] 被保険者資格申立書");
-        out.println("[r] 再照会  [l] 今日の受付  [x] 記録の検査  [q] 終了");
-        out.print("> ");
-        out.flush();
+        out.println(statusLine());
+        for (String line : MENU) {
+            out.println(line);
+        }
+        atMenu = true;
+        prompt("> ");
     }
 
-    private void readerEvent(ReaderEvent e) {
-        String text = StaffText.readerEvent(e);
+    /** The menu, each line short enough for an 80-column terminal (CJK characters are two columns). */
+    static final List<String> MENU = List.of(
+            "[Enter] カードで受付（暗証番号）   [v] 目視確認で受付",
+            "[d] 書類を入力・読み取り           [m] 被保険者資格申立書",
+            "[r] 再照会  [l] 今日の受付  [x] 記録の検査  [q] 終了");
+
+    /** The reader and the service as they are now: the breaker and the last answer, the mock labelled 模擬. */
+    String statusLine() {
+        String reader = "カードリーダー: " + (station.hasReader() ? "接続" : "なし（書類で受付）");
+        if (!station.hasService()) {
+            return reader + "　オンライン資格確認: 未接続（設定なし）";
+        }
+        return reader + "　" + StaffText.serviceStatus(station.client().state(), station.client().lastCallAnswered(),
+                station.client().lastFailure(), station.client().base().toString(), station.inProcessService() != null);
+    }
+
+    void readerEvent(ReaderEvent e) {
+        String text = StaffText.readerEvent(e, atMenu);
         synchronized (out) {
             out.println();
             out.println("〔お知らせ〕" + text);
+            out.print(shown); // the prompt again: staff see what is being asked
             out.flush();
         }
     }
@@ -112,81 +227,119 @@ public final class TerminalDesk {
     // --- one check -------------------------------------------------------------------------------
 
     private void check(CheckMode mode, String staff) throws IOException {
-        ReceptionCheck check = new ReceptionCheck(station.context(step -> {
-            out.println("  … " + StaffText.step(step));
-            out.flush();
-        }));
-        drive(check, check.handle(new DeskEvent.CardPresented(mode, staff)));
+        ReceptionCheck check = new ReceptionCheck(station.context(step -> say("  … " + StaffText.step(step))));
+        drive(check, new DeskEvent.CardPresented(mode, staff));
     }
 
-    /** Answers each prompt from the keyboard until the check is recorded. */
-    private void drive(ReceptionCheck check, Prompt p) throws IOException {
+    private Prompt handle(ReceptionCheck check, DeskEvent e) {
+        working.lock();
+        try {
+            return check.handle(e);
+        } finally {
+            working.unlock();
+        }
+    }
+
+    /** Starts the check with {@code first} and answers each prompt from the keyboard until it is recorded. */
+    private void drive(ReceptionCheck check, DeskEvent first) throws IOException {
+        open = check;
+        Prompt p = handle(check, first);
         boolean decisionShown = false;
         while (!(p instanceof Prompt.Done)) {
             if (p.reason() != null) {
-                out.println("【" + StaffText.message(p.reason()) + "】" + p.reason().code().next());
+                say("【" + StaffText.message(p.reason()) + "】" + p.reason().code().next() + serviceDetail(p));
             }
             DeskEvent next;
             if (p instanceof Prompt.AwaitingPin pin) {
-                StaffText.lines(pin.warnings()).forEach(out::println);
+                StaffText.lines(pin.warnings()).forEach(this::say);
                 next = pinOrChoice(pin.triesLeft());
             } else if (p instanceof Prompt.AwaitingVisual) {
-                String staff = ask("目視確認をした職員のID（空欄: 書類で受付）");
-                next = staff == null ? new DeskEvent.Decline()
-                        : staff.isBlank() ? documentsEvent() : new DeskEvent.VisualConfirmed(staff);
+                next = visualOrChoice();
             } else if (p instanceof Prompt.AwaitingConsent consent) {
-                StaffText.lines(consent.warnings()).forEach(out::println);
+                StaffText.lines(consent.warnings()).forEach(this::say);
                 next = consent();
             } else if (p instanceof Prompt.AwaitingDocuments) {
-                String key = ask("[d] 書類を入力・読み取り  [m] 申立書  [Enter] ここで終える");
-                next = "d".equals(key) ? documentsEvent() : "m".equals(key) ? declarationEvent() : new DeskEvent.Decline();
+                next = documentsOrEnd();
             } else if (p instanceof Prompt.AwaitingDeclaration) {
-                out.println("使える書類がありません。被保険者資格申立書を記入していただきます。");
-                next = declarationEvent();
+                say("使える書類がありません。被保険者資格申立書を記入していただきます。");
+                next = declarationOrEnd();
             } else if (p instanceof Prompt.AwaitingRecord waiting) {
                 if (!decisionShown) {
                     // staff can go on with the patient: the check is decided, only the record is missing
                     VisitText.decision(out, waiting.visit());
                     decisionShown = true;
                 }
-                out.println(waiting.problem());
-                if (ask("[Enter] もう一度記録する") == null) {
+                say(waiting.problem());
+                if (readLine("[Enter] もう一度記録する") == null) {
                     // the keyboard is gone: end as the store failure it is, the check's outcome on screen above
+                    open = null;
                     throw new StoreException(waiting.kind(), waiting.problem(), null);
                 }
                 next = new DeskEvent.RecordAgain();
             } else {
                 next = new DeskEvent.Cancel();
             }
-            if (next == null) {
-                next = new DeskEvent.Cancel();
-            }
-            p = check.handle(next);
+            p = handle(check, next);
         }
+        open = null;
         VisitText.print(out, ((Prompt.Done) p).visit());
     }
 
+    /** Where the desk tried to reach the service, when it could not (an outage and a wrong --service look alike). */
+    private String serviceDetail(Prompt p) {
+        if (p.reason().code() != ReasonCode.SERVICE_OFFLINE || !station.hasService()) {
+            return "";
+        }
+        return StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString());
+    }
+
     private DeskEvent pinOrChoice(int triesLeft) throws IOException {
-        out.println(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します。[v] 目視確認に切り替え、空欄で中止）");
-        char[] typed = readSecret();
-        if (typed == null || typed.length == 0) {
-            return new DeskEvent.Decline();
+        say(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します）");
+        say("職員の操作: [v] 目視確認に切り替え  [d] 書類で受付  [c] 中止");
+        while (true) {
+            char[] typed = readSecret();
+            if (typed == null) {
+                return new DeskEvent.Decline();
+            }
+            PinInput.halfWidth(typed);
+            String choice = typed.length == 1 ? key(String.valueOf(typed[0])) : null;
+            if (typed.length == 0) {
+                say("暗証番号を入力してください（中止は c）。");
+                continue;
+            }
+            if (choice != null && choice.matches("[vdc]")) {
+                Arrays.fill(typed, '\0');
+                switch (choice) {
+                    case "v" -> {
+                        String staff = staffId("目視確認をした職員のID（戻る: c）");
+                        if (staff != null) {
+                            return new DeskEvent.VisualConfirmed(staff);
+                        }
+                    }
+                    case "d" -> {
+                        DeskEvent e = documentsEvent(null);
+                        if (e != null) {
+                            return e;
+                        }
+                    }
+                    default -> {
+                        return new DeskEvent.Decline();
+                    }
+                }
+                say(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します）");
+                continue;
+            }
+            return new DeskEvent.PinEntered(typed);
         }
-        if (typed.length == 1 && typed[0] == 'v') {
-            Arrays.fill(typed, '\0');
-            String staff = ask("目視確認をした職員のID");
-            return staff == null || staff.isBlank() ? new DeskEvent.Decline() : new DeskEvent.VisualConfirmed(staff);
-        }
-        return new DeskEvent.PinEntered(typed);
     }
 
     /** The PIN without echo on a real terminal; never kept as a String. */
     private char[] readSecret() throws IOException {
         if (console != null) {
+            shown = "暗証番号: ";
             return console.readPassword("暗証番号: ");
         }
-        out.print("暗証番号: ");
-        out.flush();
+        prompt("暗証番号: ");
         List<Character> chars = new ArrayList<>();
         int c;
         while ((c = in.read()) != -1 && c != '\n') {
@@ -202,156 +355,409 @@ public final class TerminalDesk {
         return c == -1 && pin.length == 0 ? null : pin;
     }
 
-    private DeskEvent consent() throws IOException {
-        out.println("患者さんに情報提供の同意を伺います（y: 同意する / n: 同意しない）");
-        Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
-        for (SharingCategory c : SharingCategory.values()) {
-            String a = ask(StaffText.consentQuestion(c) + " [y/n]");
-            if (a == null) {
+    private DeskEvent visualOrChoice() throws IOException {
+        while (true) {
+            String line = readLine("目視確認をした職員のID（書類で受付: d、中止: c）");
+            if (line == null || key(line).equals("c")) {
                 return new DeskEvent.Decline();
             }
-            answers.put(c, a.strip().equalsIgnoreCase("y"));
+            if (key(line).equals("d")) {
+                DeskEvent e = documentsEvent(null);
+                if (e != null) {
+                    return e;
+                }
+                continue;
+            }
+            if (line.isBlank()) {
+                say("職員のIDを入力してください。");
+            } else if (PinInput.looksLikePin(line)) {
+                say(StaffText.pinNotHere());
+            } else {
+                return new DeskEvent.VisualConfirmed(line.strip());
+            }
+        }
+    }
+
+    /** Who compared the face: asked until given; null when staff went back ({@code c}) or the keyboard is gone. */
+    private String staffId(String label) throws IOException {
+        while (true) {
+            String line = readLine(label);
+            if (line == null || key(line).equals(LEAVE)) {
+                return null;
+            }
+            if (line.isBlank()) {
+                say("職員のIDを入力してください。");
+            } else if (PinInput.looksLikePin(line)) {
+                say(StaffText.pinNotHere());
+            } else if (!station.mayConfirmVisually(line.strip())) {
+                say("【この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。】"
+                        + "設定されている職員のIDを入力してください。");
+            } else {
+                return line.strip();
+            }
+        }
+    }
+
+    private DeskEvent consent() throws IOException {
+        say("患者さんに情報提供の同意を伺います（y / はい: 同意する　n / いいえ: 同意しない）");
+        Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
+        for (SharingCategory c : SharingCategory.values()) {
+            Boolean yes = yesNo(StaffText.consentQuestion(c, station.setup().institution()) + " [y/n]");
+            if (yes == null) {
+                return new DeskEvent.Decline();
+            }
+            answers.put(c, yes);
         }
         return new DeskEvent.ConsentAnswered(answers);
     }
 
+    /** A yes/no question, asked until answered; null when the keyboard is gone. */
+    private Boolean yesNo(String label) throws IOException {
+        while (true) {
+            String line = readLine(label);
+            if (line == null) {
+                return null;
+            }
+            Optional<Boolean> a = ConsentAnswer.parse(line);
+            if (a.isPresent()) {
+                return a.get();
+            }
+            say(PinInput.looksLikePin(line) ? StaffText.pinNotHere() : ConsentAnswer.askAgain());
+        }
+    }
+
+    private DeskEvent documentsOrEnd() throws IOException {
+        while (true) {
+            String line = readLine("[d] 書類を入力・読み取り  [m] 被保険者資格申立書  [c] ここで終える");
+            if (line == null) {
+                return new DeskEvent.Decline();
+            }
+            DeskEvent e = null;
+            if (QrPayload.isOurs(line.strip())) {
+                e = documentsEvent(line.strip());
+            } else {
+                switch (key(line)) {
+                    case "d" -> e = documentsEvent(null);
+                    case "m" -> e = declarationEvent();
+                    case "c" -> {
+                        return new DeskEvent.Decline();
+                    }
+                    default -> refuse(line);
+                }
+            }
+            if (e != null) {
+                return e;
+            }
+        }
+    }
+
+    private DeskEvent declarationOrEnd() throws IOException {
+        while (true) {
+            String line = readLine("[m] 申立書を記入する  [c] 記入しない（保険診療として受付できません）");
+            if (line == null) {
+                return new DeskEvent.Cancel();
+            }
+            switch (key(line)) {
+                case "m" -> {
+                    DeskEvent e = declarationEvent();
+                    if (e != null) {
+                        return e;
+                    }
+                }
+                case "c" -> {
+                    return new DeskEvent.Decline();
+                }
+                default -> refuse(line);
+            }
+        }
+    }
+
     // --- documents and declaration --------------------------------------------------------------
 
-    private void documents(ReceptionCheck check) throws IOException {
-        DeskEvent e = documentsEvent();
-        drive(check, check.handle(e == null ? new DeskEvent.Cancel() : e));
+    /**
+     * A document typed or scanned, checked field by field ({@link DocumentForm}) and shown before it is used; then
+     * the address and the oral 限度額 consent. Null when staff went back: nothing is sent to the check.
+     *
+     * @param wedged a QR payload a keyboard-wedge reader already typed at the prompt, or null
+     */
+    private DeskEvent documentsEvent(String wedged) throws IOException {
+        PresentedDocument doc = null;
+        String pending = wedged;
+        while (doc == null) {
+            String line = pending != null ? pending
+                    : readLine("[t] 手で入力  [s] QRコードを読み取る（読み取り機・画像ファイル）  [c] 戻る");
+            pending = null;
+            if (line == null) {
+                return null;
+            }
+            if (QrPayload.isOurs(line.strip())) {
+                doc = scannedAndShown(decode(line.strip()));
+                continue;
+            }
+            switch (key(line)) {
+                case "t" -> doc = typed();
+                case "s" -> doc = scannedAndShown(scanned());
+                case "c" -> {
+                    return null;
+                }
+                default -> refuse(line);
+            }
+        }
+        String address = readLine("住所（再照会のために控えます。空欄可）");
+        if (address == null) {
+            return null;
+        }
+        Boolean limit = yesNo("限度額情報の提供に口頭で同意を得ましたか [y/n]");
+        if (limit == null) {
+            return null;
+        }
+        return DocumentForm.presented(doc, address, limit);
     }
 
-    private void declaration(ReceptionCheck check) throws IOException {
-        DeskEvent e = declarationEvent();
-        drive(check, check.handle(e == null ? new DeskEvent.Cancel() : e));
-    }
-
-    private DeskEvent documentsEvent() throws IOException {
-        String how = ask("[t] 手で入力  [s] QRコードの画像ファイルを読み取る");
-        PresentedDocument doc = "s".equals(how) ? scanned() : typed();
+    /** A scanned document on screen, its problems listed; used only when staff say it is right. */
+    private PresentedDocument scannedAndShown(PresentedDocument doc) throws IOException {
         if (doc == null) {
             return null;
         }
-        String address = ask("住所（再照会のために控えます。空欄可）");
-        boolean limit = "y".equals(ask("限度額情報の提供に口頭で同意を得ましたか [y/n]"));
-        Patient patient = new Patient(doc.name(), doc.sex() == null ? null : doc.sex().name().toLowerCase(java.util.Locale.ROOT),
-                doc.birthDate() == null ? null : doc.birthDate().date().orElse(null), blankToNull(address), null);
-        return new DeskEvent.DocumentsPresented(List.of(doc), limit, patient);
+        say("読み取った内容:");
+        VisitText.document(out, doc);
+        DocumentForm.Result checked = DocumentForm.check(doc);
+        if (!checked.ok()) {
+            problems(checked.problems(), DocumentForm::label);
+            say("この書類はこのままでは使えません。もう一度読み取るか、手で入力してください。");
+            return null;
+        }
+        Boolean use = yesNo("この内容で受付しますか [y/n]");
+        return Boolean.TRUE.equals(use) ? doc : null;
+    }
+
+    private PresentedDocument decode(String payload) {
+        try {
+            return QrPayload.decode(payload);
+        } catch (DocumentInputException e) {
+            say(e.getMessage());
+            return null;
+        }
     }
 
     private PresentedDocument scanned() throws IOException {
         while (true) {
-            String file = ask("画像ファイル（PNG/JPEG）のパス");
-            if (file == null || file.isBlank()) {
+            String line = readLine("QRコードを読み取り機で読むか、画像ファイル（PNG/JPEG）のパスを入力（戻る: 空欄）");
+            if (line == null || line.isBlank()) {
                 return null;
+            }
+            if (QrPayload.isOurs(line.strip())) {
+                return decode(line.strip());
             }
             try {
-                return DocumentScanner.scan(Path.of(file));
-            } catch (DocumentInputException e) {
-                out.println(e.getMessage());
+                return DocumentScanner.scan(Path.of(line.strip()));
+            } catch (DocumentInputException | java.nio.file.InvalidPathException e) {
+                say(e instanceof DocumentInputException ? e.getMessage() : "「" + line.strip() + "」はファイルのパスとして読めません。");
             }
         }
     }
 
+    /** The document typed field by field, each checked as it is typed; null when staff leave ({@code c}). */
     private PresentedDocument typed() throws IOException {
-        String kind = ask("書類 [1] 資格確認書  [2] 資格情報のお知らせ");
-        if (kind == null) {
-            return null;
-        }
-        PresentedDocument.Builder b = PresentedDocument.builder("2".equals(kind.strip())
-                ? DocumentKind.SHIKAKU_JOHO_OSHIRASE : DocumentKind.SHIKAKU_KAKUNINSHO);
-        String insurer = field("保険者番号", DocumentEntry::insurerNumber);
-        if (insurer == null) {
-            return null;
-        }
-        b.insurerNumber(insurer).symbol(field("記号（なければ空欄）", DocumentEntry::symbol))
-                .number(field("番号", DocumentEntry::number)).branch(field("枝番（なければ空欄）", DocumentEntry::branch))
-                .name(field("氏名", DocumentEntry::name));
-        String birth = field("生年月日（2016-04-02 または 平成28年4月2日）", t -> DocumentEntry.date(t, true));
-        b.birthDate(birth);
-        String sex = field("性別（男/女）", DocumentEntry::sex);
-        Sex.parse(sex == null ? "" : sex).ifPresent(b::sex);
-        b.issuedOn(field("交付年月日（空欄可）", t -> DocumentEntry.date(t, false)));
-        b.validUntil(field("有効期限（空欄可）", t -> DocumentEntry.date(t, false)));
-        return b.build();
-    }
-
-    /** Asks until the field checks out; the check says what is wrong as soon as it is typed. */
-    private String field(String label, Function<String, FieldCheck> check) throws IOException {
-        while (true) {
-            String typed = ask(label);
-            if (typed == null) {
+        DocumentKind kind = null;
+        while (kind == null) {
+            String line = readLine("書類 [1] 資格確認書  [2] 資格情報のお知らせ  [c] 戻る");
+            if (line == null || key(line).equals(LEAVE)) {
                 return null;
             }
-            FieldCheck verdict = check.apply(typed);
-            if (verdict instanceof FieldCheck.Accepted a) {
-                return a.value();
+            switch (key(line)) {
+                case "1" -> kind = DocumentKind.SHIKAKU_KAKUNINSHO;
+                case "2" -> kind = DocumentKind.SHIKAKU_JOHO_OSHIRASE;
+                default -> refuse(line);
             }
-            out.println(verdict instanceof FieldCheck.Rejected r ? r.message() : ((FieldCheck.Incomplete) verdict).hint());
+        }
+        say("（途中でやめるときは c だけを入力）");
+        DocumentKind k = kind;
+        Map<String, String> typed = new LinkedHashMap<>();
+        List<String> ask = List.of("insurerNumber", "symbol", "number", "branch", "name", "birthDate", "sex", "issuedOn", "validUntil");
+        for (String f : ask) {
+            String v = formField(documentLabel(k, f), text -> DocumentForm.field(k, f, text), DocumentForm::label);
+            if (v == null) {
+                return null;
+            }
+            typed.put(f, v);
+        }
+        while (true) {
+            DocumentForm.Result r = DocumentForm.check(k, typed);
+            if (r.ok()) {
+                return r.document();
+            }
+            problems(r.problems(), DocumentForm::label);
+            for (FieldProblem p : r.problems()) {
+                String v = formField(documentLabel(k, p.field()), text -> DocumentForm.field(k, p.field(), text), DocumentForm::label);
+                if (v == null) {
+                    return null;
+                }
+                typed.put(p.field(), v);
+            }
         }
     }
 
+    private static String documentLabel(DocumentKind kind, String field) {
+        String label = DocumentForm.label(field);
+        return switch (field) {
+            case "birthDate" -> label + "（2016-04-02 または 平成28年4月2日）";
+            case "sex" -> label + "（男/女、空欄可）";
+            case "issuedOn", "validUntil" -> label + (DocumentForm.required(kind, field) ? "（例: 令和6年12月2日）" : "（空欄可）");
+            default -> DocumentForm.required(kind, field) ? label : label + "（なければ空欄）";
+        };
+    }
+
+    /**
+     * One field, asked until it checks out; the check's sentence right after a wrong answer. Returns what was typed
+     * (the form normalises it), null when staff leave the form.
+     */
+    private String formField(String label, java.util.function.Function<String, Optional<FieldProblem>> check,
+                             java.util.function.Function<String, String> labels) throws IOException {
+        while (true) {
+            String line = readLine(label);
+            if (line == null || key(line).equals(LEAVE)) {
+                return null;
+            }
+            Optional<FieldProblem> p = check.apply(line);
+            if (p.isEmpty()) {
+                return line;
+            }
+            say("  → " + p.get().message());
+        }
+    }
+
+    private void problems(List<FieldProblem> problems, java.util.function.Function<String, String> labels) {
+        say("入力し直してください:");
+        for (FieldProblem p : problems) {
+            String label;
+            try {
+                label = labels.apply(p.field());
+            } catch (IllegalArgumentException e) {
+                label = p.field();
+            }
+            say("  " + label + ": " + p.message());
+        }
+    }
+
+    /** The 被保険者資格申立書, field by field ({@link DeclarationForm}); null when staff leave the form. */
     private DeskEvent declarationEvent() throws IOException {
-        String name = ask("氏名");
-        if (name == null) {
-            return null;
+        say("被保険者資格申立書（氏名・生年月日・住所・連絡先は必須。途中でやめるときは c だけを入力）");
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String f : List.of("name", "sex", "birthDate", "address", "contact", "statedInsurance", "insurerNumber")) {
+            String v = formField(declarationLabel(f), text -> DeclarationForm.field(f, text), DeclarationForm::label);
+            if (v == null) {
+                return null;
+            }
+            typed.put(f, v);
         }
-        String sex = ask("性別（男/女）");
-        String birth = field("生年月日", t -> DocumentEntry.date(t, true));
-        String address = ask("住所");
-        String contact = ask("連絡先（電話番号など）");
-        String stated = ask("加入している保険（分かる範囲で）");
-        String insurer = ask("保険者番号（分からなければ空欄: 不詳請求）");
-        SearchNumbers numbers = null;
-        if (insurer != null && !insurer.isBlank()) {
-            numbers = new SearchNumbers(insurer.strip(), blankToNull(ask("記号")), blankToNull(ask("番号")),
-                    blankToNull(ask("枝番")), birth == null ? null : LocalDate.parse(birth));
+        if (!typed.get("insurerNumber").isBlank()) {
+            for (String f : List.of("symbol", "number", "branch")) {
+                String v = formField(declarationLabel(f), text -> DeclarationForm.field(f, text), DeclarationForm::label);
+                if (v == null) {
+                    return null;
+                }
+                typed.put(f, v);
+            }
         }
-        return new DeskEvent.DeclarationGiven(new Patient(name.strip(), Sex.parse(sex == null ? "" : sex)
-                .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse(null),
-                birth == null ? null : LocalDate.parse(birth), blankToNull(address), blankToNull(contact)),
-                blankToNull(stated), numbers);
+        while (true) {
+            DeclarationForm.Result r = DeclarationForm.check(typed);
+            if (r.ok()) {
+                return r.declaration();
+            }
+            problems(r.problems(), DeclarationForm::label);
+            for (FieldProblem p : r.problems()) {
+                String v = formField(declarationLabel(p.field()), text -> DeclarationForm.field(p.field(), text), DeclarationForm::label);
+                if (v == null) {
+                    return null;
+                }
+                typed.put(p.field(), v);
+            }
+        }
+    }
+
+    private static String declarationLabel(String field) {
+        String label = DeclarationForm.label(field);
+        return switch (field) {
+            case "sex" -> label + "（男/女、空欄可）";
+            case "birthDate" -> label + "（1985-01-02 または 昭和60年1月2日）";
+            case "contact" -> label + "（電話番号など）";
+            case "statedInsurance" -> label + "（分かる範囲で。空欄可）";
+            case "insurerNumber" -> label + "（分からなければ空欄: 不詳請求）";
+            case "number" -> label;
+            default -> DeclarationForm.required(field) ? label : label + "（なければ空欄）";
+        };
     }
 
     // --- the day ----------------------------------------------------------------------------------
 
-    private void recheck() throws IOException {
+    private void recheck() {
         try {
-            RecheckRun run = RecheckRunner.of(station.context()).run(n -> out.print("\r再照会中: " + n + " 件"));
+            RecheckRun run = RecheckRunner.of(station.context()).run(n -> {
+                SafeText.carriageReturn(out);
+                out.print("再照会中: " + n + " 件");
+                out.flush();
+            });
             out.println();
-            out.println("再照会: " + run.findings().size() + " 件");
+            say("再照会: " + run.findings().size() + " 件");
             for (RecheckFinding f : run.findings()) {
-                out.println("  " + f.visitId() + ": " + StaffText.finding(f.kind()));
+                say("  " + StaffText.findingLine(f, VisitText.name(station.store().visit(f.visitId()).orElse(null))));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void today() {
-        List<Visit> visits = station.store().visits(LocalDate.now(station.setup().clock().withZone(java.time.ZoneId.of("Asia/Tokyo"))));
+    private void todaysVisits() {
+        List<Visit> visits = station.store().visits(today());
         for (Visit v : visits) {
-            out.println(v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                    + (v.qualification() == null || v.qualification().name() == null ? "" : "  " + v.qualification().name())
-                    + "  " + StaffText.recheckState(v.recheckState()));
+            say(VisitText.row(v));
         }
-        out.println("今日の受付: " + visits.size() + " 件");
+        say("今日の受付: " + visits.size() + " 件");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(station.setup().clock().withZone(ZoneId.of("Asia/Tokyo")));
     }
 
     private void verify() {
         IntegrityReport r = station.store().verify();
-        out.println(StaffText.integrity(r));
+        say(StaffText.integrity(r));
     }
 
-    private String ask(String label) throws IOException {
-        out.print(label + ": ");
-        out.flush();
-        String line = in.readLine();
-        return line == null ? null : line.strip();
+    // --- input and output ---------------------------------------------------------------------------
+
+    /** A key as typed: full-width letters and digits (IME on) and case do not matter. */
+    static String key(String line) {
+        return DocumentEntry.normalise(line).toLowerCase(Locale.ROOT);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** A key the prompt does not offer: said so, never taken as a choice; a PIN typed ahead is named as such. */
+    private void refuse(String line) {
+        say(PinInput.looksLikePin(line) ? StaffText.pinNotHere() : StaffText.unknownKey());
+    }
+
+    private String readLine(String label) throws IOException {
+        prompt(label + ": ");
+        return readLine();
+    }
+
+    private String readLine() throws IOException {
+        return in.readLine();
+    }
+
+    private void prompt(String text) {
+        synchronized (out) {
+            shown = text;
+            out.print(text);
+            out.flush();
+        }
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 }

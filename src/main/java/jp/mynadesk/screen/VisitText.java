@@ -1,14 +1,19 @@
 package jp.mynadesk.screen;
 
 import java.io.PrintWriter;
+import jp.mynadesk.desk.Outcome;
 import jp.mynadesk.desk.CardProof;
 import jp.mynadesk.desk.Qualification;
+import jp.mynadesk.desk.RatioGuide;
 import jp.mynadesk.desk.RecheckState;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
+import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.text.SafeText;
 
-/** A visit as the Japanese lines staff read (check, desk, demo). */
+/** A visit as the Japanese lines staff read (check, desk, demo): no codes, no English. */
 public final class VisitText {
     private VisitText() {}
 
@@ -32,7 +37,17 @@ public final class VisitText {
             out.println("  保険者: " + nz(q.insurerNumber()) + " " + nz(q.insurerName()) + "　記号 " + nz(q.symbol())
                     + "　番号 " + nz(q.number()) + "　枝番 " + nz(q.branch()));
             out.println("  負担割合: " + StaffText.ratio(q.ratio())
-                    + (q.limitClass() == null ? "" : "　限度額適用区分: " + q.limitClass()));
+                    + (q.limitClass() == null ? "" : "　限度額適用区分: " + StaffText.limitClass(q.limitClass())));
+            if (q.ratio() == null && v.outcome() != Outcome.REJECTED && v.outcome() != Outcome.STOPPED) {
+                String guide = RatioGuide.of(q.birthDate() != null ? q.birthDate()
+                        : v.patient() == null ? null : v.patient().birthDate(), q.insurerNumber(), v.asOf().toLocalDate());
+                if (guide != null) {
+                    out.println("  　" + guide);
+                }
+            }
+        } else if (v.patient() != null && v.patient().name() != null) {
+            out.println("  氏名: " + v.patient().name()
+                    + (v.patient().birthDate() == null ? "" : "　生年月日: " + v.patient().birthDate()));
         }
         if (v.consent() != null) {
             StringBuilder sb = new StringBuilder("  情報提供の同意: ");
@@ -52,6 +67,42 @@ public final class VisitText {
         if (v.recheckState() != RecheckState.NONE) {
             out.println("  " + StaffText.recheckState(v.recheckState()));
         }
+    }
+
+    /** The patient's name as the visit knows it (the insurance's, else what the document or 申立書 said), or null. */
+    public static String name(Visit v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.qualification() != null && v.qualification().name() != null) {
+            return v.qualification().name();
+        }
+        return v.patient() == null ? null : v.patient().name();
+    }
+
+    /** One line of a day's list: number, time, outcome, name, why (in words), re-check state. */
+    public static String row(Visit v) {
+        String name = name(v);
+        return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
+                + "  " + (name == null ? "（氏名なし）" : SafeText.line(name))
+                + (v.reason() == null ? "" : "  " + StaffText.message(v.reason()))
+                + (v.recheckState() == RecheckState.NONE ? "" : "  " + StaffText.recheckState(v.recheckState()));
+    }
+
+    /** A document as read (a QR code, a file), field by field, before staff use it. */
+    public static void document(PrintWriter out, PresentedDocument d) {
+        out.println("  書類: " + d.kind().label() + (d.insurerName() == null ? "" : "（" + d.insurerName() + "）"));
+        out.println("  保険者番号 " + nz(d.insurerNumber()) + "　記号 " + nz(d.symbol()) + "　番号 " + nz(d.number())
+                + "　枝番 " + nz(d.branch()));
+        out.println("  氏名 " + nz(d.name()) + "　生年月日 " + date(d.birthDate()) + "　性別 "
+                + (d.sex() == null ? "－" : d.sex().label()));
+        out.println("  交付年月日 " + date(d.issuedOn()) + "　有効期限 " + date(d.validUntil())
+                + (d.lostOn().isAbsent() ? "" : "　資格喪失日 " + date(d.lostOn())));
+        out.flush();
+    }
+
+    private static String date(EnteredDate d) {
+        return d.isAbsent() ? "－" : d.date().map(Object::toString).orElse(d.text() + "（日付として読めません）");
     }
 
     /** How the card proved itself, as staff read it (docs/DESK.md "The card's proof"). */
@@ -76,7 +127,8 @@ public final class VisitText {
         return "カード: " + verified + "・電子証明書 " + certificate + "・" + revocation;
     }
 
+    /** A value from the card, the service or a document, on one line whatever it holds (no control or bidi characters). */
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : SafeText.line(s);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -130,10 +131,48 @@ final class SqliteDialect implements Dialect {
         return "BEGIN DEFERRED";
     }
 
+    /**
+     * {@code integrity_check}, and the WAL file still in its place: while this desk has the record open, its recent
+     * commits may live only in {@code mynadesk.db-wal}. A WAL deleted under a running desk is still read through the
+     * desk's open file, so everything looks whole, until the desk stops and those visits are gone.
+     */
     @Override
     public List<String> integrityProblems(Connection connection) throws SQLException {
+        List<String> problems = check(connection, "PRAGMA integrity_check");
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (problems.isEmpty() && inWalMode(connection) && !Files.exists(wal)) {
+            problems.add("WAL ファイル（" + wal.getFileName() + "）が消えています。最近の受付はこの端末の開いているファイルにしか"
+                    + "ありません。mynadesk を強制終了せず、正常に終了してください（終了時に記録のファイルへ書き込まれます）");
+        }
+        return problems;
+    }
+
+    private static boolean inWalMode(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            return rs.next() && "wal".equalsIgnoreCase(rs.getString(1));
+        }
+    }
+
+    /** {@code quick_check}: every page and row read, without checking that each index matches its table. */
+    @Override
+    public List<String> quickIntegrityProblems(Connection connection) throws SQLException {
+        return check(connection, "PRAGMA quick_check");
+    }
+
+    @Override
+    public boolean recordMissing() {
+        try {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            // a record not yet checkpointed is an empty main file and everything in its WAL
+            return !Files.exists(file) || Files.size(file) == 0 && (!Files.exists(wal) || Files.size(wal) == 0);
+        } catch (IOException e) {
+            return false; // cannot tell: connecting will say what is wrong
+        }
+    }
+
+    private static List<String> check(Connection connection, String pragma) throws SQLException {
         List<String> problems = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(pragma)) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 if (!"ok".equals(line)) {
@@ -151,6 +190,11 @@ final class SqliteDialect implements Dialect {
                 .backup("main", target.toAbsolutePath().toString(), null);
     }
 
+    private StoreException diskFull(SQLException e) {
+        return new StoreException(Kind.UNAVAILABLE, "ディスクがいっぱいで記録を使えません（データフォルダ "
+                + file.toAbsolutePath().getParent() + "）。空き容量を作ってからもう一度試してください。", e);
+    }
+
     @Override
     public StoreException translate(SQLException e) {
         int code = e.getErrorCode() & 0xff;
@@ -159,10 +203,13 @@ final class SqliteDialect implements Dialect {
                     "記録は他の端末（または別のプログラム）が使用中です。しばらく待ってからもう一度試してください。", e);
             case SQLITE_CORRUPT, SQLITE_NOTADB -> new StoreException(Kind.CORRUPT,
                     "記録のファイルが壊れています。mynadesk db verify で確かめ、バックアップから戻してください。", e);
-            case SQLITE_FULL -> new StoreException(Kind.UNAVAILABLE,
-                    "ディスクがいっぱいで記録できません。空き容量を作ってからもう一度試してください。", e);
-            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> new StoreException(Kind.UNAVAILABLE,
-                    "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
+            case SQLITE_FULL -> diskFull(e);
+            // SQLite often reports a full disk as an I/O error or a file it cannot open (the WAL, its index): the
+            // free space says which it is before the user is sent to check permissions
+            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> Durable.diskFull(file.toAbsolutePath().getParent())
+                    ? diskFull(e)
+                    : new StoreException(Kind.UNAVAILABLE,
+                            "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
             default -> new StoreException(Kind.UNAVAILABLE,
                     "記録を使えません（SQLite: " + e.getMessage() + "）。データフォルダを確かめてください。", e);
         };

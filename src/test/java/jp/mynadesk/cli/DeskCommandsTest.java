@@ -60,7 +60,8 @@ class DeskCommandsTest {
     void checkJsonIsExactlyTheContract() throws Exception {
         JsonNode v = json(run("check", "--virtual", "default", "--consent", "all", "--as-of", AS_OF, "--json"));
         assertEquals(new TreeSet<>(Set.of("visitId", "asOf", "route", "outcome", "reason", "warnings", "qualification",
-                "consent", "decision", "recheck", "card")), fields(v));
+                "consent", "decision", "recheck", "simulated", "card")), fields(v));
+        assertTrue(v.get("simulated").asBoolean(), "a virtual card is a simulation (docs/CLINIC.md)");
         assertEquals("2026-12-01-0001", v.get("visitId").asText());
         assertEquals("card-pin", v.get("route").asText());
         assertEquals("confirmed", v.get("outcome").asText());
@@ -124,8 +125,10 @@ class DeskCommandsTest {
     @Test
     void aDocumentAloneIsQueriedOnlineByItsNumbers(@TempDir Path dir) throws Exception {
         Path doc = Files.writeString(dir.resolve("doc.json"), KAKUNINSHO);
-        JsonNode v = json(run("check", "--document", doc.toString(), "--limit-consent", "--as-of", AS_OF, "--json"));
+        JsonNode v = json(run("check", "--document", doc.toString(), "--limit-consent", "--service", "mock", "--as-of", AS_OF,
+                "--json"));
         assertEquals("numbers-online", v.get("route").asText());
+        assertTrue(v.get("simulated").asBoolean(), "the mock asked for by name is a simulation");
         assertEquals("confirmed", v.get("outcome").asText());
         assertEquals("協会 さくら".replace(' ', '　'), v.at("/qualification/name").asText());
     }

@@ -40,6 +40,7 @@ final class CuttingProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile int fired;
     private volatile boolean refusing;
+    private volatile boolean refuseAfterCut;
 
     /** Relays to the server of {@code db}; {@link #database()} is the same record reached through the relay. */
     CuttingProxy(SharedDatabase db) throws IOException {
@@ -51,7 +52,7 @@ final class CuttingProxy implements AutoCloseable {
         targetPort = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         through = new SharedDatabase(db.url().substring(0, m.start(1)) + "127.0.0.1:" + server.getLocalPort()
-                + db.url().substring(m.end() - 1), db.password());
+                + db.url().substring(m.end() - 1), db.password(), db.auditKeyFile());
         Thread accept = new Thread(this::accept, "cutting-proxy-accept");
         accept.setDaemon(true);
         accept.start();
@@ -69,6 +70,11 @@ final class CuttingProxy implements AutoCloseable {
     /** While set, every new connection is ended as soon as it is accepted, as if the server were still away. */
     void refuse(boolean refuse) {
         refusing = refuse;
+    }
+
+    /** When set, the proxy refuses every new connection from the moment it cuts (the server away after the cut). */
+    void refuseAfterCut(boolean refuse) {
+        refuseAfterCut = refuse;
     }
 
     /** How many times a COMMIT was cut (a test checks the cut happened where it meant it to). */
@@ -127,6 +133,9 @@ final class CuttingProxy implements AutoCloseable {
                     }
                     deaf = true;
                     fired++;
+                    if (refuseAfterCut) {
+                        refusing = true;
+                    }
                     if (how == Cut.LANDED) {
                         out.write(buf, 0, n);
                         out.flush();

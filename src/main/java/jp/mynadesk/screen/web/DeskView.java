@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import jp.mynadesk.ceiling.CeilingClass;
+import com.fasterxml.jackson.databind.JsonNode;
 import jp.mynadesk.desk.CheckStep;
+import jp.mynadesk.desk.ConsentRecord;
 import jp.mynadesk.desk.Outcome;
 import jp.mynadesk.desk.Prompt;
 import jp.mynadesk.desk.Qualification;
+import jp.mynadesk.desk.RatioGuide;
 import jp.mynadesk.desk.ReasonCode;
+import jp.mynadesk.desk.Route;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
@@ -56,6 +59,7 @@ final class DeskView {
             o.set("warnings", warnings(consent.warnings()));
             o.set("qualification", qualification(consent.qualification()));
             o.put("outcomeText", StaffText.outcome(Outcome.CONFIRMED));
+            o.putObject("consent").put("pending", true).put("text", WebText.consentBeingAnswered());
         } else if (p instanceof Prompt.AwaitingDocuments docs) {
             o.put("serviceAvailable", docs.serviceAvailable());
         } else if (p instanceof Prompt.AwaitingRecord waiting) {
@@ -64,18 +68,70 @@ final class DeskView {
             o.put("problem", waiting.problem());
             o.put("outcome", v.outcome().code());
             o.put("outcomeText", StaffText.outcome(v.outcome()));
-            o.put("routeText", StaffText.route(v.route()));
-            o.set("qualification", v.qualification() == null ? F.nullNode() : qualification(v.qualification()));
+            result(o, v);
         } else if (p instanceof Prompt.Done done) {
             Visit v = done.visit();
             o.set("visit", VisitJson.listed(v));
             o.set("warnings", warnings(v.warnings()));
             o.put("outcome", v.outcome().code());
             o.put("outcomeText", StaffText.outcome(v.outcome()));
-            o.put("routeText", StaffText.route(v.route()));
             o.put("recordedText", StaffText.recorded(v.visitId()));
             o.put("recheckText", StaffText.recheckState(v.recheckState()));
-            o.set("qualification", v.qualification() == null ? F.nullNode() : qualification(v.qualification()));
+            result(o, v);
+        }
+        return o;
+    }
+
+    /** What a decided visit shows, recorded or waiting for the record: route, insurance, consent, the decision. */
+    private static void result(ObjectNode o, Visit v) {
+        o.put("routeText", routeText(v));
+        ObjectNode q = v.qualification() == null ? null : qualification(v.qualification());
+        if (q != null) {
+            q.put("ratioGuide", ratioGuide(v));
+        }
+        o.set("qualification", q == null ? F.nullNode() : q);
+        o.put("patientName", name(v));
+        o.set("consent", consent(v));
+        String decision = v.decision() == null ? null : v.decision().path("message").asText(null);
+        o.put("decisionText", decision);
+    }
+
+    /**
+     * The route as it happened: documents refused by the rules while the service was up were never queried, so the
+     * label does not claim an online query (docs/DESK.md, routes).
+     */
+    static String routeText(Visit v) {
+        if (v.route() == Route.NUMBERS_ONLINE && v.decision() != null && "reject".equals(v.decision().path("decision").asText())) {
+            return WebText.routeDocumentsNotQueried();
+        }
+        return StaffText.route(v.route());
+    }
+
+    /** Whom the visit is about: the service's name, else the one the patient gave (documents, 申立書). */
+    static String name(Visit v) {
+        if (v.qualification() != null && v.qualification().name() != null) {
+            return v.qualification().name();
+        }
+        return v.patient() == null ? null : v.patient().name();
+    }
+
+    /** The consent answers as recorded (each category, and whether the service registered them), or null. */
+    static JsonNode consent(Visit v) {
+        ConsentRecord c = v.consent();
+        if (c == null) {
+            boolean card = v.route() == Route.CARD_PIN || v.route() == Route.CARD_VISUAL;
+            return card && v.outcome() == Outcome.CONFIRMED
+                    ? F.objectNode().put("answered", false).put("text", WebText.consentNotAnswered()) : F.nullNode();
+        }
+        ObjectNode o = F.objectNode();
+        o.put("answered", true);
+        o.put("registered", c.registered());
+        o.put("text", c.registered() ? WebText.consentRegistered(c.availableUntil()) : WebText.consentNotRegistered());
+        ArrayNode items = o.putArray("items");
+        for (SharingCategory s : SharingCategory.values()) {
+            Boolean yes = c.categories().get(s);
+            items.addObject().put("category", s.code()).put("label", StaffText.category(s))
+                    .put("text", yes == null ? "回答なし" : yes ? "同意する" : "同意しない");
         }
         return o;
     }
@@ -84,8 +140,12 @@ final class DeskView {
         return F.objectNode().put("step", s.code()).put("text", StaffText.step(s));
     }
 
-    /** The patient's view: what to do now, nothing about staff's next steps or the insurance. */
-    static ObjectNode patient(Prompt p, boolean busy) {
+    /**
+     * The patient's view: what to do now, nothing about staff's next steps or the insurance.
+     *
+     * @param institution the 医療機関コード, which says whether the questions name 当院 or 当薬局
+     */
+    static ObjectNode patient(Prompt p, boolean busy, String institution) {
         ObjectNode o = F.objectNode();
         String phase = phase(p);
         o.put("busy", busy);
@@ -105,7 +165,7 @@ final class DeskView {
             ArrayNode qs = o.putArray("questions");
             for (SharingCategory c : SharingCategory.values()) {
                 qs.addObject().put("category", c.code()).put("label", StaffText.category(c))
-                        .put("question", StaffText.consentQuestion(c));
+                        .put("question", StaffText.consentQuestion(c, institution));
             }
         } else if (p instanceof Prompt.Done done) {
             Outcome out = done.visit().outcome();
@@ -126,9 +186,22 @@ final class DeskView {
     static ObjectNode qualification(Qualification q) {
         ObjectNode o = VisitJson.qualification(q);
         o.put("ratioText", StaffText.ratio(q.ratio()));
-        o.put("limitClassLabel", q.limitClass() == null ? null
-                : CeilingClass.ofCode(q.limitClass()).map(CeilingClass::label).orElse(q.limitClass()));
+        // staff read the class (区分ウ), never the service's code (A03)
+        o.put("limitClassLabel", StaffText.limitClass(q.limitClass()));
         return o;
+    }
+
+    /**
+     * A document or 申立書 visit has no 負担割合 from the service: the rule-based guidance by age and scheme, with its
+     * basis (the re-check brings the real one). Null where the ratio is known or the visit was not accepted.
+     */
+    static String ratioGuide(Visit v) {
+        Qualification q = v.qualification();
+        if (q == null || q.ratio() != null || v.outcome() == Outcome.REJECTED || v.outcome() == Outcome.STOPPED) {
+            return null;
+        }
+        return RatioGuide.of(q.birthDate() != null ? q.birthDate() : v.patient() == null ? null : v.patient().birthDate(),
+                q.insurerNumber(), v.asOf().toLocalDate());
     }
 
     private static ArrayNode warnings(List<ReasonCode> codes) {

@@ -5,7 +5,6 @@ import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Supplier;
-import jp.mynadesk.documents.JsonText;
 
 /** The pages listening with server-sent events: each audience gets its own view, never the other's. */
 final class EventHub {
@@ -16,9 +15,18 @@ final class EventHub {
 
     /** Keeps {@code client} open and sends it {@code hello} (the current state) first. */
     void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello) {
+        join(who, client, hello, () -> { });
+    }
+
+    /** As {@link #join(Audience, SseClient, Supplier)}; {@code closed} runs too when the client goes. */
+    void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello,
+              Runnable closed) {
         Set<SseClient> set = who == Audience.STAFF ? staff : patient;
         client.keepAlive();
-        client.onClose(() -> set.remove(client));
+        client.onClose(() -> {
+            set.remove(client);
+            closed.run();
+        });
         synchronized (client) {
             for (var e : hello.get()) {
                 send(client, e.getKey(), e.getValue());
@@ -35,12 +43,20 @@ final class EventHub {
         }
     }
 
+    /** Tells one client {@code event} as its last: it hears nothing more from this hub. */
+    void dismiss(Audience who, SseClient client, String event, JsonNode data) {
+        (who == Audience.STAFF ? staff : patient).remove(client);
+        synchronized (client) {
+            send(client, event, data);
+        }
+    }
+
     private static void send(SseClient c, String event, JsonNode data) {
         if (c.terminated()) {
             return;
         }
         // One line per event: the data: lines of an event cannot be pretty-printed JSON.
-        c.sendEvent(event, JsonText.compact(data));
+        c.sendEvent(event, SafeJson.text(data));
     }
 
     void close() {

@@ -1,32 +1,35 @@
 package jp.mynadesk.screen.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
+import jp.mynadesk.desk.DeclarationForm;
 import jp.mynadesk.desk.DeskEvent;
-import jp.mynadesk.desk.Patient;
-import jp.mynadesk.desk.SearchNumbers;
+import jp.mynadesk.desk.DocumentForm;
+import jp.mynadesk.desk.FieldProblem;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.documents.DocumentKind;
-import jp.mynadesk.documents.PresentedDocument;
-import jp.mynadesk.documents.Sex;
-import jp.mynadesk.rules.DocumentEntry;
-import jp.mynadesk.rules.FieldCheck;
 
 /**
- * The staff page's forms into workflow events. Each field goes through the same {@link DocumentEntry} check the
- * terminal uses as it is typed; the first field that does not check out is named with the check's own sentence.
+ * The staff page's forms into workflow events. The 資格確認書 / お知らせ and the 被保険者資格申立書 go through
+ * {@link DocumentForm} and {@link DeclarationForm}, the one field-by-field check every screen uses: a field left
+ * blank or mistyped comes back with its sentence next to it, all of them at once, and nothing is decided or recorded.
  */
 final class Forms {
-    /** A field the form cannot take, with the sentence that says what to type. */
+    /** Fields the form cannot take, each with the sentence that says what to type. */
     static final class BadField extends RuntimeException {
         final String field;
+        final List<FieldProblem> problems;
 
         BadField(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
+            this(List.of(new FieldProblem(field, message)));
+        }
+
+        BadField(List<FieldProblem> problems) {
+            super(problems.get(0).message(), null, false, false);
+            this.field = problems.get(0).field();
+            this.problems = List.copyOf(problems);
         }
     }
 
@@ -35,40 +38,37 @@ final class Forms {
     /** {@code {document: {kind, insurerNumber, ...}, address, limitConsent}} into the documents event. */
     static DeskEvent.DocumentsPresented documents(JsonNode body) {
         JsonNode d = body.path("document");
-        DocumentKind kind = DocumentKind.ofCode(text(d, "kind")).orElse(DocumentKind.SHIKAKU_KAKUNINSHO);
-        PresentedDocument.Builder b = PresentedDocument.builder(kind)
-                .insurerNumber(required(d, "insurerNumber", "保険者番号", DocumentEntry::insurerNumber))
-                .symbol(field(d, "symbol", DocumentEntry::symbol))
-                .number(required(d, "number", "番号", DocumentEntry::number))
-                .branch(field(d, "branch", DocumentEntry::branch))
-                .name(required(d, "name", "氏名", DocumentEntry::name))
-                .birthDate(required(d, "birthDate", "生年月日", t -> DocumentEntry.date(t, true)));
-        String insurerName = text(d, "insurerName");
-        if (insurerName != null) {
-            b.insurerName(insurerName);
+        String kindCode = text(d, "kind");
+        DocumentKind kind = kindCode == null ? DocumentKind.SHIKAKU_KAKUNINSHO : DocumentKind.ofCode(kindCode)
+                .orElseThrow(() -> new BadField("kind", WebText.unknownDocumentKind()));
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String f : DocumentForm.FIELDS) {
+            String v = text(d, f);
+            if (v != null) {
+                typed.put(f, v);
+            }
         }
-        String sex = field(d, "sex", DocumentEntry::sex);
-        Sex.parse(sex == null ? "" : sex).ifPresent(b::sex);
-        b.issuedOn(field(d, "issuedOn", t -> DocumentEntry.date(t, false)));
-        b.validUntil(field(d, "validUntil", t -> DocumentEntry.date(t, false)));
-        PresentedDocument doc = b.build();
-        Patient patient = new Patient(doc.name(), doc.sex() == null ? null : doc.sex().name().toLowerCase(Locale.ROOT),
-                doc.birthDate() == null ? null : doc.birthDate().date().orElse(null), text(body, "address"), null);
-        return new DeskEvent.DocumentsPresented(List.of(doc), body.path("limitConsent").asBoolean(false), patient);
+        DocumentForm.Result r = DocumentForm.check(kind, typed);
+        if (!r.ok()) {
+            throw new BadField(r.problems());
+        }
+        return DocumentForm.presented(r.document(), text(body, "address"), body.path("limitConsent").asBoolean(false));
     }
 
     /** The 被保険者資格申立書; without an insurer number the claim is 不詳 and no numbers are kept. */
     static DeskEvent.DeclarationGiven declaration(JsonNode body) {
-        String name = required(body, "name", "氏名", DocumentEntry::name);
-        String birth = required(body, "birthDate", "生年月日", t -> DocumentEntry.date(t, true));
-        String sex = field(body, "sex", DocumentEntry::sex);
-        LocalDate born = LocalDate.parse(birth);
-        String insurer = field(body, "insurerNumber", DocumentEntry::insurerNumber);
-        SearchNumbers numbers = insurer == null ? null : new SearchNumbers(insurer, field(body, "symbol", DocumentEntry::symbol),
-                required(body, "number", "番号", DocumentEntry::number), field(body, "branch", DocumentEntry::branch), born);
-        Patient patient = new Patient(name, Sex.parse(sex == null ? "" : sex).map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null),
-                born, text(body, "address"), text(body, "contact"));
-        return new DeskEvent.DeclarationGiven(patient, text(body, "statedInsurance"), numbers);
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String f : DeclarationForm.FIELDS) {
+            String v = text(body, f);
+            if (v != null) {
+                typed.put(f, v);
+            }
+        }
+        DeclarationForm.Result r = DeclarationForm.check(typed);
+        if (!r.ok()) {
+            throw new BadField(r.problems());
+        }
+        return r.declaration();
     }
 
     /** The staff ID for 目視: required, as the record names who compared the face. */
@@ -78,26 +78,6 @@ final class Forms {
             throw new BadField("staff", StaffText.required("目視確認をした職員のID"));
         }
         return s;
-    }
-
-    private static String required(JsonNode o, String name, String label, Function<String, FieldCheck> check) {
-        String v = field(o, name, check);
-        if (v == null) {
-            throw new BadField(name, StaffText.required(label));
-        }
-        return v;
-    }
-
-    private static String field(JsonNode o, String name, Function<String, FieldCheck> check) {
-        String typed = text(o, name);
-        if (typed == null) {
-            return null;
-        }
-        FieldCheck verdict = check.apply(typed);
-        if (verdict instanceof FieldCheck.Accepted a) {
-            return a.value();
-        }
-        throw new BadField(name, verdict instanceof FieldCheck.Rejected r ? r.message() : ((FieldCheck.Incomplete) verdict).hint());
     }
 
     static String text(JsonNode o, String name) {

@@ -10,7 +10,8 @@ import jp.mynadesk.documents.JsonText;
 /**
  * The PIN as the patient page sends it, {@code {"pin":"1234"}}, read straight from the request into a char array:
  * no String of it is made here, and the raw bytes are wiped after parsing. A body that is not that shape gives an
- * empty PIN, which the workflow refuses as malformed without sending it to the card.
+ * empty PIN, which the workflow refuses as malformed without sending it to the card. Full-width digits (１２３４, typed
+ * with the IME on) are converted to the digits they are.
  */
 final class PinBody {
     private static final int MAX = 64;
@@ -38,7 +39,7 @@ final class PinBody {
                 int len = p.getTextLength();
                 char[] pin = Arrays.copyOfRange(buf, from, from + len);
                 Arrays.fill(buf, from, from + len, '\0');
-                return pin;
+                return jp.mynadesk.desk.PinInput.halfWidth(pin); // full-width digits (an IME left on) are digits
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return new char[0];
             }

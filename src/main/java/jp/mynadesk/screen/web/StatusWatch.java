@@ -7,15 +7,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.Objects;
+import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.oqs.CircuitBreaker;
+import jp.mynadesk.oqs.OqsResult;
 import jp.mynadesk.reader.ReaderEvent;
 import jp.mynadesk.reader.ReaderMonitor;
 import jp.mynadesk.station.Station;
 
 /**
  * The reader and the service as the staff page shows them, live: reader events from the station's monitor, and
- * the client's breaker state (online / offline / probing) read every half second without touching the network.
- * Whoever listens hears the whole status again on every change.
+ * the service as the client last found it — the breaker (offline / probing) and the last call's answer, so a 503 shows
+ * at once, before the breaker opens — read every half second without touching the network. The in-process mock is
+ * labelled 模擬. Whoever listens hears the whole status again on every change.
  */
 final class StatusWatch implements AutoCloseable {
     private final Station station;
@@ -30,6 +34,8 @@ final class StatusWatch implements AutoCloseable {
     private boolean card;
     private String readerProblem;
     private CircuitBreaker.State service;
+    private Boolean answered;
+    private String failure;
 
     StatusWatch(Station station, Consumer<ObjectNode> listener) {
         this.station = station;
@@ -63,11 +69,20 @@ final class StatusWatch implements AutoCloseable {
     }
 
     private void service() {
+        if (!station.hasService()) {
+            return; // no service configured: nothing changes, view() says so
+        }
         CircuitBreaker.State now = station.client().state();
+        Boolean lastAnswered = station.client().lastCallAnswered();
+        OqsResult<?> lastFailure = station.client().lastFailure();
+        String why = lastFailure == null ? null : lastFailure.getClass().getSimpleName()
+                + (lastFailure instanceof OqsResult.Unavailable<?> u ? u.reason() : "");
         boolean changed;
         synchronized (this) {
-            changed = now != service;
+            changed = now != service || !Objects.equals(lastAnswered, answered) || !Objects.equals(why, failure);
             service = now;
+            answered = lastAnswered;
+            failure = why;
         }
         if (changed) {
             listener.accept(view());
@@ -80,9 +95,20 @@ final class StatusWatch implements AutoCloseable {
         o.put("reader", reader);
         o.put("card", card);
         o.put("readerProblem", readerProblem);
-        o.put("service", service == null || service == CircuitBreaker.State.CLOSED ? "online"
-                : service == CircuitBreaker.State.OPEN ? "offline" : "probing");
+        CircuitBreaker.State breaker = service == null ? CircuitBreaker.State.CLOSED : service;
+        if (!station.hasService()) {
+            o.put("service", "none");
+            o.put("serviceText", "オンライン資格確認: 未接続（設定なし）");
+        } else {
+            String state = breaker == CircuitBreaker.State.OPEN ? "offline" : breaker == CircuitBreaker.State.HALF_OPEN ? "probing"
+                    : Boolean.FALSE.equals(answered) ? "offline" : answered == null ? "unknown" : "online";
+            o.put("service", state);
+            // the sentence the terminal's status line says too: what failed and which address was tried
+            o.put("serviceText", StaffText.serviceStatus(breaker, answered, station.client().lastFailure(),
+                    station.client().base().toString(), station.inProcessService() != null));
+        }
         o.put("terminal", station.setup().terminal());
+        o.put("simulated", station.simulated());
         return o;
     }
 

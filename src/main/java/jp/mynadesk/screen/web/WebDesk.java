@@ -46,6 +46,7 @@ import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.station.Station;
 
 /**
@@ -73,15 +74,20 @@ public final class WebDesk implements AutoCloseable {
     private final EventHub hub = new EventHub();
     private final DeskSession desk;
     private final StatusWatch status;
+    private final PatientScreen patientScreen;
     private final Javalin app;
+    private final StreamLimit streams;
+    private final ConnectionGuard connections;
     private final byte[] staffPage;
     private final byte[] patientPage;
 
-    private WebDesk(Station station, Guard guard) throws IOException {
+    private WebDesk(Station station, Guard guard, Options options, java.time.Clock clock) throws IOException {
         this.station = station;
         this.guard = guard;
-        this.staffPage = resource(ASSETS + "/staff.html");
-        this.patientPage = resource(ASSETS + "/patient.html");
+        this.streams = new StreamLimit(clock);
+        this.connections = new ConnectionGuard(clock);
+        this.staffPage = withMode(resource(ASSETS + "/staff.html"), station.simulated(), "mode");
+        this.patientPage = withMode(resource(ASSETS + "/patient.html"), station.simulated(), "mode small");
         this.desk = new DeskSession(station, new DeskSession.Listener() {
             @Override
             public void step(CheckStep step) {
@@ -91,16 +97,22 @@ public final class WebDesk implements AutoCloseable {
             @Override
             public void prompt(Prompt prompt, boolean busy) {
                 hub.send(EventHub.Audience.STAFF, "desk", DeskView.staff(prompt, busy));
-                hub.send(EventHub.Audience.PATIENT, "desk", DeskView.patient(prompt, busy));
+                patientScreen.refresh();
                 if (prompt instanceof Prompt.Done) {
                     hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
                 }
             }
         });
-        this.status = new StatusWatch(station, s -> hub.send(EventHub.Audience.STAFF, "status", s));
+        this.patientScreen = new PatientScreen(station.setup().clock(), desk::prompt, desk::busy, station.hasReader(),
+                station.setup().institution(), view -> hub.send(EventHub.Audience.PATIENT, "desk", view));
+        this.status = new StatusWatch(station, s -> {
+            hub.send(EventHub.Audience.STAFF, "status", s);
+            patientScreen.card(s.path("card").asBoolean());
+        });
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
+            config.jsonMapper(new SafeJson()); // no control or bidi character reaches a page (SafeText)
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/assets";
                 sf.directory = ASSETS + "/assets";
@@ -108,6 +120,7 @@ public final class WebDesk implements AutoCloseable {
             });
             config.jetty.multipartConfig.maxFileSize(8, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(8, io.javalin.config.SizeUnit.MB);
+            WebServerLimits.apply(config, options.bind(), options.port(), connections, streams);
         });
         routes();
     }
@@ -118,15 +131,27 @@ public final class WebDesk implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not this machine's)
      */
     public static WebDesk start(Station station, Options options) throws IOException {
+        return start(station, options, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the web server's own time: session expiry, pairing backoff, header time-out (tests move it) */
+    static WebDesk start(Station station, Options options, java.time.Clock clock) throws IOException {
         InetAddress bind = InetAddress.getByName(options.bind());
-        WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress()));
+        if (options.port() != 0) {
+            // a busy port is found here, before the server would log its own English error about it
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(bind, options.port()));
+            }
+        }
+        WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress(), clock), options, clock);
         try {
-            web.app.start(options.bind(), options.port());
+            web.app.start();
         } catch (RuntimeException e) {
             web.close();
             throw new IOException(e.getMessage(), e);
         }
         web.status.start();
+        web.patientScreen.start();
         return web;
     }
 
@@ -144,10 +169,25 @@ public final class WebDesk implements AutoCloseable {
         return desk.prompt();
     }
 
+    Guard guard() {
+        return guard;
+    }
+
+    StreamLimit streams() {
+        return streams;
+    }
+
+    ConnectionGuard connections() {
+        return connections;
+    }
+
     @Override
     public void close() {
+        connections.close();
+        streams.close();
         hub.close();
         status.close();
+        patientScreen.close();
         app.stop();
         desk.close();
     }
@@ -157,27 +197,42 @@ public final class WebDesk implements AutoCloseable {
     private void routes() {
         app.before(this::guard);
         app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
-        app.exception(Forms.BadField.class, (e, ctx) ->
-                ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field)));
-        app.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error("store", e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal", StaffText.internalError())));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) ->
+                ctx.status(413).json(error("too-large", e.getMessage()))); // BodyLimit commits it with Connection: close
+        app.exception(Forms.BadField.class, (e, ctx) -> {
+            // every field's problem at once, each shown next to its field; the first is also the message
+            ArrayNode problems = F.arrayNode();
+            e.problems.forEach(p -> problems.addObject().put("field", p.field()).put("message", p.message()));
+            ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field).set("problems", problems));
+        });
+        app.exception(StoreException.class, (e, ctx) -> {
+            OperationsLog.warning("web", "記録を使えません（" + ctx.method() + " " + ctx.path() + "）: "
+                    + OperationsLog.foreign(e.getMessage()));
+            ctx.status(503).json(error("store", e.getMessage()));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            // the stack trace goes to the operations log; staff read where it is (not the patient's screen)
+            OperationsLog.unexpected("web", "受付画面で予期しないエラー（" + ctx.method() + " " + ctx.path() + "）", e);
+            String where = ctx.path().startsWith("/api/staff/") ? OperationsLog.whereToLook() : "";
+            ctx.status(500).json(error("internal", StaffText.internalError() + where));
+        });
 
         app.get("/", ctx -> page(ctx, staffPage));
         app.get("/patient", ctx -> page(ctx, patientPage));
         app.get("/api/session", this::session);
 
-        app.sse("/api/staff/events", client -> hub.join(EventHub.Audience.STAFF, client, () -> List.of(
+        app.sse("/api/staff/events", client -> listen(EventHub.Audience.STAFF, client, () -> List.of(
                 Map.entry("status", status.view()), Map.entry("desk", DeskView.staff(desk.prompt(), desk.busy())),
-                Map.entry("pairing", pairing()))));
+                Map.entry("pairing", pairing())), () -> { }));
         app.get("/api/staff/state", ctx -> ctx.json(F.objectNode().<ObjectNode>set("desk", DeskView.staff(desk.prompt(), desk.busy()))
                 .<ObjectNode>set("status", status.view()).set("pairing", pairing())));
         app.post("/api/staff/start", ctx -> {
             JsonNode b = body(ctx);
             boolean visual = "visual".equals(Forms.text(b, "mode"));
             answer(ctx, desk.start(new DeskEvent.CardPresented(visual ? CheckMode.VISUAL : CheckMode.PIN,
-                    visual ? Forms.staff(b) : null)), true);
+                    visual ? allowedStaff(b) : null)), true);
         });
-        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(Forms.staff(body(ctx))), null), true));
+        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(allowedStaff(body(ctx))), null), true));
         app.post("/api/staff/documents", ctx -> {
             DeskEvent e = Forms.documents(body(ctx));
             answer(ctx, desk.open() ? desk.send(e, Prompt.AwaitingDocuments.class) : desk.start(e), true);
@@ -192,23 +247,58 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/record-again", ctx ->
                 answer(ctx, desk.send(new DeskEvent.RecordAgain(), Prompt.AwaitingRecord.class), true));
         app.post("/api/staff/scan", this::scan);
+        app.post("/api/staff/scan-text", ctx -> {
+            // what a keyboard-wedge QR reader typed into the scan field, shown before it is used
+            String payload = Forms.text(body(ctx), "payload");
+            if (payload == null) {
+                throw new Forms.BadField("payload", WebText.scanEmpty());
+            }
+            try {
+                ctx.json(ScanView.of(ScanView.typed(payload), "typed"));
+            } catch (DocumentInputException e) {
+                throw new Forms.BadField("payload", e.getMessage());
+            }
+        });
         app.get("/api/staff/visits", this::visits);
         app.post("/api/staff/recheck", this::recheck);
         app.get("/api/staff/verify", this::verify);
         app.get("/api/staff/ceiling", this::ceiling);
+        app.post("/api/staff/pairing", ctx -> {
+            guard.openPairing();
+            hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+            ctx.json(F.objectNode().set("pairing", pairing()));
+        });
 
-        app.sse("/api/patient/events", client -> hub.join(EventHub.Audience.PATIENT, client,
-                () -> List.of(Map.entry("desk", DeskView.patient(desk.prompt(), desk.busy())))));
+        app.sse("/api/patient/events", client -> {
+            // the page that opened last is the desk's patient screen; the one before is told so
+            String page = client.ctx().queryParam("screen");
+            listen(EventHub.Audience.PATIENT, client, () -> {
+                io.javalin.http.sse.SseClient before = patientScreen.claim(page, client);
+                if (before != null) {
+                    hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", WebText.screenReplaced()));
+                }
+                return List.of(Map.entry("desk", patientScreen.view()));
+            }, () -> patientScreen.release(page, client));
+        });
         app.post("/api/patient/pair", this::pair);
         app.post("/api/patient/pin", ctx -> {
+            thisPatientScreen(ctx);
             char[] pin = PinBody.read(ctx.req().getInputStream());
             answer(ctx, desk.send(new DeskEvent.PinEntered(pin), Prompt.AwaitingPin.class), false);
         });
         app.post("/api/patient/consent", ctx -> {
-            JsonNode answers = body(ctx).path("answers");
-            Map<SharingCategory, Boolean> given = new EnumMap<>(SharingCategory.class);
-            for (SharingCategory c : SharingCategory.values()) {
-                given.put(c, answers.path(c.code()).asBoolean(false));
+            thisPatientScreen(ctx);
+            Map<SharingCategory, Boolean> given = ConsentBody.read(body(ctx));
+            List<SharingCategory> open = ConsentBody.unanswered(given);
+            if (!(desk.prompt() instanceof Prompt.AwaitingConsent)) {
+                throw new Refusal(409, "not-now", StaffText.notNow()); // a stale page: nothing is asked now
+            }
+            if (!open.isEmpty()) {
+                // asked again, never defaulted: a category left out is not a "no"
+                ArrayNode fields = F.arrayNode();
+                open.forEach(c -> fields.add(c.code()));
+                ctx.status(400).json(error("consent-unanswered", WebText.consentUnanswered(open)).set("fields", fields));
+                return;
             }
             answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given), Prompt.AwaitingConsent.class), false);
         });
@@ -234,7 +324,7 @@ public final class WebDesk implements AutoCloseable {
             throw new Refusal(403, "staff-only", StaffText.staffOnly());
         }
         Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
-        if (path.startsWith("/api/patient/") && !path.equals("/api/patient/pair") && (s == null || !s.paired)) {
+        if (path.startsWith("/api/patient/") && !path.equals("/api/patient/pair") && !guard.paired(s, ctx.req().getRemoteAddr())) {
             throw new Refusal(403, "not-paired", StaffText.notPaired());
         }
         if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
@@ -244,12 +334,38 @@ public final class WebDesk implements AutoCloseable {
                 throw new Refusal(403, "csrf", StaffText.reloadPage());
             }
         }
+        EventHub.Audience listening = path.equals("/api/staff/events") ? EventHub.Audience.STAFF
+                : path.equals("/api/patient/events") ? EventHub.Audience.PATIENT : null;
+        if (listening != null) {
+            StreamLimit.Place place = streams.reserve(listening);
+            if (place == null) {
+                throw new Refusal(503, "too-many-streams", StaffText.tooManyStreams());
+            }
+            ctx.req().setAttribute(StreamLimit.ATTRIBUTE, place);
+        }
+    }
+
+    /** An event stream, in the place guard() took for it (docs/WEB.md §1.4), known with its session. */
+    private void listen(EventHub.Audience who, io.javalin.http.sse.SseClient client,
+            java.util.function.Supplier<List<Map.Entry<String, JsonNode>>> hello, Runnable onLeave) {
+        streams.bind(client, guard.session(client.ctx().cookie(Guard.COOKIE)));
+        hub.join(who, client, hello, () -> {
+            streams.unbind(client);
+            onLeave.run();
+        });
+    }
+
+    /** A patient page that another one took the desk from may no longer drive the check. */
+    private void thisPatientScreen(Context ctx) {
+        if (!patientScreen.mayAct(ctx.header(PatientScreen.HEADER))) {
+            throw new Refusal(409, "screen-replaced", WebText.screenReplaced());
+        }
     }
 
     private void session(Context ctx) {
         Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
         if (s == null) {
-            var fresh = guard.newSession();
+            var fresh = guard.newSession(!Guard.fromThisMachine(ctx.req().getRemoteAddr()));
             s = fresh.getValue();
             // No Max-Age: the browser forgets it when it closes; the desk forgets it when the process ends.
             ctx.header("Set-Cookie", Guard.COOKIE + "=" + fresh.getKey() + "; Path=/; HttpOnly; SameSite=Strict");
@@ -257,17 +373,40 @@ public final class WebDesk implements AutoCloseable {
         ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired()).put("paired", s.paired));
     }
 
+    /** docs/WEB.md §1.1: a wrong code neither changes the code nor tells the staff page; only the lock does. */
     private void pair(Context ctx) {
         Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
-        if (!guard.pair(s, Forms.text(body(ctx), "code"))) {
-            hub.send(EventHub.Audience.STAFF, "pairing", pairing());
-            throw new Refusal(403, "wrong-code", StaffText.wrongPairingCode());
+        PairingGuard.Attempt a = guard.pair(s, Forms.text(body(ctx), "code"), ctx.req().getRemoteAddr());
+        long wait = Math.max(1, (a.retryAfter().toMillis() + 999) / 1000);
+        switch (a.result()) {
+            case PAIRED -> {
+                streams.closePatientStreamsBut(s);
+                hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+                ctx.json(F.objectNode().put("paired", true));
+            }
+            case WRONG -> refusePairing(ctx, 403, "wrong-code", StaffText.wrongPairingCode(wait), wait);
+            case LOCKED_NOW -> {
+                hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+                refusePairing(ctx, 403, "pairing-locked", StaffText.pairingLocked(), 0);
+            }
+            case WAIT -> refusePairing(ctx, 429, "pairing-wait", StaffText.pairingWait(wait), wait);
+            case CLOSED -> refusePairing(ctx, 403, "pairing-closed", StaffText.pairingClosed(), 0);
+            case LOCKED -> refusePairing(ctx, 403, "pairing-locked", StaffText.pairingLocked(), 0);
+            default -> throw new IllegalStateException(a.result().name());
         }
-        ctx.json(F.objectNode().put("paired", true));
+    }
+
+    private static void refusePairing(Context ctx, int status, String code, String message, long retryAfterSeconds) {
+        if (retryAfterSeconds > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        ctx.status(status).json(error(code, message).put("retryAfter", retryAfterSeconds));
     }
 
     private ObjectNode pairing() {
-        return F.objectNode().put("required", guard.pairingRequired()).put("code", guard.pairingCode());
+        PairingGuard.View v = guard.pairingView();
+        return F.objectNode().put("required", guard.pairingRequired()).put("open", v.open()).put("code", v.code())
+                .put("locked", v.locked());
     }
 
     private void answer(Context ctx, DeskSession.Answer a, boolean staff) {
@@ -275,7 +414,8 @@ public final class WebDesk implements AutoCloseable {
             throw new Refusal(409, r.code(), r.code().equals("check-in-progress") ? StaffText.checkInProgress() : StaffText.notNow());
         }
         Prompt p = ((DeskSession.Answer.Moved) a).prompt();
-        ctx.json(F.objectNode().set("desk", staff ? DeskView.staff(p, false) : DeskView.patient(p, false)));
+        ctx.json(F.objectNode().set("desk", staff ? DeskView.staff(p, false)
+                : DeskView.patient(p, false, station.setup().institution())));
     }
 
     private void scan(Context ctx) throws IOException {
@@ -291,7 +431,7 @@ public final class WebDesk implements AutoCloseable {
             throw new Forms.BadField("image", StaffText.notAnImage());
         }
         try {
-            ctx.json(F.objectNode().set("document", DocumentJson.write(DocumentScanner.scan(img, file.filename()))));
+            ctx.json(ScanView.of(DocumentScanner.scan(img, file.filename()), "image"));
         } catch (DocumentInputException e) {
             throw new Forms.BadField("image", e.getMessage());
         }
@@ -312,8 +452,9 @@ public final class WebDesk implements AutoCloseable {
     private static ObjectNode listed(Visit v) {
         ObjectNode o = jp.mynadesk.desk.VisitJson.listed(v);
         o.put("outcomeText", StaffText.outcome(v.outcome()));
-        o.put("routeText", StaffText.route(v.route()));
+        o.put("routeText", DeskView.routeText(v));
         o.put("recheckText", StaffText.recheckState(v.recheckState()));
+        o.put("name", DeskView.name(v));
         o.put("time", v.asOf().toLocalTime().toString());
         return o;
     }
@@ -323,7 +464,12 @@ public final class WebDesk implements AutoCloseable {
         ObjectNode o = RecheckJson.contract(run);
         ArrayNode findings = o.putArray("findings");
         for (RecheckFinding f : run.findings()) {
-            findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code()).put("message", StaffText.finding(f.kind()));
+            // whom it is about and, for a new insurer or other numbers, the numbers the service returned
+            String name = station.store().visit(f.visitId()).map(DeskView::name).orElse(null);
+            ObjectNode line = findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code())
+                    .put("message", StaffText.finding(f.kind())).put("name", name)
+                    .put("line", StaffText.findingLine(f, name));
+            line.put("found", f.found() == null || f.kind() == RecheckFinding.Kind.CONFIRMED ? null : StaffText.numbers(f.found()));
         }
         hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
         ctx.json(o);
@@ -359,7 +505,10 @@ public final class WebDesk implements AutoCloseable {
         try {
             CeilingResult r = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, false,
                     jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate()));
-            ctx.json(CeilingJson.write(r, on, total, source).put("text", CeilingJson.human(r, on, source)));
+            // the class as staff read it (区分ウ), not the service's code
+            String text = CeilingJson.human(r, on, source).replace("区分 " + cls.code() + "（" + cls.label() + "）",
+                    StaffText.limitClass(cls.code()));
+            ctx.json(CeilingJson.write(r, on, total, source).put("text", text));
         } catch (CeilingException e) {
             throw new Forms.BadField("total", e.getMessage());
         }
@@ -405,6 +554,23 @@ public final class WebDesk implements AutoCloseable {
 
     private static void page(Context ctx, byte[] html) {
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** The page's place for the mode ({@code <!--mode-->}): the simulation label, or nothing at a clinic's desk. */
+    static byte[] withMode(byte[] page, boolean simulated, String cssClass) {
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + jp.mynadesk.screen.TerminalDesk.MODE_LABEL
+                + "</p>" : "";
+        return html.replace("<!--mode-->", label).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The 目視 staff id of a request, when the settings allow that staff member (visualStaff; any when none listed). */
+    private String allowedStaff(JsonNode body) {
+        String staff = Forms.staff(body);
+        if (!station.mayConfirmVisually(staff)) {
+            throw new Forms.BadField("staff", "この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。");
+        }
+        return staff;
     }
 
     private static byte[] resource(String path) throws IOException {

@@ -2,6 +2,9 @@
 "use strict";
 const desk = (() => {
   let csrf = null;
+  const extra = {};
+  // A header every call of this page carries from now on (the patient page's screen id).
+  function header(name, value) { extra[name] = value; }
   async function session() {
     const r = await fetch("/api/session", { credentials: "same-origin" });
     const s = await r.json();
@@ -9,7 +12,7 @@ const desk = (() => {
     return s;
   }
   async function call(path, body, raw) {
-    const headers = { "X-CSRF-Token": csrf };
+    const headers = Object.assign({}, extra, { "X-CSRF-Token": csrf });
     let payload = body;
     if (!raw) {
       headers["Content-Type"] = "application/json";
@@ -52,5 +55,5 @@ const desk = (() => {
     }
     return o;
   }
-  return { session, call, get, listen, show, text, $, formJson };
+  return { session, call, get, listen, show, text, $, formJson, header };
 })();

@@ -30,15 +30,25 @@
     card.dataset.state = s.card ? "ok" : "none";
     card.textContent = s.card ? "あり" : "なし";
     const svc = $("st-service");
-    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : "warn";
-    svc.textContent = s.service === "online" ? "接続" : s.service === "offline" ? "障害（書類で受付）" : "復旧を確認中";
+    // the breaker and the last answer: a 503 shows at once; the in-process mock is labelled 模擬
+    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "probing" ? "warn"
+      : s.service === "none" ? "none" : "unknown";
+    svc.textContent = { online: "接続", offline: "障害（書類で受付）", probing: "復旧を確認中", unknown: "未確認",
+      none: "未接続（設定なし）" }[s.service];
+    text("st-service-label", s.simulated ? "オンライン資格確認（模擬）" : "オンライン資格確認");
+    const trouble = s.service === "offline" || s.service === "probing";
+    text("st-service-detail", trouble ? s.serviceText : "");
+    show($("st-service-detail"), trouble);
     text("st-problem", s.readerProblem);
     show($("st-problem"), !!s.readerProblem);
   }
 
+  // docs/WEB.md §1.1: the code works only while open; a locked pairing waits for staff to open it again.
   function renderPairing(p) {
     show($("pairing"), !!p.required);
-    text("pairing-code", p.code);
+    const code = $("pairing-code");
+    code.dataset.state = p.open ? "ok" : p.locked ? "bad" : "none";
+    text("pairing-code", p.open ? p.code : p.locked ? "止めています（誤りが続きました）" : "受け付けていません");
   }
 
   function markSteps(current) {
@@ -93,6 +103,21 @@
     text("outcome", d.outcomeText);
     text("route", d.routeText);
     text("recorded", d.recordedText ? d.recordedText + (d.recheckText ? "　" + d.recheckText : "") : "");
+    text("decision", d.decisionText);
+    show($("decision"), !!d.decisionText);
+    text("patient-name", !d.qualification && d.patientName ? "患者さん: " + d.patientName : "");
+    show($("patient-name"), !d.qualification && !!d.patientName);
+    const c = d.consent;
+    show($("consent-result"), !!c);
+    $("consent-result").dataset.state = !c ? "" : c.pending ? "pending" : c.answered ? "answered" : "none";
+    text("consent-text", c ? c.text : "");
+    $("consent-items").replaceChildren(...((c && c.items) || []).map((x) => {
+      const li = document.createElement("li");
+      li.dataset.category = x.category;
+      li.dataset.answer = x.text;
+      li.textContent = x.label + ": " + x.text;
+      return li;
+    }));
     const q = d.qualification;
     show($("qual"), !!q);
     show($("ceiling-form"), !!q);
@@ -102,26 +127,59 @@
       text("q-birth", q.birthDate);
       text("q-insurer", [q.insurerNumber, q.insurerName].filter(Boolean).join(" "));
       text("q-numbers", [q.symbol, q.number, q.branch].filter(Boolean).join("・"));
-      text("q-ratio", q.ratioText);
-      text("q-limit", q.limitClass ? q.limitClass + "（" + q.limitClassLabel + "）" : "なし（同意なし・該当なし）");
+      text("q-ratio", q.ratioText + (q.ratioGuide ? "　" + q.ratioGuide : ""));
+      text("q-limit", q.limitClassLabel || "なし（同意なし・該当なし）");
+    }
+    if (d.phase === "done") {
+      // the next patient starts with empty forms
+      for (const f of [$("docs-form"), $("decl-form")]) { f.reset(); clearProblems(f); }
+      show($("scan-read"), false);
+      show($("docs-error"), false);
+      show($("decl-error"), false);
     }
     $("btn-cancel").disabled = d.phase === "idle" || d.phase === "done" || d.phase === "record";
+    // at the consent questions the qualification is confirmed already: ending there keeps it (recorded as confirmed)
+    $("btn-cancel").textContent = d.phase === "consent" ? "同意を聞かずに終える" : "取り消す";
     $("btn-clear").disabled = d.phase !== "done";
     if (d.phase === "visual") $("visual-staff-2").focus();
-    else if (d.phase === "documents") $("d-insurerNumber").focus();
+    else if (d.phase === "documents") $("scan-text").focus();
     else if (d.phase === "declaration") $("m-name").focus();
     else if (d.phase === "done") $("btn-clear").focus();
     else if (d.phase === "record") $("btn-record-again").focus();
   }
 
+  // Every field's problem next to the field (the same sentences the terminal and docs check use); the box above
+  // the form says how many. Nothing was decided or recorded.
+  function clearProblems(form) {
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const p of form.querySelectorAll(".field-problem")) p.remove();
+  }
+
   function fieldError(box, e) {
-    text(box, e.message);
-    show($(box), true);
-    const f = e.data && e.data.field;
-    if (f) {
-      const el = document.querySelector("#" + (box === "docs-error" ? "d-" : "m-") + f);
-      if (el) { el.setAttribute("aria-invalid", "true"); el.focus(); }
+    const form = $(box === "docs-error" ? "docs-form" : "decl-form");
+    const prefix = box === "docs-error" ? "d-" : "m-";
+    clearProblems(form);
+    const problems = (e.data && e.data.problems) || (e.data && e.data.field ? [{ field: e.data.field, message: e.message }] : []);
+    let first = null;
+    for (const p of problems) {
+      const el = $(prefix + p.field);
+      if (!el) continue;
+      el.setAttribute("aria-invalid", "true");
+      const msg = document.createElement("p");
+      msg.className = "field-problem";
+      msg.id = el.id + "-problem";
+      msg.dataset.field = p.field;
+      msg.textContent = p.message;
+      el.closest(".field").appendChild(msg);
+      el.setAttribute("aria-describedby", msg.id);
+      const more = el.closest("details");
+      if (more) more.open = true;
+      if (!first) first = el;
     }
+    text(box, problems.length > 1 ? "入力を確かめてください（" + problems.length + " 項目）。受付はまだ記録していません。"
+      : e.message);
+    show($(box), true);
+    if (first) first.focus();
   }
 
   async function loadVisits() {
@@ -129,7 +187,7 @@
     $("visits").replaceChildren(...v.today.map((x) => {
       const tr = document.createElement("tr");
       tr.dataset.outcome = x.outcome;
-      for (const c of [x.visitId, x.time, x.outcomeText, x.qualification && x.qualification.name, x.recheckText]) {
+      for (const c of [x.visitId, x.time, x.outcomeText, x.name, x.recheckText]) {
         const td = document.createElement("td");
         td.textContent = c || "";
         tr.appendChild(td);
@@ -140,9 +198,11 @@
   }
 
   function wire() {
+    $("btn-pairing").addEventListener("click", () => call("/api/staff/pairing", {})
+      .then((r) => renderPairing(r.pairing)).catch((e) => error(e.message)));
     $("btn-pin").addEventListener("click", () => act("/api/staff/start", { mode: "pin" }).catch(() => {}));
     $("btn-visual-start").addEventListener("click", () => act("/api/staff/start", { mode: "visual", staff: $("visual-staff").value }).catch(() => {}));
-    $("btn-docs-start").addEventListener("click", () => { show($("docs-panel"), true); $("d-insurerNumber").focus(); });
+    $("btn-docs-start").addEventListener("click", () => { show($("docs-panel"), true); $("scan-text").focus(); });
     $("btn-decl-start").addEventListener("click", () => { show($("decl-panel"), true); $("m-name").focus(); });
     $("btn-cancel").addEventListener("click", () => act("/api/staff/cancel").catch(() => {}));
     $("btn-clear").addEventListener("click", () => act("/api/staff/clear").catch(() => {}));
@@ -154,15 +214,61 @@
       ev.preventDefault();
       show($("docs-error"), false);
       const f = formJson(ev.target);
-      const body = { document: { kind: f.kind, insurerNumber: f.insurerNumber, symbol: f.symbol, number: f.number,
-        branch: f.branch, name: f.name, birthDate: f.birthDate, sex: f.sex, issuedOn: f.issuedOn, validUntil: f.validUntil },
-        address: f.address, limitConsent: f.limitConsent };
-      try { await act("/api/staff/documents", body); } catch (e) { fieldError("docs-error", e); }
+      const document = {};
+      for (const k of ["kind", "insurerNumber", "insurerName", "symbol", "number", "branch", "name", "birthDate", "sex",
+        "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn"]) document[k] = f[k];
+      const body = { document, address: f.address, limitConsent: f.limitConsent };
+      try { await act("/api/staff/documents", body); clearProblems(ev.target); } catch (e) { fieldError("docs-error", e); }
     });
     $("decl-form").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       show($("decl-error"), false);
-      try { await act("/api/staff/declaration", formJson(ev.target)); } catch (e) { fieldError("decl-error", e); }
+      try { await act("/api/staff/declaration", formJson(ev.target)); clearProblems(ev.target); } catch (e) { fieldError("decl-error", e); }
+    });
+    // A QR code read (image, or the text a keyboard-wedge reader types and ends with Enter) is shown first and
+    // put into the form; it is used only when staff send the form.
+    function showRead(r) {
+      const form = $("docs-form");
+      clearProblems(form);
+      for (const el of form.querySelectorAll("input:not([type='checkbox'])")) el.value = "";
+      for (const [k, v] of Object.entries(r.document)) {
+        const el = $("d-" + k);
+        if (el) el.value = v;
+        if (el && el.closest("details")) el.closest("details").open = true;
+      }
+      text("scan-read-title", r.source === "typed" ? "QRコードリーダーで読み取った内容" : "画像から読み取った内容");
+      $("scan-read-list").replaceChildren(...r.read.flatMap((x) => {
+        const dt = document.createElement("dt");
+        dt.textContent = x.label;
+        const dd = document.createElement("dd");
+        dd.textContent = x.value;
+        dd.dataset.field = x.field;
+        return [dt, dd];
+      }));
+      show($("scan-read"), true);
+      if (r.problems && r.problems.length) {
+        fieldError("docs-error", { message: r.problems[0].message, data: { problems: r.problems } });
+      } else {
+        $("d-address").focus();
+      }
+    }
+    $("scan-text-form").addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      show($("docs-error"), false);
+      const payload = $("scan-text").value;
+      $("scan-text").value = "";
+      try {
+        showRead(await call("/api/staff/scan-text", { payload }));
+      } catch (e) {
+        show($("scan-read"), false);
+        text("docs-error", e.message);
+        show($("docs-error"), true);
+        $("scan-text").focus();
+      }
+    });
+    $("scan-file").addEventListener("change", () => {
+      const file = $("scan-file").files[0];
+      text("scan-file-name", file ? file.name : "（未選択）");
     });
     $("scan-form").addEventListener("submit", async (ev) => {
       ev.preventDefault();
@@ -171,13 +277,12 @@
       const file = $("scan-file").files[0];
       if (file) data.append("image", file);
       try {
-        const r = await call("/api/staff/scan", data, true);
-        for (const [k, v] of Object.entries(r.document)) {
-          const el = $("d-" + k);
-          if (el) el.value = v;
-        }
-        $("d-address").focus();
-      } catch (e) { fieldError("docs-error", e); }
+        showRead(await call("/api/staff/scan", data, true));
+      } catch (e) {
+        show($("scan-read"), false);
+        text("docs-error", e.message);
+        show($("docs-error"), true);
+      }
     });
     $("ceiling-form").addEventListener("submit", async (ev) => {
       ev.preventDefault();
@@ -193,7 +298,7 @@
         $("recheck-result").replaceChildren(...r.findings.map((f) => {
           const li = document.createElement("li");
           li.dataset.kind = f.kind;
-          li.textContent = f.visitId + ": " + f.message;
+          li.textContent = f.line;
           return li;
         }));
         if (r.findings.length === 0) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -109,6 +110,7 @@ class WebDeskBrowserTest {
             for (String d : List.of("1", "2", "3", "4")) {
                 driver.findElement(By.cssSelector(".pad button[data-digit='" + d + "']")).click();
             }
+            click("pin-ok");
             await(() -> visible("consent"));
             staff();
             await(() -> visible("result") && "consent".equals(phase(f)));
@@ -122,6 +124,8 @@ class WebDeskBrowserTest {
             axe("patient page, consent");
             click("c-diagnosis-yes");
             click("c-drug-yes");
+            click("c-checkup-no");
+            click("c-surgery-no");
             click("consent-form", "button");
             await(() -> visible("done") && "true".equals(driver.findElement(By.id("done")).getDomAttribute("data-accepted")));
             staff();
@@ -142,10 +146,10 @@ class WebDeskBrowserTest {
             click("btn-pin");
             patient();
             await(() -> visible("pin"));
-            driver.findElement(By.tagName("body")).sendKeys("1234");
+            driver.findElement(By.tagName("body")).sendKeys("1234" + Keys.ENTER);
             await(() -> visible("consent"));
             other.take();
-            click("consent-form", "button");
+            answerConsent(false, true, false, false);
             staff();
             await(() -> "record-unavailable".equals(driver.findElement(By.id("reason")).getDomAttribute("data-code"))
                     && visible("record-panel"));
@@ -171,7 +175,7 @@ class WebDeskBrowserTest {
             click("btn-pin");
             patient();
             await(() -> visible("pin"));
-            driver.findElement(By.tagName("body")).sendKeys("9876");
+            driver.findElement(By.tagName("body")).sendKeys("9876" + Keys.ENTER);
             await(() -> !driver.findElements(By.cssSelector("#pin-notices li")).isEmpty());
             assertTrue(driver.findElement(By.id("pin-prompt")).getText().contains("2"));
             staff();
@@ -179,7 +183,7 @@ class WebDeskBrowserTest {
             assertTrue(!driver.findElement(By.tagName("body")).getText().contains("9876"), "the staff page never shows a PIN");
             shots("05-wrong-pin");
             patient();
-            driver.findElement(By.tagName("body")).sendKeys("1234");
+            driver.findElement(By.tagName("body")).sendKeys("1234" + Keys.ENTER);
             await(() -> visible("consent"));
             staff();
             await(() -> "consent".equals(phase(f)) && visible("result"));
@@ -202,7 +206,7 @@ class WebDeskBrowserTest {
             click("btn-visual");
             patient();
             await(() -> visible("consent"));
-            click("consent-form", "button");
+            answerConsent(true, true, true, true);
             await(() -> visible("done"));
             staff();
             await(() -> "confirmed".equals(driver.findElement(By.id("result")).getDomAttribute("data-outcome")));
@@ -252,6 +256,15 @@ class WebDeskBrowserTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------
+
+    /** On the patient page: one answer per category (診療, 薬剤, 特定健診, 手術), then 決定. */
+    private void answerConsent(boolean diagnosis, boolean drug, boolean checkup, boolean surgery) {
+        click("c-diagnosis-" + (diagnosis ? "yes" : "no"));
+        click("c-drug-" + (drug ? "yes" : "no"));
+        click("c-checkup-" + (checkup ? "yes" : "no"));
+        click("c-surgery-" + (surgery ? "yes" : "no"));
+        click("consent-form", "button[type='submit']");
+    }
 
     private String phase(WebFixture f) {
         return DeskView.phase(f.web.prompt());

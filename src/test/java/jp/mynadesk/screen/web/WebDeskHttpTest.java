@@ -64,7 +64,7 @@ class WebDeskHttpTest {
             assertEquals(200, ceiling.status());
             assertTrue(ceiling.body().path("monthlyLimit").asLong() > 0);
 
-            Answer done = patient.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true,\"drug\":true}}");
+            Answer done = patient.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true,\"drug\":true,\"checkup\":false,\"surgery\":false}}");
             assertEquals("done", done.body().path("desk").path("phase").asText());
             assertTrue(done.body().path("desk").path("accepted").asBoolean());
             Event outcome = WebDeskClient.await(staffEvents, "desk", d -> d.path("phase").asText().equals("done"), WAIT);
@@ -101,7 +101,8 @@ class WebDeskHttpTest {
             assertEquals("consent", patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").body().path("desk").path("phase").asText());
             other.take();
 
-            Answer consent = patient.post("/api/patient/consent", "{\"answers\":{\"drug\":true}}");
+            Answer consent = patient.post("/api/patient/consent",
+                    "{\"answers\":{\"diagnosis\":false,\"drug\":true,\"checkup\":false,\"surgery\":false}}");
             assertEquals(200, consent.status());
             assertEquals("staff", consent.body().path("desk").path("phase").asText(), "the patient is told staff take over");
             JsonNode waiting = staff.get("/api/staff/state").body().path("desk");
@@ -194,25 +195,14 @@ class WebDeskHttpTest {
             assertEquals("not-paired", patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").body().path("code").asText());
             String wrong = code.equals("000000") ? "111111" : "000000";
             assertEquals("wrong-code", patient.post("/api/patient/pair", "{\"code\":\"" + wrong + "\"}").body().path("code").asText());
+            assertEquals(429, patient.post("/api/patient/pair", "{\"code\":\"" + code + "\"}").status(), "a wrong code makes it wait");
+            f.webClock.advance(WebLimits.PAIRING_BACKOFF_FIRST);
+            assertEquals(code, f.web.pairingCode(), "a wrong code does not draw a new one");
             assertEquals(200, patient.post("/api/patient/pair", "{\"code\":\"" + code + "\"}").status());
             assertTrue(patient.session().path("paired").asBoolean());
             staff.post("/api/staff/start", "{\"mode\":\"pin\"}");
             assertEquals("consent", patient.post("/api/patient/pin", "{\"pin\":\"1234\"}").body().path("desk").path("phase").asText());
         }
-    }
-
-    @Test
-    void fiveWrongPairingCodesDrawANewOne() {
-        Guard g = new Guard(new java.security.SecureRandom(), true);
-        String first = g.pairingCode();
-        Guard.Session s = g.newSession().getValue();
-        for (int i = 0; i < 5; i++) {
-            assertFalse(g.pair(s, "x"));
-        }
-        if (!first.equals(g.pairingCode())) { // one chance in a million that the new code is the old one
-            assertFalse(g.pair(s, first), "the old code must not pair after five misses");
-        }
-        assertTrue(g.pair(s, g.pairingCode()));
     }
 
     @Test

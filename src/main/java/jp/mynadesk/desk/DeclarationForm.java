@@ -1,0 +1,140 @@
+package jp.mynadesk.desk;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import jp.mynadesk.documents.Sex;
+import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.FieldCheck;
+
+/**
+ * The 被保険者資格申立書 as staff take it down, checked field by field before the workflow records anything — one
+ * check for the terminal and the web (docs/DESK.md, "Forms"). The declaration is what the claim rests on and what
+ * the re-check and any follow-up use, so 氏名・生年月日・住所・連絡先 are required; 性別 and the stated insurance are
+ * optional. Without a 保険者番号 the claim is 不詳 and no numbers are kept; with one, its 番号 is required too.
+ */
+public final class DeclarationForm {
+    /** The fields, in the order of the form. */
+    public static final List<String> FIELDS = List.of("name", "sex", "birthDate", "address", "contact",
+            "statedInsurance", "insurerNumber", "symbol", "number", "branch");
+
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+
+    static {
+        LABELS.put("name", "氏名");
+        LABELS.put("sex", "性別");
+        LABELS.put("birthDate", "生年月日");
+        LABELS.put("address", "住所");
+        LABELS.put("contact", "連絡先");
+        LABELS.put("statedInsurance", "加入している保険");
+        LABELS.put("insurerNumber", "保険者番号");
+        LABELS.put("symbol", "記号");
+        LABELS.put("number", "番号");
+        LABELS.put("branch", "枝番");
+    }
+
+    /** The declaration to give, or the problems to show first ({@code declaration} is then null). */
+    public record Result(DeskEvent.DeclarationGiven declaration, List<FieldProblem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        public Optional<FieldProblem> problem(String field) {
+            return problems.stream().filter(p -> p.field().equals(field)).findFirst();
+        }
+    }
+
+    private DeclarationForm() {}
+
+    public static String label(String field) {
+        String l = LABELS.get(field);
+        if (l == null) {
+            throw new IllegalArgumentException("not a declaration field: " + field);
+        }
+        return l;
+    }
+
+    /** Always required; {@code number} is required only with a 保険者番号 (see {@link #check}). */
+    public static boolean required(String field) {
+        return switch (field) {
+            case "name", "birthDate", "address", "contact" -> true;
+            default -> false;
+        };
+    }
+
+    /** One field as typed: its problem, or empty when it can be used. */
+    public static Optional<FieldProblem> field(String field, String typed) {
+        label(field);
+        if (typed == null || typed.isBlank()) {
+            return required(field) ? Optional.of(new FieldProblem(field, StaffText.required(label(field)))) : Optional.empty();
+        }
+        FieldCheck verdict = checker(field).apply(typed);
+        return verdict instanceof FieldCheck.Accepted ? Optional.empty()
+                : Optional.of(new FieldProblem(field, DocumentForm.sentence(verdict)));
+    }
+
+    /** The whole form; absent fields are blank. */
+    public static Result check(Map<String, String> typed) {
+        for (String f : typed.keySet()) {
+            label(f);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, String> value = new LinkedHashMap<>();
+        for (String f : FIELDS) {
+            String text = typed.get(f);
+            Optional<FieldProblem> p = field(f, text);
+            if (p.isPresent()) {
+                problems.add(p.get());
+            } else if (text != null && !text.isBlank()) {
+                value.put(f, ((FieldCheck.Accepted) checker(f).apply(text)).value());
+            }
+        }
+        boolean numbersGiven = value.containsKey("symbol") || value.containsKey("number") || value.containsKey("branch");
+        if (value.containsKey("insurerNumber") || problems.stream().anyMatch(p -> p.field().equals("insurerNumber"))) {
+            if (!value.containsKey("number") && problems.stream().noneMatch(p -> p.field().equals("number"))) {
+                problems.add(new FieldProblem("number", StaffText.required(label("number"))));
+            }
+        } else if (numbersGiven) {
+            problems.add(new FieldProblem("insurerNumber", StaffText.required(label("insurerNumber"))
+                    + "分からなければ記号・番号も空欄にしてください（不詳請求）。"));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
+            return new Result(null, problems);
+        }
+        LocalDate born = LocalDate.parse(value.get("birthDate"));
+        SearchNumbers numbers = value.containsKey("insurerNumber") ? new SearchNumbers(value.get("insurerNumber"),
+                value.get("symbol"), value.get("number"), value.get("branch"), born) : null;
+        String sex = Sex.parse(value.getOrDefault("sex", "")).map(Sex::code).orElse(null);
+        Patient patient = new Patient(value.get("name"), sex, born, value.get("address"), value.get("contact"));
+        return new Result(new DeskEvent.DeclarationGiven(patient, value.get("statedInsurance"), numbers), List.of());
+    }
+
+    private static Function<String, FieldCheck> checker(String field) {
+        return switch (field) {
+            case "name" -> DocumentEntry::name;
+            case "sex" -> DocumentEntry::sex;
+            case "birthDate" -> t -> DocumentEntry.date(t, true);
+            case "insurerNumber" -> DocumentEntry::insurerNumber;
+            case "symbol" -> DocumentEntry::symbol;
+            case "number" -> DocumentEntry::number;
+            case "branch" -> DocumentEntry::branch;
+            default -> DeclarationForm::text;
+        };
+    }
+
+    /** 住所, 連絡先, the stated insurance: free text on one line, as the patient wrote it. */
+    private static FieldCheck text(String typed) {
+        String s = typed.strip().replaceAll("[\\s　]+", " ");
+        return s.length() > 200 || s.chars().anyMatch(Character::isISOControl)
+                ? new FieldCheck.Rejected("長すぎるか、使えない文字があります（200文字まで）。") : new FieldCheck.Accepted(s);
+    }
+}

@@ -1,0 +1,234 @@
+package jp.mynadesk.desk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import jp.mynadesk.documents.DocumentKind;
+import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.documents.Sex;
+import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.FieldCheck;
+import jp.mynadesk.rules.FormatProblems;
+import jp.mynadesk.rules.InsurerNumber;
+import jp.mynadesk.rules.InsurerNumberCheck;
+
+/**
+ * A 資格確認書 / 資格情報のお知らせ as staff typed (or scanned) it, checked field by field <em>before</em> the workflow
+ * decides anything: a field left blank or mistyped is a {@link FieldProblem} to show, never a refusal on record
+ * (docs/DESK.md, "Forms"). The sentences are the ones already in use: {@link DocumentEntry} for what was typed
+ * (as the terminal and the web check each field) and {@link FormatProblems} for what the document lacks (as
+ * {@code docs check} names it). A 資格確認書 needs its 交付年月日 and 有効期限 (docs/RULES.md §4).
+ *
+ * <p>Field names are the document JSON's ({@code insurerNumber}, {@code issuedOn}, ...), so a web form's body and
+ * the terminal's answers go through the same check.
+ */
+public final class DocumentForm {
+    /** The fields a screen asks, in the order staff read them off the document. */
+    public static final List<String> FIELDS = List.of("insurerNumber", "insurerName", "symbol", "number", "branch",
+            "name", "birthDate", "sex", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
+
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+
+    static {
+        LABELS.put("insurerNumber", "保険者番号");
+        LABELS.put("insurerName", "保険者名");
+        LABELS.put("symbol", "記号");
+        LABELS.put("number", "番号");
+        LABELS.put("branch", "枝番");
+        LABELS.put("name", "氏名");
+        LABELS.put("birthDate", "生年月日");
+        LABELS.put("sex", "性別");
+        LABELS.put("acquiredOn", "資格取得年月日");
+        LABELS.put("issuedOn", "交付年月日");
+        LABELS.put("validFrom", "有効開始日");
+        LABELS.put("validUntil", "有効期限");
+        LABELS.put("lostOn", "資格喪失日");
+    }
+
+    /**
+     * What the form gave: the document to present, or the problems to show first (then {@code document} is null).
+     */
+    public record Result(PresentedDocument document, List<FieldProblem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        /** The problem of one field, if it has one. */
+        public Optional<FieldProblem> problem(String field) {
+            return problems.stream().filter(p -> p.field().equals(field)).findFirst();
+        }
+    }
+
+    private DocumentForm() {}
+
+    /** The field's name as printed on the document (for the prompt and next to a problem). */
+    public static String label(String field) {
+        String l = LABELS.get(field);
+        if (l == null) {
+            throw new IllegalArgumentException("not a document field: " + field);
+        }
+        return l;
+    }
+
+    /** Whether the document cannot be used without this field (a 資格確認書 needs its dates). */
+    public static boolean required(DocumentKind kind, String field) {
+        return switch (field) {
+            case "insurerNumber", "number", "name", "birthDate" -> true;
+            case "issuedOn", "validUntil" -> kind == DocumentKind.SHIKAKU_KAKUNINSHO;
+            default -> false;
+        };
+    }
+
+    /**
+     * One field as typed: its problem, or empty when it can be used (a blank optional field can). For checking each
+     * answer as soon as it is typed.
+     */
+    public static Optional<FieldProblem> field(DocumentKind kind, String field, String typed) {
+        label(field);
+        if (typed == null || typed.isBlank()) {
+            return required(kind, field) ? Optional.of(missing(kind, field)) : Optional.empty();
+        }
+        FieldCheck verdict = checker(field).apply(typed);
+        return verdict instanceof FieldCheck.Accepted ? Optional.empty() : Optional.of(new FieldProblem(field, sentence(verdict)));
+    }
+
+    /**
+     * The whole form: every field checked, every problem listed (not only the first), the document built when there
+     * is none. Unknown field names are a programming error; absent fields are blank.
+     */
+    public static Result check(DocumentKind kind, Map<String, String> typed) {
+        for (String f : typed.keySet()) {
+            label(f);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        PresentedDocument.Builder b = PresentedDocument.builder(kind);
+        for (String f : FIELDS) {
+            String text = typed.get(f);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            FieldCheck verdict = checker(f).apply(text);
+            if (verdict instanceof FieldCheck.Accepted a) {
+                set(b, f, a.value());
+            } else {
+                problems.add(new FieldProblem(f, sentence(verdict)));
+            }
+        }
+        PresentedDocument doc = b.build();
+        for (FieldProblem missing : check(doc).problems()) {
+            if (problems.stream().noneMatch(p -> p.field().equals(missing.field()))) {
+                problems.add(missing);
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
+        return new Result(problems.isEmpty() ? doc : null, problems);
+    }
+
+    /**
+     * A document read whole (a QR code scanned or typed by a keyboard-wedge reader, a file): what {@code docs check}
+     * would call {@code bad-format} or {@code bad-check-digit}, field by field, so it can be read again or corrected
+     * instead of refused.
+     */
+    public static Result check(PresentedDocument doc) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FormatProblems.Problem p : FormatProblems.of(doc)) {
+            problems.add(LABELS.containsKey(p.field()) && isBlankField(doc, p.field())
+                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), p.message()));
+        }
+        if (InsurerNumber.check(doc.insurerNumber()) instanceof InsurerNumberCheck.WellFormed w && !w.valid()) {
+            problems.add(new FieldProblem("insurerNumber", sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
+        }
+        problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
+        return new Result(problems.isEmpty() ? doc : null, problems);
+    }
+
+    /**
+     * The workflow event for a checked document: the patient's 氏名・性別・生年月日 from it and the address staff
+     * typed (kept for the re-check).
+     */
+    public static DeskEvent.DocumentsPresented presented(PresentedDocument doc, String address, boolean limitConsent) {
+        Patient patient = new Patient(doc.name(), doc.sex() == null ? null : doc.sex().code(),
+                doc.birthDate().date().orElse(null), address == null || address.isBlank() ? null : address.strip(), null);
+        return new DeskEvent.DocumentsPresented(List.of(doc), limitConsent, patient);
+    }
+
+    // --- the fields -----------------------------------------------------------------------------------------
+
+    /** A required field left blank: what {@code docs check} says it lacks. */
+    private static FieldProblem missing(DocumentKind kind, String field) {
+        return switch (field) {
+            case "insurerNumber" -> new FieldProblem(field, "保険者番号がありません。");
+            case "number" -> new FieldProblem(field, "番号がありません。");
+            case "name" -> new FieldProblem(field, "氏名がありません。");
+            default -> new FieldProblem(field, "この書類には必要な日付です。" + (kind == DocumentKind.SHIKAKU_KAKUNINSHO
+                    && !field.equals("birthDate") ? kind.label() + "に印字された" + label(field) + "を入力してください。"
+                    : StaffText.required(label(field))));
+        };
+    }
+
+    private static boolean isBlankField(PresentedDocument d, String field) {
+        return switch (field) {
+            case "insurerNumber" -> d.insurerNumber() == null || d.insurerNumber().isBlank();
+            case "number" -> d.number() == null || d.number().isBlank();
+            case "name" -> d.name() == null || d.name().isBlank();
+            case "birthDate" -> d.birthDate().isAbsent();
+            case "acquiredOn" -> d.acquiredOn().isAbsent();
+            case "issuedOn" -> d.issuedOn().isAbsent();
+            case "validFrom" -> d.validFrom().isAbsent();
+            case "validUntil" -> d.validUntil().isAbsent();
+            case "lostOn" -> d.lostOn().isAbsent();
+            default -> false;
+        };
+    }
+
+    private static Function<String, FieldCheck> checker(String field) {
+        return switch (field) {
+            case "insurerNumber" -> DocumentEntry::insurerNumber;
+            case "symbol" -> DocumentEntry::symbol;
+            case "number" -> DocumentEntry::number;
+            case "branch" -> DocumentEntry::branch;
+            case "name" -> DocumentEntry::name;
+            case "sex" -> DocumentEntry::sex;
+            case "insurerName" -> DocumentForm::insurerName;
+            default -> t -> DocumentEntry.date(t, false);
+        };
+    }
+
+    private static FieldCheck insurerName(String typed) {
+        String s = typed.strip();
+        return s.length() > 100 || s.chars().anyMatch(Character::isISOControl)
+                ? new FieldCheck.Rejected("保険者名が長すぎるか、使えない文字があります。") : new FieldCheck.Accepted(s);
+    }
+
+    private static void set(PresentedDocument.Builder b, String field, String v) {
+        switch (field) {
+            case "insurerNumber" -> b.insurerNumber(v);
+            case "insurerName" -> b.insurerName(v);
+            case "symbol" -> b.symbol(v);
+            case "number" -> b.number(v);
+            case "branch" -> b.branch(v);
+            case "name" -> b.name(v);
+            case "birthDate" -> b.birthDate(v);
+            case "sex" -> Sex.parse(v).ifPresent(b::sex);
+            case "acquiredOn" -> b.acquiredOn(v);
+            case "issuedOn" -> b.issuedOn(v);
+            case "validFrom" -> b.validFrom(v);
+            case "validUntil" -> b.validUntil(v);
+            case "lostOn" -> b.lostOn(v);
+            default -> throw new IllegalArgumentException(field.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static String sentence(FieldCheck verdict) {
+        return verdict instanceof FieldCheck.Rejected r ? r.message()
+                : verdict instanceof FieldCheck.Incomplete i ? i.hint() : "";
+    }
+}
