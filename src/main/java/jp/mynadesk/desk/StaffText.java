@@ -105,7 +105,7 @@ public final class StaffText {
             case CERTIFICATE -> "利用者証明用電子証明書を読み取り、検証しています";
             case RETRIES -> "暗証番号の残り回数を確かめています";
             case VERIFY -> "暗証番号を照合しています";
-            case SIGN -> "資格確認サービスのチャレンジにカードで署名しています";
+            case SIGN -> "カードに署名させて、電子証明書の鍵を持つカードか確かめています";
             case SERVICE -> "オンライン資格確認に問い合わせています";
         };
     }
