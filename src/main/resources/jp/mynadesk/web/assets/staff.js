@@ -98,7 +98,7 @@
     text("outcome", d.outcomeText);
     text("route", d.routeText);
     text("recorded", d.recordedText ? d.recordedText + (d.recheckText ? "　" + d.recheckText : "") : "");
-    text("decision", d.decisionText);
+    text("decision", d.decisionText ? "書類の判定: " + d.decisionText : "");
     show($("decision"), !!d.decisionText);
     text("patient-name", !d.qualification && d.patientName ? "患者さん: " + d.patientName : "");
     show($("patient-name"), !d.qualification && !!d.patientName);
