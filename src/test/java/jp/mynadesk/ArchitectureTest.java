@@ -50,7 +50,23 @@ class ArchitectureTest {
             Map.entry("documents", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.oqs", "jp.mynadesk.store",
                     "jp.mynadesk.card", "picocli", "java.sql")),
             Map.entry("ceiling", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.oqs", "jp.mynadesk.store", "picocli")),
-            Map.entry("bench", List.of("jp.mynadesk.cli", "picocli")));
+            Map.entry("bench", List.of("jp.mynadesk.cli", "picocli")),
+            // the operations log is a leaf every room may write to
+            Map.entry("oplog", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.pki", "jp.mynadesk.rules", "jp.mynadesk.documents",
+                    "jp.mynadesk.ceiling", "jp.mynadesk.bench", "jp.mynadesk.replay", "jp.mynadesk.doctor", "jp.mynadesk.settings", "jp.mynadesk.text", "picocli", "java.sql")),
+            Map.entry("doctor", List.of("jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.scenario",
+                    "jp.mynadesk.station", "jp.mynadesk.oqs.server", "jp.mynadesk.virtualcard", "picocli")),
+            Map.entry("settings", List.of("jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station", "jp.mynadesk.desk",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.bench", "jp.mynadesk.doctor", "picocli", "java.sql")),
+
+            // below everything: any room may show outside text through it
+            Map.entry("text", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.rules", "jp.mynadesk.documents", "jp.mynadesk.ceiling",
+                    "jp.mynadesk.pki", "jp.mynadesk.replay", "jp.mynadesk.bench", "jp.mynadesk.doctor", "jp.mynadesk.settings", "jp.mynadesk.oplog", "picocli", "java.sql")));
 
     record SourceFile(Path path, String pkg, Set<String> references) {}
 

@@ -47,12 +47,16 @@ public final class MultiDeskBench {
         for (int r = 0; r < rounds; r++) {
             String schema = "bench_" + ProcessHandle.current().pid() + "_" + r;
             SharedDatabase fresh = inSchema(db, schema);
+            // the desks' data folder (one for all: the same audit key, checkpoints appended as each desk commits)
+            Path folder = Files.createTempDirectory("mynadesk-pg-bench");
             try {
-                double[] pg = desks(() -> Stores.open(fresh, clock, Duration.ofSeconds(30)), DESKS, visitsPerDesk, clock);
+                double[] pg = desks(() -> Stores.open(fresh, new DataDirectory(folder, true), clock, Duration.ofSeconds(30)),
+                        DESKS, visitsPerDesk, clock);
                 pgRate[r] = pg[0];
                 pgP99[r] = pg[1];
             } finally {
                 drop(db, schema);
+                emptyAndDelete(folder);
             }
             Path dir = Files.createTempDirectory("mynadesk-store-bench");
             try {
@@ -60,12 +64,7 @@ public final class MultiDeskBench {
                 sqliteRate[r] = lite[0];
                 sqliteP99[r] = lite[1];
             } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(dir);
+                emptyAndDelete(dir);
             }
             progress.println("  round " + (r + 1) + ": PostgreSQL x" + DESKS + " " + Math.round(pgRate[r]) + " visits/s (p99 "
                     + String.format("%.2f", pgP99[r]) + " ms), SQLite x1 " + Math.round(sqliteRate[r]) + " visits/s (p99 "
@@ -133,11 +132,22 @@ public final class MultiDeskBench {
                 null, null, null, null, null, null, RecheckState.NONE);
     }
 
+    private static void emptyAndDelete(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
     private static SharedDatabase inSchema(SharedDatabase db, String schema) throws SQLException {
         try (Connection c = connect(db); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        return new SharedDatabase(db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + schema, db.password());
+        return new SharedDatabase(db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + schema, db.password(),
+                null); // a throwaway record: its key is made in the bench's own folder, never the desk's
+
     }
 
     private static void drop(SharedDatabase db, String schema) throws SQLException {

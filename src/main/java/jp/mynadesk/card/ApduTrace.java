@@ -17,6 +17,11 @@ public final class ApduTrace {
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     /** An answer slower than this gets a {@code ! DELAY} line, so a replay can reproduce a slow card or reader. */
     static final long DELAY_THRESHOLD_MICROS = 500_000;
+    /**
+     * The longest {@code ! DELAY} a trace may hold (docs/TRACE.md): one minute, longer than any desk waits for a card.
+     * A slower answer is recorded as this, and a replay never sleeps longer than this per command.
+     */
+    public static final long MAX_DELAY_MILLIS = 60_000;
 
     private final Ticker ticker;
     private final long origin;
@@ -66,7 +71,7 @@ public final class ApduTrace {
     public synchronized void response(ResponseApdu response) {
         long at = now();
         if (at - commandAt >= DELAY_THRESHOLD_MICROS) {
-            entries.add(new TraceEntry.Event(at, TraceEntry.Kind.DELAY, (at - commandAt) / 1000 + "ms"));
+            entries.add(new TraceEntry.Event(at, TraceEntry.Kind.DELAY, Math.min((at - commandAt) / 1000, MAX_DELAY_MILLIS) + "ms"));
         }
         String data = personalDataSelected ? "**".repeat(response.length()) : HEX.formatHex(response.data());
         entries.add(new TraceEntry.Response(at, data, response.sw()));

@@ -166,6 +166,10 @@ final class TraceParser {
                 if (detail == null || !DELAY.matcher(detail).matches()) {
                     throw new TraceFormatException(n, "DELAY には待ち時間（例 1500ms）が必要です");
                 }
+                if (Long.parseLong(detail.substring(0, detail.length() - 2)) > ApduTrace.MAX_DELAY_MILLIS) {
+                    // the replay would sleep that long: a hand-edited 999999999ms is eleven days
+                    throw new TraceFormatException(n, "DELAY は " + ApduTrace.MAX_DELAY_MILLIS + "ms（1分）までです");
+                }
                 requireOpen(n, kind);
             }
             case MALFORMED_RESPONSE -> {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mynadesk card ...}: the virtual My Number card. */
 @Command(name = "card", description = "仮想マイナンバーカード",
-        subcommands = {CardCommand.Profiles.class, CardCommand.ReaderProfilesList.class, CardCommand.Serve.class})
+        subcommands = {CardCommand.Profiles.class, CardCommand.ReaderProfilesList.class, CardCommand.Serve.class,
+            CardCommand.Ca.class})
 final class CardCommand {
 
     @Command(name = "profiles", description = "組み込みのカードプロファイルを一覧表示します")
@@ -116,6 +117,52 @@ final class CardCommand {
                 return MyNumberCard.of(CardProfiles.resolve(nameOrFile));
             } catch (ProfileException e) {
                 throw new IllegalArgumentException("カードプロファイルを読み込めません。" + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code mynadesk card ca ...}: the simulator's certificate authority. */
+    @Command(name = "ca", mixinStandardHelpOptions = true, description = "仮想カードを発行する模擬 CA（JPKI-SIM）",
+            subcommands = CardCommand.CaExport.class)
+    static final class Ca implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return Main.BAD_INPUT;
+        }
+    }
+
+    /**
+     * {@code mynadesk card ca export --out FILE}: the simulator CA's 利用者証明用 root as PEM, for tests that configure
+     * it as a trust anchor (docs/CARD.md §8.2). It is public (nothing to do with J-LIS); its key is not written.
+     */
+    @Command(name = "export", mixinStandardHelpOptions = true, description = {
+        "模擬 CA（JPKI-SIM、J-LIS ではありません）の利用者証明用ルート証明書を PEM で書き出します。",
+        "試験で信頼する CA（trust anchor）に設定するためのものです。秘密鍵は書き出しません。"})
+    static final class CaExport implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "書き出す PEM ファイル（上書きします）")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            String pem = pem(jp.mynadesk.pki.TestCa.standard().authRoot().certificate());
+            OutputFiles.writeString("--out", out, pem);
+            spec.commandLine().getErr().println("模擬 CA の利用者証明用ルート証明書を " + out + " に書き出しました。");
+            return Main.OK;
+        }
+
+        static String pem(java.security.cert.X509Certificate certificate) {
+            try {
+                String body = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
+                return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException("the simulator CA cannot be encoded", e);
             }
         }
     }

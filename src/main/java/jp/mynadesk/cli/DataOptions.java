@@ -11,7 +11,6 @@ import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.store.SchemaChange;
 import jp.mynadesk.store.SharedDatabase;
 import jp.mynadesk.store.Stores;
-import jp.mynadesk.store.Stores;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,8 +67,9 @@ final class DataOptions {
     VisitStore open(Map<String, String> env) {
         Duration wait = busyTimeout();
         SharedDatabase shared = database(env);
+        RunLog.open(directory(env));
         try {
-            return shared != null ? Stores.open(shared, CLOCK, wait) : Stores.open(directory(env), CLOCK, wait);
+            return shared != null ? Stores.open(shared, directory(env), CLOCK, wait) : Stores.open(directory(env), CLOCK, wait);
         } catch (StoreException e) {
             throw failure(e);
         }
@@ -79,8 +79,10 @@ final class DataOptions {
     SchemaChange migrate(Map<String, String> env) {
         Duration wait = busyTimeout();
         SharedDatabase shared = database(env);
+        RunLog.open(directory(env));
         try {
-            return shared != null ? Stores.migrate(shared, CLOCK, wait) : Stores.migrate(directory(env), CLOCK, wait);
+            return shared != null ? Stores.migrate(shared, directory(env), CLOCK, wait)
+                    : Stores.migrate(directory(env), CLOCK, wait);
         } catch (StoreException e) {
             throw failure(e);
         }
@@ -96,6 +98,12 @@ final class DataOptions {
         }
         DataDirectory dir = directory(env);
         if (!Files.exists(dir.path().resolve(Stores.SQLITE_FILE))) {
+            long had = Stores.anchoredEntries(dir);
+            if (had > 0) { // not a wrong folder: this folder's record is gone
+                throw new CliException(CORRUPT, "データフォルダ " + dir.path().toAbsolutePath() + " に記録（" + Stores.SQLITE_FILE
+                        + "）がありませんが、記録の外の控え（" + jp.mynadesk.store.Seal.ANCHOR_FILE + "）では監査記録が " + had
+                        + " 件ありました。記録が失われています。バックアップから戻してください。");
+            }
             throw CliException.unavailable("データフォルダ " + dir.path().toAbsolutePath()
                     + " に記録（" + Stores.SQLITE_FILE + "）がありません。--data で記録のあるフォルダを指定してください。");
         }

@@ -33,7 +33,8 @@ final class DbCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--json", description = "JSON で出力します: {\"ok\",\"visits\",\"auditEntries\",\"firstBroken\"}")
+        @Option(names = "--json", description = "JSON で出力します: {\"ok\",\"visits\",\"auditEntries\",\"firstBroken\","
+                + "\"unkeyedEntries\",\"anchoredEntries\"}")
         boolean json;
 
         private final Map<String, String> env;
@@ -61,9 +62,19 @@ final class DbCommand {
                 n.put("visits", report.visits());
                 n.put("auditEntries", report.auditEntries());
                 n.put("firstBroken", report.firstBroken());
+                n.put("unkeyedEntries", report.unkeyedEntries());
+                n.put("anchoredEntries", report.anchoredEntries());
                 out.println(JsonText.pretty(n));
             } else if (report.ok()) {
                 out.println("記録は正常です（受付 " + report.visits() + " 件、監査記録 " + report.auditEntries() + " 件）。");
+                if (report.unkeyedEntries() > 0) {
+                    out.println("監査記録 #1–#" + report.unkeyedEntries() + " は鍵付きにする前の記録です（鍵なしのハッシュで確かめ、"
+                            + "鍵付きにした時点の先頭と一致しています）。");
+                }
+                out.println(report.anchoredEntries() > 0
+                        ? "記録の外の控え（" + jp.mynadesk.store.Seal.ANCHOR_FILE + " など）の #" + report.anchoredEntries()
+                                + " までと一致しています。"
+                        : "記録の外の控えはまだありません（この端末はこの記録に書き込んでいません）。");
             } else {
                 out.println("記録に異常があります: " + report.firstBroken());
                 out.println("バックアップから戻すか、システム管理者に連絡してください。");
@@ -131,7 +142,8 @@ final class DbCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--json", description = "JSON で出力します: {\"from\",\"to\"}")
+        @Option(names = "--json", description = "JSON で出力します: {\"from\",\"to\",\"rekeyedAfter\"}（rekeyedAfter: この実行で"
+                + "確かめて鍵付きにした鍵なしの監査記録の数、なければ -1）")
         boolean json;
 
         private final Map<String, String> env;
@@ -152,11 +164,17 @@ final class DbCommand {
                 ObjectNode n = JsonText.object();
                 n.put("from", change.from());
                 n.put("to", change.to());
+                n.put("rekeyedAfter", change.rekeyedAfter());
                 out.println(JsonText.pretty(n));
             } else if (change.from() == change.to()) {
                 out.println("記録は最新の版です（版 " + change.to() + "）。");
             } else {
                 out.println("記録の版を更新しました: " + change.from() + " → " + change.to());
+            }
+            if (!json && change.rekeyedAfter() > 0) {
+                out.println("監査記録を鍵付きにしました: 鍵のない監査記録 #1–#" + change.rekeyedAfter() + " をすべて確かめたうえで、"
+                        + "#" + (change.rekeyedAfter() + 1) + " からは監査鍵（" + jp.mynadesk.store.Seal.KEY_FILE + "）付きのハッシュです。"
+                        + "#" + change.rekeyedAfter() + " までは鍵のない記録のままです。");
             }
             out.flush();
             return Main.OK;

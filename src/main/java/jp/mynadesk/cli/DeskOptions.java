@@ -101,6 +101,7 @@ final class DeskOptions {
     }
 
     static Station open(Station.Setup setup) {
+        RunLog.open(setup.data());
         try {
             return Station.open(setup);
         } catch (ReaderException e) {

@@ -36,6 +36,7 @@ import jp.mynadesk.rules.FallbackInput;
 import jp.mynadesk.rules.FallbackRules;
 import jp.mynadesk.rules.FieldCheck;
 import jp.mynadesk.rules.ImpossibleValues;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -287,8 +288,8 @@ final class DocsCommand {
             if (outFile != null && !json) {
                 OutputFiles.writeString("--out", outFile, text + System.lineSeparator());
                 for (PresentedDocument d : scanned) {
-                    w.println(d.kind().label() + " を読み取りました: 保険者番号 " + d.insurerNumber() + "　記号 " + d.symbol()
-                            + "　番号 " + d.number() + "　氏名 " + d.name());
+                    w.println(d.kind().label() + " を読み取りました: 保険者番号 " + SafeText.line(d.insurerNumber()) + "　記号 "
+                            + SafeText.line(d.symbol()) + "　番号 " + SafeText.line(d.number()) + "　氏名 " + SafeText.line(d.name()));
                 }
                 w.println(outFile + " に書き出しました。docs check " + outFile + " で判定できます。");
             } else {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.ResourceBundle;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -43,7 +44,8 @@ public final class Main {
                 CeilingCommand.class,
                 ServiceCommand.class,
                 TraceCommand.class,
-                ScenarioCommand.class);
+                ScenarioCommand.class,
+                DoctorCommand.class);
     }
 
     public static final int OK = 0;
@@ -56,10 +58,22 @@ public final class Main {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs a command line with the given streams (tests call this in-process). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        OptionalInt oneShot = OneShot.run(args, out, err);
-        return oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+    /**
+     * Runs a command line with the given streams (tests call this in-process). Everything printed goes through
+     * {@link SafeText#writer}: a control or bidi character from a name, a trace or a file name is shown as its code.
+     */
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = SafeText.writer(rawOut);
+        PrintWriter err = SafeText.writer(rawErr);
+        RunLog.begin(args);
+        int code = Main.UNEXPECTED;
+        try {
+            OptionalInt oneShot = OneShot.run(args, out, err);
+            code = oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+            return code;
+        } finally {
+            RunLog.end(code);
+        }
     }
 
     /** Runs a command line through Picocli: every command, help and usage error. */
@@ -76,6 +90,7 @@ public final class Main {
     /** A command failed: its own message for a {@link CliException}, never a stack trace unless MYNADESK_DEBUG is set. */
     static int failure(Exception e, ErrorReport report, PrintWriter err) {
         if (e instanceof CliException known) {
+            RunLog.refused(known.exitCode(), known.getMessage());
             return report.fail(known.exitCode(), known.getMessage());
         }
         if (e instanceof CommandLine.ParameterException p) {
@@ -84,8 +99,9 @@ public final class Main {
         if (System.getenv("MYNADESK_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときは環境変数 MYNADESK_DEBUG=1 を付けて"
-                + "実行した出力を開発者に送ってください。");
+        String log = RunLog.unexpected(e, System.getenv());
+        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときはシステム担当者に連絡してください。"
+                + (log.isEmpty() ? "（環境変数 MYNADESK_DEBUG=1 を付けて実行すると詳しい内容が表示されます）" : log));
     }
 
     /** The subcommand the first argument names; none for a bare version request; otherwise all of them. */

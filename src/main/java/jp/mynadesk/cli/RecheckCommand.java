@@ -12,6 +12,7 @@ import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,8 @@ final class RecheckCommand implements Callable<Integer> {
             int pending = station.store().pendingRechecks().size();
             RecheckRun run = RecheckRunner.of(station.context()).run(done -> {
                 if (terminal) {
-                    err.print("\r再照会中: " + done + " / " + pending + " 件");
+                    SafeText.carriageReturn(err);
+                    err.print("再照会中: " + done + " / " + pending + " 件");
                     err.flush();
                 }
             });
@@ -68,7 +70,7 @@ final class RecheckCommand implements Callable<Integer> {
             for (RecheckFinding f : run.findings()) {
                 if (f.kind() != RecheckFinding.Kind.CONFIRMED) {
                     out.println("  " + f.visitId() + ": " + StaffText.finding(f.kind())
-                            + (f.detail() == null ? "" : "（" + f.detail() + "）"));
+                            + (f.detail() == null ? "" : "（" + SafeText.line(f.detail()) + "）"));
                 }
             }
         } catch (StoreException e) {

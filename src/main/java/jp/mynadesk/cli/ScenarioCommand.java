@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
+import jp.mynadesk.scenario.ScenarioException;
+import jp.mynadesk.scenario.ScenarioFile;
 import jp.mynadesk.scenario.ScenarioResult;
 import jp.mynadesk.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -75,6 +77,11 @@ final class ScenarioCommand {
                 if (!Files.exists(path)) {
                     throw CliException.badInput("PATH: " + p + " はありません。シナリオファイルかフォルダを指定してください。");
                 }
+                if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+                    // a named pipe would block the read for ever
+                    throw CliException.badInput("PATH: " + p + " は通常のファイルでもフォルダでもありません（名前付きパイプやデバイスからは読みません）。"
+                            + "シナリオファイルかフォルダを指定してください。");
+                }
                 given.add(path);
             }
             List<Path> files;
@@ -85,6 +92,14 @@ final class ScenarioCommand {
             }
             if (files.isEmpty()) {
                 throw CliException.badInput("PATH: シナリオファイル（*.yaml / *.yml）が見つかりません。");
+            }
+            for (Path f : files) {
+                try {
+                    ScenarioFile.checkLimits(f);
+                } catch (ScenarioException e) {
+                    throw CliException.badInput("PATH: " + f + (e.line() > 0 ? ":" + e.line() : "") + ": "
+                            + (e.key() == null ? "" : e.key() + ": ") + e.getMessage() + "。");
+                }
             }
             Path traceFolder = traces == null ? null : Path.of(traces);
             if (traceFolder != null && !Files.isDirectory(traceFolder)) {

@@ -2,11 +2,7 @@ package jp.mynadesk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +15,8 @@ import jp.mynadesk.card.TraceFormatException;
 import jp.mynadesk.documents.JsonText;
 import jp.mynadesk.replay.JpkiReplay;
 import jp.mynadesk.replay.ReplayReport;
+import jp.mynadesk.replay.ReplayText;
+import jp.mynadesk.text.SafeText;
 import jp.mynadesk.virtualcard.Pauses;
 import jp.mynadesk.virtualcard.ProfileException;
 import jp.mynadesk.virtualcard.ReplayCard;
@@ -37,6 +35,11 @@ final class TraceCommand {
 
     /** Exit 1 here means "the conversation differs", the answer a developer asked for, not a crash. */
     static final int DIFFERS = 1;
+    /**
+     * The largest trace file read (docs/TRACE.md): a check's card session is a few KiB, a whole desk day of them a few
+     * MiB; a file larger than this is not a trace and is not read into memory.
+     */
+    static final int MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"記録したトレースを仮想カードリーダーで再生し、受付端末のカード手順（アプリ選択・証明書読取・"
@@ -92,14 +95,7 @@ final class TraceCommand {
         }
 
         private Trace read() {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                throw CliException.badInput("トレースファイル " + file + " は UTF-8 のテキストではありません。");
-            } catch (IOException e) {
-                throw CliException.badInput("トレースファイル " + file + " を読めません（ファイルがないか、読み取り権限がありません）。");
-            }
+            String text = InputFiles.readUtf8("FILE", "トレースファイル", file, MAX_TRACE_BYTES);
             try {
                 return ApduTrace.parse(text);
             } catch (TraceFormatException e) {
@@ -111,12 +107,12 @@ final class TraceCommand {
         private void human(PrintWriter out, Trace trace, ReplayReport report) {
             var h = trace.header();
             out.println("トレース再生: " + file);
-            out.println("  記録: " + h.program()
-                    + (h.reader() == null ? "" : "／リーダー「" + h.reader() + "」")
-                    + (h.cardProfile() == null ? "" : "／カードプロファイル " + h.cardProfile())
+            out.println("  記録: " + SafeText.line(h.program())
+                    + (h.reader() == null ? "" : "／リーダー「" + SafeText.line(h.reader()) + "」")
+                    + (h.cardProfile() == null ? "" : "／カードプロファイル " + SafeText.line(h.cardProfile()))
                     + (h.started() == null ? "" : "／開始 " + h.started()));
             for (ReplayReport.Step step : report.steps()) {
-                out.println("  - " + step.name() + ": " + step.outcome());
+                out.println("  - " + ReplayText.step(step.name()) + ": " + step.text());
             }
             if (report.identical()) {
                 out.println("結果: 記録どおりに再生できました（コマンド " + report.commands() + "件すべて一致）。");
@@ -136,7 +132,7 @@ final class TraceCommand {
             m.put("recordedCommands", report.recorded());
             var steps = m.putArray("steps");
             for (ReplayReport.Step s : report.steps()) {
-                steps.addObject().put("name", s.name()).put("outcome", s.outcome());
+                steps.addObject().put("name", s.name()).put("outcome", s.outcome()).put("text", s.text());
             }
             report.divergence().ifPresent(d -> m.putObject("divergence").put("command", d.command()).put("line", d.line())
                     .put("expected", d.expected()).put("actual", d.actual()));

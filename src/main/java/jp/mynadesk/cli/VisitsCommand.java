@@ -11,6 +11,7 @@ import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitStore;
+import jp.mynadesk.text.SafeText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ final class VisitsCommand implements Callable<Integer> {
                 for (Visit v : visits) {
                     Qualification q = v.qualification();
                     out.println(v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                            + "  " + StaffText.route(v.route()) + (q == null || q.name() == null ? "" : "  " + q.name())
+                            + "  " + StaffText.route(v.route()) + (q == null || q.name() == null ? "" : "  " + SafeText.line(q.name()))
                             + (v.reason() == null ? "" : "  " + v.reason().code().code())
                             + "  " + StaffText.recheckState(v.recheckState()));
                 }
@@ -106,12 +107,19 @@ final class VisitsCommand implements Callable<Integer> {
                 cell(v.recheckState().code()));
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs a cell as a formula. */
+    /**
+     * RFC 4180 quoting, so a name with CR or LF (it can come from a QR code) stays one cell of one row; a cell starting
+     * with =, +, -, @, TAB, CR or LF gets a leading apostrophe (OWASP "CSV injection"), so a spreadsheet never runs it
+     * as a formula. Plain code, not a CSV library: these two rules are the whole of it (issue 22 item 7).
+     */
     static String cell(String s) {
         if (s == null) {
             return "";
         }
-        String t = s.matches("^[=+\\-@\t\r].*") ? "'" + s : s;
-        return t.matches(".*[\",\n\r].*") || !t.equals(s) ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+        boolean formula = !s.isEmpty() && "=+-@\t\r\n".indexOf(s.charAt(0)) >= 0;
+        String t = formula ? "'" + s : s;
+        boolean quote = formula || t.indexOf('"') >= 0 || t.indexOf(',') >= 0 || t.indexOf('\n') >= 0
+                || t.indexOf('\r') >= 0;
+        return quote ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 }

@@ -62,6 +62,23 @@ final class CardReasons {
         return Reason.of(ReasonCode.CERTIFICATE_UNTRUSTED);
     }
 
+    /** A local verdict (revocation not asked) as the card's proof records it. */
+    static CardProof.Certificate certificate(CertificateVerdict verdict) {
+        if (verdict instanceof CertificateVerdict.Valid) {
+            return CardProof.Certificate.VALID;
+        }
+        if (verdict instanceof CertificateVerdict.ExpiringSoon) {
+            return CardProof.Certificate.EXPIRING;
+        }
+        if (verdict instanceof CertificateVerdict.ValidInGrace) {
+            return CardProof.Certificate.IN_GRACE;
+        }
+        if (verdict instanceof CertificateVerdict.Expired) {
+            return CardProof.Certificate.EXPIRED;
+        }
+        return CardProof.Certificate.UNTRUSTED;
+    }
+
     /** The warning a usable certificate carries, if any. */
     static ReasonCode warning(CertificateVerdict verdict) {
         if (verdict instanceof CertificateVerdict.ExpiringSoon) {

@@ -3,6 +3,8 @@ package jp.mynadesk.desk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.TokenKind;
 import jp.mynadesk.documents.PresentedDocument;
@@ -25,6 +28,7 @@ import jp.mynadesk.oqs.QualificationRequest;
 import jp.mynadesk.oqs.QualificationSearchInfo;
 import jp.mynadesk.pki.CertificateValidator;
 import jp.mynadesk.pki.CertificateVerdict;
+import jp.mynadesk.pki.RevocationSource;
 import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.rules.Decision;
 import jp.mynadesk.rules.DecisionJson;
@@ -44,12 +48,21 @@ import jp.mynadesk.rules.PresentedCard;
  * PIN is typed (no try is spent on a card that cannot be used) — except on smartphone tokens, whose certificate is
  * readable only after the PIN; query the tries left; VERIFY; sign the service's challenge; ask the service.
  *
+ * <p>Without the service (none configured, or unreachable) the card still proves itself (docs/DESK.md "The card's
+ * proof"): the certificate is validated locally against the trust anchors, the PIN is verified, and the card signs a
+ * fresh random challenge of the desk's own, checked against the certificate's key; revocation stays unknown and the
+ * documents decide. How the card was proven is kept as a {@link CardProof} on the visit.
+ *
  * <p>Not thread-safe: one driver at a time, as one clerk works one desk.
  */
 public final class ReceptionCheck {
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    /** The desk's own challenge: as long as a SHA-256 digest, fresh for every check. */
+    private static final int OFFLINE_CHALLENGE_BYTES = 32;
 
     private final DeskContext ctx;
+    /** Where the desk's own challenges come from when the service cannot give one. */
+    private final Random challenges;
     private Prompt prompt = new Prompt.AwaitingStart(null);
     private Route route;
     private CheckMode mode;
@@ -65,9 +78,23 @@ public final class ReceptionCheck {
     private List<PresentedDocument> documents = List.of();
     private Patient patient;
     private FallbackDecision decision;
+    /** How the card proved itself so far; null until its certificate was read. */
+    private CardProof proof;
+    private boolean pinVerified;
 
     public ReceptionCheck(DeskContext ctx) {
+        this(ctx, new SecureRandom());
+    }
+
+    /** @param challenges the source of the desk's own challenges (a {@link SecureRandom}; tests may fix it) */
+    public ReceptionCheck(DeskContext ctx, Random challenges) {
         this.ctx = ctx;
+        this.challenges = challenges;
+    }
+
+    /** How the card has proved itself so far in this check, or null when no certificate was read (yet). */
+    public CardProof cardProof() {
+        return proof;
     }
 
     public Prompt prompt() {
@@ -227,19 +254,37 @@ public final class ReceptionCheck {
         return askPin(null);
     }
 
-    /** Reads the certificate and validates it locally; null when it can be used, else where the check goes. */
+    /**
+     * Reads the certificate and validates it: locally (anchor, key usage, dates with the grace), and for revocation
+     * through the service. Revocation the service cannot answer is unknown, not a refusal: the card goes on to prove
+     * itself and the documents decide. Null when the card can be used, else where the check goes.
+     */
     private Prompt readAndValidate() {
         ctx.listener().before(CheckStep.CERTIFICATE);
         CardOutcome<?> read = card.readCertificate();
         if (!read.isSuccess()) {
             return cardProblem(CardReasons.of(read.failure()));
         }
+        X509Certificate x509 = card.x509();
         CertificateVerdict verdict = new CertificateValidator(ctx.anchors(), ctx.service().revocationSource(), ctx.clock())
-                .validate(card.x509());
+                .validate(x509);
+        CardProof.Revocation revocation = CardProof.Revocation.GOOD;
+        if (verdict instanceof CertificateVerdict.RevocationUnknown || verdict instanceof CertificateVerdict.Revoked) {
+            // the local verdict, which the revocation answer hid
+            revocation = verdict instanceof CertificateVerdict.Revoked ? CardProof.Revocation.REVOKED : CardProof.Revocation.UNKNOWN;
+            CertificateVerdict local = new CertificateValidator(ctx.anchors(), RevocationSource.skip(), ctx.clock()).validate(x509);
+            verdict = revocation == CardProof.Revocation.REVOKED ? verdict : local;
+            proof = new CardProof(pinVerified ? CardProof.Verified.PIN : CardProof.Verified.NONE,
+                    CardReasons.certificate(local), revocation, issuerOf(x509));
+        } else {
+            proof = new CardProof(pinVerified ? CardProof.Verified.PIN : CardProof.Verified.NONE,
+                    CardReasons.certificate(verdict), verdict.usable() ? revocation : CardProof.Revocation.UNKNOWN, issuerOf(x509));
+        }
+        if (revocation == CardProof.Revocation.UNKNOWN) {
+            serviceDown = true; // the service could not say: it is not asked again in this check
+        }
         if (!verdict.usable()) {
-            Reason why = CardReasons.refusal(verdict);
-            serviceDown = why.code() == ReasonCode.SERVICE_OFFLINE;
-            return new Prompt.AwaitingDocuments(why, !serviceDown);
+            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict), !serviceDown && !ctx.service().offline());
         }
         ReasonCode warning = CardReasons.warning(verdict);
         if (warning != null) {
@@ -288,7 +333,12 @@ public final class ReceptionCheck {
             }
             ctx.listener().before(CheckStep.VERIFY);
             CardOutcome<Void> verified = card.jpki.verifyPin(pin);
-            if (!verified.isSuccess()) {
+            if (verified.isSuccess()) {
+                pinVerified = true;
+                if (proof != null) {
+                    proof = proof.withVerified(CardProof.Verified.PIN);
+                }
+            } else {
                 Reason why = CardReasons.of(verified.failure());
                 if (why.code() == ReasonCode.WRONG_PIN) {
                     if (why.triesLeft() == 1) {
@@ -312,18 +362,46 @@ public final class ReceptionCheck {
 
     private Prompt signAndAsk() {
         ctx.listener().before(CheckStep.SIGN);
-        OqsResult<Challenge> challenge = ctx.service().challenge();
+        OqsResult<Challenge> challenge = serviceDown ? null : ctx.service().challenge();
         if (!(challenge instanceof OqsResult.Ok<Challenge> ok)) {
             serviceDown = true;
-            return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
+            return proveOffline();
         }
-        CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(ok.value().nonce()));
+        byte[] nonce = ok.value().nonce();
+        CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(nonce));
         if (!signed.isSuccess()) {
             return cardProblem(CardReasons.of(signed.failure()));
         }
         ctx.listener().before(CheckStep.SERVICE);
-        return cardAnswer(ctx.service().checkCard(CardCheckRequest.pin(OqsTime.date(today()), ctx.institution(),
+        Prompt answered = cardAnswer(ctx.service().checkCard(CardCheckRequest.pin(OqsTime.date(today()), ctx.institution(),
                 fileId(), card.certificate.der(), ok.value().challengeId(), signed.orElseThrow(), ctx.terminal())));
+        if (serviceDown) {
+            // the service went away with the signature in hand: the desk checks it itself
+            return provenOffline(nonce, signed.orElseThrow());
+        }
+        return answered;
+    }
+
+    /**
+     * The card proves itself without the service: it signs a fresh random challenge of the desk's own, and the
+     * signature must verify with the certificate's public key. A certificate copied onto another chip fails here.
+     */
+    private Prompt proveOffline() {
+        byte[] nonce = new byte[OFFLINE_CHALLENGE_BYTES];
+        challenges.nextBytes(nonce);
+        CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(nonce));
+        if (!signed.isSuccess()) {
+            return cardProblem(CardReasons.of(signed.failure()));
+        }
+        return provenOffline(nonce, signed.orElseThrow());
+    }
+
+    private Prompt provenOffline(byte[] nonce, byte[] signature) {
+        if (!CertificateValidator.verifies(card.x509(), nonce, signature)) {
+            proof = proof.withCertificate(CardProof.Certificate.UNTRUSTED);
+            return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.CERTIFICATE_UNTRUSTED), false);
+        }
+        return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
     }
 
     private Prompt visual(String staff) {
@@ -335,6 +413,13 @@ public final class ReceptionCheck {
         }
         route = Route.CARD_VISUAL;
         confirmedBy = staff.strip();
+        if (proof != null) {
+            proof = proof.withVerified(CardProof.Verified.VISUAL);
+        }
+        if (serviceDown) {
+            // revocation could not be checked: the service is not there; the documents decide
+            return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
+        }
         ctx.listener().before(CheckStep.SERVICE);
         return cardAnswer(ctx.service().checkCard(CardCheckRequest.visual(OqsTime.date(today()), ctx.institution(),
                 fileId(), card.certificate.der(), ctx.terminal(), confirmedBy)));
@@ -351,6 +436,15 @@ public final class ReceptionCheck {
         }
         ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
         serviceDown = !r.serviceAvailable();
+        if (proof != null) {
+            // what the service found out about the certificate
+            switch (r.reason().code()) {
+                case CERTIFICATE_REVOKED -> proof = proof.withRevocation(CardProof.Revocation.REVOKED);
+                case CERTIFICATE_EXPIRED -> proof = proof.withCertificate(CardProof.Certificate.EXPIRED);
+                case CERTIFICATE_UNTRUSTED -> proof = proof.withCertificate(CardProof.Certificate.UNTRUSTED);
+                default -> { }
+            }
+        }
         return new Prompt.AwaitingDocuments(r.reason(), r.serviceAvailable());
     }
 
@@ -478,7 +572,9 @@ public final class ReceptionCheck {
     }
 
     private PresentedCard presentedCard() {
-        if (!cardShown) {
+        if (!cardShown || (proof != null && (proof.certificate() == CardProof.Certificate.UNTRUSTED
+                || proof.revocation() == CardProof.Revocation.REVOKED))) {
+            // a card that could not prove itself does not stand beside an お知らせ
             return PresentedCard.NONE;
         }
         return new PresentedCard(true, card == null ? null : card.certificateNotAfter(JST));
@@ -521,7 +617,8 @@ public final class ReceptionCheck {
         Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
                 warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
                 statedInsurance,
-                route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE);
+                route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
+                ctx.simulated(), proof);
         return record(visit);
     }
 
@@ -552,6 +649,11 @@ public final class ReceptionCheck {
 
     private LocalDate today() {
         return LocalDate.now(ctx.clock().withZone(JST));
+    }
+
+    /** The subject of the trust anchor that issued the certificate, or null when none did. */
+    private String issuerOf(X509Certificate certificate) {
+        return ctx.anchors().issuerOf(certificate).map(a -> a.getSubjectX500Principal().getName()).orElse(null);
     }
 
     private String fileId() {

@@ -294,6 +294,31 @@ public final class StaffText {
         return "接続コードが違います。職員用の画面に表示されている6桁の数字を入力してください。";
     }
 
+    /** A wrong pairing code, and how long this screen waits before the next try. */
+    public static String wrongPairingCode(long waitSeconds) {
+        return "接続コードが違います。" + waitSeconds + "秒待ってから、職員用の画面に表示されている6桁の数字を入力してください。";
+    }
+
+    public static String pairingWait(long waitSeconds) {
+        return "続けて入力できません。" + waitSeconds + "秒待ってから、もう一度入力してください。";
+    }
+
+    public static String pairingClosed() {
+        return "いまは接続を受け付けていません。職員に、職員用の画面で「接続コードを出す」を押してもらってください。";
+    }
+
+    public static String pairingLocked() {
+        return "接続コードの誤りが続いたため、接続を止めています。職員に、職員用の画面で「接続コードを出す」を押してもらってください。";
+    }
+
+    public static String requestTooLarge() {
+        return "送られたデータが大きすぎます。ページを再読み込みしてから、もう一度操作してください。";
+    }
+
+    public static String tooManyStreams() {
+        return "この画面を開いているタブが多すぎます。使っていないタブを閉じてから、ページを再読み込みしてください。";
+    }
+
     public static String reloadPage() {
         return "画面の有効期限が切れました。ページを再読み込みしてから、もう一度操作してください。";
     }

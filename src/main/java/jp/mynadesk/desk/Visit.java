@@ -17,27 +17,39 @@ import java.util.List;
  * @param statedInsurance what the patient declared on a 被保険者資格申立書, or null
  * @param confirmedBy     the staff member who compared the face (visual route), or null
  * @param numbers         what a re-check queries by, or null
+ * @param simulated       made in simulation (a virtual card or the mock service, docs/CLINIC.md), not at a real
+ *                        reader against a real service; visits recorded before mynadesk kept this read as true
+ * @param card            how the card proved itself (docs/DESK.md "The card's proof"), or null when no certificate was read
  */
 public record Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
                     List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
                     Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
-                    RecheckState recheckState) {
+                    RecheckState recheckState, boolean simulated, CardProof card) {
     public Visit {
         warnings = List.copyOf(warnings);
     }
 
+    /** A visit of the simulator's own making (tests, benchmarks): simulated, no card's proof. */
+    public Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
+                 List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
+                 Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
+                 RecheckState recheckState) {
+        this(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
+                statedInsurance, confirmedBy, numbers, recheckState, true, null);
+    }
+
     public Visit withId(String id) {
         return new Visit(id, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
-                statedInsurance, confirmedBy, numbers, recheckState);
+                statedInsurance, confirmedBy, numbers, recheckState, simulated, card);
     }
 
     public Visit withRecheckState(RecheckState state) {
         return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision,
-                patient, statedInsurance, confirmedBy, numbers, state);
+                patient, statedInsurance, confirmedBy, numbers, state, simulated, card);
     }
 
     public Visit withConsent(ConsentRecord newConsent) {
         return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, newConsent, decision,
-                patient, statedInsurance, confirmedBy, numbers, recheckState);
+                patient, statedInsurance, confirmedBy, numbers, recheckState, simulated, card);
     }
 }

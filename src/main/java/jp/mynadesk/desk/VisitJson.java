@@ -39,6 +39,18 @@ public final class VisitJson {
         o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
         o.set("decision", v.decision() == null ? NullNode.instance : v.decision());
         o.put("recheck", v.recheckState() == RecheckState.PENDING);
+        o.put("simulated", v.simulated());
+        o.set("card", v.card() == null ? NullNode.instance : card(v.card()));
+        return o;
+    }
+
+    /** How the card proved itself: {@code {verified, certificate, revocation, issuer}} (docs/DESK.md). */
+    public static ObjectNode card(CardProof c) {
+        ObjectNode o = F.objectNode();
+        o.put("verified", c.verified().code());
+        o.put("certificate", c.certificate().code());
+        o.put("revocation", c.revocation().code());
+        o.put("issuer", c.issuer());
         return o;
     }
 
@@ -140,7 +152,9 @@ public final class VisitJson {
                 readQualification(o.path("qualification")), readConsent(o.path("consent")),
                 o.path("decision").isObject() ? o.get("decision") : null, readPatient(o.path("patient")),
                 text(o, "statedInsurance"), text(o, "confirmedBy"), readNumbers(o.path("numbers")),
-                RecheckState.fromCode(o.path("recheckState").asText("none")));
+                RecheckState.fromCode(o.path("recheckState").asText("none")),
+                // Visits recorded before mynadesk kept the mode were all made on the simulator's defaults.
+                o.path("simulated").asBoolean(true), readCard(o.path("card")));
     }
 
     /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */
@@ -151,6 +165,17 @@ public final class VisitJson {
         String stored = text(r, "message");
         return stored == null || stored.equals(StaffText.message(plain)) ? plain
                 : new Reason(plain.code(), plain.triesLeft(), stored);
+    }
+
+    /** Reads {@link #card}; visits recorded before the card's proof was kept have none. */
+    public static CardProof readCard(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        return new CardProof(Coded.of(CardProof.Verified.values(), c.path("verified").asText(), "card.verified"),
+                Coded.of(CardProof.Certificate.values(), c.path("certificate").asText(), "card.certificate"),
+                Coded.of(CardProof.Revocation.values(), c.path("revocation").asText(), "card.revocation"),
+                text(c, "issuer"));
     }
 
     public static Qualification readQualification(JsonNode q) {

@@ -25,6 +25,26 @@ public interface VisitStore extends AutoCloseable {
      */
     void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json);
 
+    /**
+     * Visits on or after {@code since} made in simulation ({@code simulated} true) or at a clinic's reader (false);
+     * null = both (docs/CLINIC.md).
+     */
+    default List<Visit> visits(LocalDate since, Boolean simulated) {
+        return visits(since).stream().filter(v -> simulated == null || v.simulated() == simulated).toList();
+    }
+
+    /**
+     * {@link #forEachVisitJson(LocalDate, java.util.function.Consumer)} of the visits made in simulation or not (null =
+     * both); each JSON text carries {@code simulated}, also for a visit recorded before mynadesk kept it.
+     */
+    default void forEachVisitJson(LocalDate since, Boolean simulated, java.util.function.Consumer<String> json) {
+        forEachVisitJson(since, text -> {
+            if (simulated == null || VisitJson.read(VisitJson.parse(text)).simulated() == simulated) {
+                json.accept(text);
+            }
+        });
+    }
+
     Optional<Visit> visit(String visitId);
 
     /** Visits whose re-check is pending, oldest first. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.mynadesk.text.SafeText;
 
 /**
  * One document as JSON (the objects in {@code documents} of docs/RULES.md §4). Reading checks types and says the field's
@@ -125,7 +126,7 @@ public final class DocumentJson {
      * are replaced by their length, so a My Number typed into the wrong field is never repeated back.
      */
     public static String shown(String typed) {
-        return LONG_DIGITS.matcher(typed).replaceAll(m -> "（" + m.group().length() + " 桁の数字）");
+        return SafeText.line(LONG_DIGITS.matcher(typed).replaceAll(m -> "（" + m.group().length() + " 桁の数字）"));
     }
 
     private static final java.util.regex.Pattern LONG_DIGITS = java.util.regex.Pattern.compile("[0-9０-９]{9,}");

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,8 @@ public record JsonProblem(Map<String, String> hints, int firstLine, boolean loca
     private static final Pattern LONG_NUMBER = Pattern.compile(".*\\d{9}.*", Pattern.DOTALL);
     /** A field name worth showing: a word of letters and digits such as {@code t0}. */
     private static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9]*";
+    /** Jackson's message for a key that repeats ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate (?:Object property|field) '(.*)'", Pattern.DOTALL);
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}{9,}");
     private static final Pattern MISSING_CREATOR_PROPERTY = Pattern.compile("Missing (?:required )?creator property .([A-Za-z][A-Za-z0-9]*).*",
             Pattern.DOTALL);
@@ -70,6 +73,13 @@ public record JsonProblem(Map<String, String> hints, int firstLine, boolean loca
                     + " は使えません" + located(e) + "。使える項目は " + known(u) + " です。";
         }
         JsonParseException syntax = cause(e, JsonParseException.class);
+        Matcher duplicate = syntax == null ? null : DUPLICATE_FIELD.matcher(String.valueOf(syntax.getOriginalMessage()));
+        if (duplicate != null && duplicate.matches()) {
+            // STRICT_DUPLICATE_DETECTION: the second value would otherwise silently win
+            String name = word(duplicate.group(1), FIELD_NAME);
+            return at(syntax.getLocation()) + (name == null ? "同じ名前の項目" : "項目 " + name)
+                    + " が2回書かれています。どちらの値か決められないので、1回だけにしてください。";
+        }
         if (syntax != null && cause(e, InputCoercionException.class) == null) {
             // also when the mapper met it inside a field: the text is broken there, not the field's value
             String what = syntax instanceof JsonEOFException || String.valueOf(syntax.getOriginalMessage())

@@ -3,6 +3,7 @@ package jp.mynadesk.oqs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import jp.mynadesk.oplog.OperationsLog;
 
 /**
  * Turns repeated failure into a clear OFFLINE state. CLOSED: calls go through; {@code failureThreshold} consecutive
@@ -56,6 +57,9 @@ public final class CircuitBreaker {
     }
 
     public synchronized void onSuccess() {
+        if (state != State.CLOSED) {
+            OperationsLog.info("service", "オンライン資格確認に再び接続できました（オフラインは " + offlineSince + " から）");
+        }
         state = State.CLOSED;
         failures = 0;
         probeInFlight = false;
@@ -80,6 +84,8 @@ public final class CircuitBreaker {
             state = State.OPEN;
             openedAt = clock.instant();
             offlineSince = openedAt;
+            OperationsLog.warning("service", "オンライン資格確認に接続できません。オフラインに切り替えました: "
+                    + OperationsLog.foreign(why));
             return true;
         }
         return false;

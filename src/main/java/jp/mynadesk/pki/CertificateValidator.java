@@ -16,8 +16,8 @@ import jp.mynadesk.rules.CertificateGrace;
  * with the grace of docs/RULES.md §3 (dates in JST), and revocation through a {@link RevocationSource}. The order matters:
  * a certificate we cannot attribute to a trusted issuer says nothing trustworthy about its dates.
  *
- * <p>Card certificates are issued directly by the anchor (as JPKI's 利用者証明用 CA does); intermediates are not
- * supported.
+ * <p>JPKI's 利用者証明用 CA issues card certificates directly; a chain through configured intermediate CA certificates up
+ * to a configured root is accepted too ({@link TrustAnchors}), each intermediate valid at the time of the check.
  */
 public final class CertificateValidator {
     public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
@@ -45,7 +45,7 @@ public final class CertificateValidator {
     }
 
     public CertificateVerdict validate(X509Certificate certificate) {
-        var issuer = anchors.issuerOf(certificate);
+        var issuer = anchors.issuerOf(certificate, clock.instant());
         if (issuer.isEmpty()) {
             return new CertificateVerdict.WrongIssuer(certificate.getIssuerX500Principal().getName());
         }

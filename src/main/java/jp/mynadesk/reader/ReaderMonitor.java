@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
+import jp.mynadesk.oplog.OperationsLog;
 
 /**
  * Watches readers and card presence in finite ticks: every tick re-lists the readers and asks each for a
@@ -80,7 +81,23 @@ public final class ReaderMonitor implements AutoCloseable {
         });
         lastSeen.clear();
         lastSeen.putAll(now);
+        events.forEach(ReaderMonitor::log);
         return events;
+    }
+
+    /** Each change goes to the operations log: reader names and problems only, nothing of the card's holder. */
+    private static void log(ReaderEvent event) {
+        if (event instanceof ReaderEvent.ReaderAdded e) {
+            OperationsLog.info("reader", "カードリーダーがあります: " + e.reader());
+        } else if (event instanceof ReaderEvent.ReaderRemoved e) {
+            OperationsLog.warning("reader", "カードリーダーが外されました: " + e.reader());
+        } else if (event instanceof ReaderEvent.CardInserted e) {
+            OperationsLog.info("reader", "カードが置かれました: " + e.reader());
+        } else if (event instanceof ReaderEvent.CardRemoved e) {
+            OperationsLog.info("reader", "カードが取り除かれました: " + e.reader());
+        } else if (event instanceof ReaderEvent.Unavailable e) {
+            OperationsLog.warning("reader", "カードリーダーを使えません（" + e.problem().name() + "）: " + e.problem().message());
+        }
     }
 
     private static boolean present(CardTerminal terminal) {

@@ -84,17 +84,19 @@ public final class JpkiReplay {
                     break;
                 }
                 CardOutcome<?> outcome = step.action.get();
-                steps.add(new ReplayReport.Step(step.name, outcome.isSuccess() ? "success" : String.valueOf(outcome.failure())));
+                steps.add(outcome.isSuccess() ? new ReplayReport.Step(step.name, "success", ReplayText.SUCCESS)
+                        : new ReplayReport.Step(step.name, String.valueOf(outcome.failure()), ReplayText.failure(outcome.failure())));
                 if (!outcome.isSuccess()) {
                     break;
                 }
             }
         } catch (CardException e) {
-            steps.add(new ReplayReport.Step("connect", "failed: " + e.getMessage()));
+            steps.add(new ReplayReport.Step("connect", "failed: " + e.getMessage(), "カードに接続できません（" + e.getMessage() + "）。"));
         } catch (IllegalArgumentException e) {
             // JpkiCard refuses a PIN that is not 4 digits before sending anything: the recording's VERIFY was
             // another length, and the desk never sends such a PIN.
-            steps.add(new ReplayReport.Step("verify PIN", "not sent: " + e.getMessage()));
+            steps.add(new ReplayReport.Step("verify PIN", "not sent: " + e.getMessage(),
+                    "照合を送りませんでした（記録の暗証番号が4桁ではありません。受付端末は4桁以外を送りません）。"));
         }
         return new ReplayReport(steps, card.commandsSeen(), trace.commands().size(), card.finish());
     }

@@ -14,8 +14,13 @@ import jp.mynadesk.virtualcard.ReplayCard;
  */
 public record ReplayReport(List<Step> steps, int commands, int recorded, Optional<ReplayCard.Divergence> divergence) {
 
-    /** One host step and how it ended. */
-    public record Step(String name, String outcome) {}
+    /**
+     * One host step and how it ended.
+     *
+     * @param outcome "success" or the failure's machine form ({@code WrongPin[triesLeft=2]}), for {@code --json}
+     * @param text    the same in Japanese, for people ({@link ReplayText})
+     */
+    public record Step(String name, String outcome, String text) {}
 
     public ReplayReport {
         steps = List.copyOf(steps);

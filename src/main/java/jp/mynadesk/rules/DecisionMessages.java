@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.text.SafeText;
 
 /** What the decision means for reception staff, in Japanese, ending with the next step. */
 public final class DecisionMessages {
@@ -98,7 +99,8 @@ public final class DecisionMessages {
         } + "　判定日 " + d.asOf() + (d.onlineAvailable() ? "　オンライン資格確認: 利用可" : "　オンライン資格確認: 利用不可"));
         if (d.insurance() != null) {
             InsuranceNumbers i = d.insurance();
-            lines.add("保険者番号 " + i.insurerNumber() + "　記号 " + dash(i.symbol()) + "　番号 " + i.number() + "　枝番 " + dash(i.branch()));
+            lines.add("保険者番号 " + SafeText.line(i.insurerNumber()) + "　記号 " + SafeText.line(dash(i.symbol())) + "　番号 "
+                    + SafeText.line(i.number()) + "　枝番 " + SafeText.line(dash(i.branch())));
         }
         if (d.claim() != null) {
             lines.add("請求: " + switch (d.claim()) {

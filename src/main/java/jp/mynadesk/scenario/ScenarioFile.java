@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,13 +71,52 @@ public final class ScenarioFile {
      * @throws ScenarioException what is wrong, with line and key
      */
     public static Scenario load(Path file, LocalDate today) {
-        String text;
+        return new ScenarioFile(file, YamlTree.parse(read(file))).scenario(today);
+    }
+
+    /** A scenario is a page of YAML (the bundled ones are under 2 KB); a larger file is not one and is not read. */
+    public static final int MAX_BYTES = 256 * 1024;
+    /** The longest key or value: far above any name, description or inline document field (docs/SCENARIOS.md). */
+    public static final int MAX_SCALAR = 16 * 1024;
+
+    /**
+     * Refuses a file that is not to be read at all, before anything runs: not a regular file (a named pipe would block
+     * the read for ever), larger than {@link #MAX_BYTES}, or holding a value longer than {@link #MAX_SCALAR} (reading a
+     * long value costs YAML's scanner seconds per megabyte). Any other problem is left to {@link #load}, which reports
+     * it as the scenario's failure.
+     *
+     * @throws ScenarioException with {@link ScenarioException#beyondLimits()}
+     */
+    public static void checkLimits(Path file) {
+        String text = read(file);
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            YamlTree.parse(text);
+        } catch (ScenarioException e) {
+            if (e.beyondLimits()) {
+                throw e;
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw ScenarioException.beyondLimits(0, null, Files.exists(file)
+                    ? "通常のファイルではありません（フォルダ・名前付きパイプ・デバイスからは読みません）" : "ファイルがありません");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
+            throw new ScenarioException(0, null, "ファイルを読めません（読み取りの権限を確かめてください）");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw ScenarioException.beyondLimits(0, null, "ファイルが大きすぎます。シナリオファイルは " + MAX_BYTES / 1024 + " KiB までです");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
             throw new ScenarioException(0, null, "ファイルを読めません（UTF-8 のテキストにしてください）");
         }
-        return new ScenarioFile(file, YamlTree.parse(text)).scenario(today);
     }
 
     private Scenario scenario(LocalDate today) {

@@ -11,13 +11,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML document read into a Jackson tree that remembers the line of every value, so that a scenario's problems
  * can name the line QA has to fix. Duplicate keys are refused (the second would silently win otherwise).
  */
 final class YamlTree {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** SnakeYAML stops reading past this many code points (the file itself is at most this many bytes). */
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final JsonNode root;
@@ -26,6 +28,12 @@ final class YamlTree {
     private YamlTree(JsonNode root, Map<JsonNode, Integer> lines) {
         this.root = root;
         this.lines = lines;
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(ScenarioFile.MAX_BYTES);
+        return o;
     }
 
     JsonNode root() {
@@ -64,7 +72,7 @@ final class YamlTree {
             case START_OBJECT -> {
                 ObjectNode o = F.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
+                    String key = bounded(p);
                     int keyLine = line(p);
                     p.nextToken();
                     JsonNode value = read(p, lines);
@@ -82,9 +90,15 @@ final class YamlTree {
                 }
                 yield a;
             }
-            case VALUE_STRING -> F.textNode(p.getText());
-            case VALUE_NUMBER_INT -> F.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> F.numberNode(p.getDecimalValue());
+            case VALUE_STRING -> F.textNode(bounded(p));
+            case VALUE_NUMBER_INT -> {
+                bounded(p);
+                yield F.numberNode(p.getBigIntegerValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                bounded(p);
+                yield F.numberNode(p.getDecimalValue());
+            }
             case VALUE_TRUE -> F.booleanNode(true);
             case VALUE_FALSE -> F.booleanNode(false);
             case VALUE_NULL -> F.nullNode();
@@ -92,6 +106,19 @@ final class YamlTree {
         };
         lines.put(node, line);
         return node;
+    }
+
+    /**
+     * The current key or scalar's text, refused beyond {@link ScenarioFile#MAX_SCALAR} characters: no name, PIN, date or
+     * inline document field is anywhere near that long.
+     */
+    private static String bounded(JsonParser p) throws IOException {
+        String text = p.getText();
+        if (text != null && text.length() > ScenarioFile.MAX_SCALAR) {
+            throw ScenarioException.beyondLimits(line(p), p.currentName(), String.format(java.util.Locale.ROOT,
+                    "値が長すぎます（%,d 文字）。1つの値は %,d 文字までです", text.length(), ScenarioFile.MAX_SCALAR));
+        }
+        return text;
     }
 
     private static int line(JsonParser p) {

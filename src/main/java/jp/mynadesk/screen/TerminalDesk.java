@@ -45,6 +45,7 @@ import jp.mynadesk.reader.ReaderEvent;
 import jp.mynadesk.reader.ReaderMonitor;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.text.SafeText;
 
 /**
  * The interactive reception screen in a terminal, for a whole day: reader events live, a key per action, the
@@ -679,7 +680,8 @@ public final class TerminalDesk {
     private void recheck() {
         try {
             RecheckRun run = RecheckRunner.of(station.context()).run(n -> {
-                out.print("\r再照会中: " + n + " 件");
+                SafeText.carriageReturn(out);
+                out.print("再照会中: " + n + " 件");
                 out.flush();
             });
             out.println();

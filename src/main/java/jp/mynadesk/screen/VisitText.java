@@ -2,6 +2,7 @@ package jp.mynadesk.screen;
 
 import java.io.PrintWriter;
 import jp.mynadesk.desk.Outcome;
+import jp.mynadesk.desk.CardProof;
 import jp.mynadesk.desk.Qualification;
 import jp.mynadesk.desk.RatioGuide;
 import jp.mynadesk.desk.RecheckState;
@@ -10,6 +11,7 @@ import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.text.SafeText;
 
 /** A visit as the Japanese lines staff read (check, desk, demo): no codes, no English. */
 public final class VisitText {
@@ -59,6 +61,9 @@ public final class VisitText {
             }
             out.println(sb);
         }
+        if (v.card() != null) {
+            out.println("  " + cardLine(v.card()));
+        }
         if (v.recheckState() != RecheckState.NONE) {
             out.println("  " + StaffText.recheckState(v.recheckState()));
         }
@@ -79,7 +84,7 @@ public final class VisitText {
     public static String row(Visit v) {
         String name = name(v);
         return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                + "  " + (name == null ? "（氏名なし）" : name)
+                + "  " + (name == null ? "（氏名なし）" : SafeText.line(name))
                 + (v.reason() == null ? "" : "  " + StaffText.message(v.reason()))
                 + (v.recheckState() == RecheckState.NONE ? "" : "  " + StaffText.recheckState(v.recheckState()));
     }
@@ -100,7 +105,30 @@ public final class VisitText {
         return d.isAbsent() ? "－" : d.date().map(Object::toString).orElse(d.text() + "（日付として読めません）");
     }
 
+    /** How the card proved itself, as staff read it (docs/DESK.md "The card's proof"). */
+    public static String cardLine(CardProof c) {
+        String verified = switch (c.verified()) {
+            case PIN -> "暗証番号で本人確認";
+            case VISUAL -> "目視で本人確認";
+            case NONE -> "本人確認なし";
+        };
+        String certificate = switch (c.certificate()) {
+            case VALID -> "有効";
+            case EXPIRING -> "有効（期限が近い）";
+            case IN_GRACE -> "期限切れ（猶予期間中）";
+            case EXPIRED -> "期限切れ";
+            case UNTRUSTED -> "確認できません";
+        };
+        String revocation = switch (c.revocation()) {
+            case GOOD -> "失効なし";
+            case REVOKED -> "失効しています";
+            case UNKNOWN -> "失効の確認はできていません（オンライン資格確認なし）";
+        };
+        return "カード: " + verified + "・電子証明書 " + certificate + "・" + revocation;
+    }
+
+    /** A value from the card, the service or a document, on one line whatever it holds (no control or bidi characters). */
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : SafeText.line(s);
     }
 }

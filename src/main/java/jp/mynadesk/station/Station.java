@@ -11,6 +11,7 @@ import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.DeskContext;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.oqs.OqsClient;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.reader.CardReaders;
@@ -77,7 +78,7 @@ public final class Station implements AutoCloseable {
         }
 
         VisitStore openStore() {
-            return shared != null ? Stores.open(shared, clock, busyTimeout) : Stores.open(data, clock, busyTimeout);
+            return shared != null ? Stores.open(shared, data, clock, busyTimeout) : Stores.open(data, clock, busyTimeout);
         }
     }
 
@@ -123,13 +124,35 @@ public final class Station implements AutoCloseable {
             }
             client = OqsClient.builder(uri).clock(s.clock()).build();
             store = s.openStore();
-            return new Station(s, virtualReader, server, client, store, readers);
+            Station station = new Station(s, virtualReader, server, client, store, readers);
+            OperationsLog.info("station", station.settingsInForce());
+            return station;
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             closeQuietly(server);
             closeQuietly(store);
             throw e;
         }
+    }
+
+    /**
+     * The settings this desk runs with, for the operations log: names and paths, never a secret (a URL's user part
+     * is left out, and a database URL never carries its password).
+     */
+    String settingsInForce() {
+        boolean simulated = setup.virtualCard() != null || inProcessService != null;
+        String reader = setup.virtualCard() != null ? "仮想カード（プロファイル " + setup.virtualCard().name() + "）"
+                : setup.pcscReader() != null ? "PC/SC「" + setup.pcscReader() + "」"
+                : setup.usePcsc() ? "PC/SC（最初のリーダー）" : "なし";
+        URI base = client.base();
+        String service = inProcessService != null ? "模擬サービス（このプロセス内 " + base + "）"
+                : base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort())
+                        + (base.getPath() == null ? "" : base.getPath());
+        String record = setup.shared() != null ? "PostgreSQL " + setup.shared().url()
+                : setup.data().path().toAbsolutePath().resolve(Stores.SQLITE_FILE).toString();
+        return "受付を開きました: " + (simulated ? "練習モード（模擬）" : "本番モード") + "、カードリーダー " + reader
+                + "、オンライン資格確認 " + service + "、記録 " + record + "、端末 " + setup.terminal()
+                + "、医療機関コード " + setup.institution();
     }
 
     /** The workflow's ports for one check; {@code listener} hears each card step (may be null). */

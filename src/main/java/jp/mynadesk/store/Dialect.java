@@ -36,6 +36,12 @@ interface Dialect {
     /** The database's own consistency check: empty when intact, else its complaints. */
     List<String> integrityProblems(Connection connection) throws SQLException;
 
+    /** A quicker form of the same check, made before a desk's first write (every one-shot check makes one). */
+    List<String> quickIntegrityProblems(Connection connection) throws SQLException;
+
+    /** Before connecting: the record is not there at all, or is an empty file (connecting would make a new one). */
+    boolean recordMissing();
+
     /** Copies the whole database to {@code target} while others may be writing. */
     void backup(Connection connection, Path target) throws SQLException;
 

@@ -16,23 +16,38 @@ import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
 
 /**
- * {@code db verify}: the database's own check, then the audit chain entry by entry, then every visit and re-check
- * run against the last audit entry that wrote it. Runs in one read transaction, so desks may keep recording.
- * Limit: removing the newest entries together with what they wrote cannot be told from a shorter day without an
- * outside copy of the last hash (a backup is one).
+ * {@code db verify}: the database's own check, then the audit chain entry by entry (plain SHA-256 before the seal,
+ * HMAC under the installation's key from it on), then every visit and re-check run against the last audit entry
+ * that wrote it, then the chain against this desk's checkpoints outside the record ({@link Anchor}): a record
+ * shorter than a checkpoint lost committed entries, a checkpoint whose entry has another hash was rewritten. Runs
+ * in one read transaction, so desks may keep recording.
  */
 final class IntegrityCheck {
     private final Connection c;
     private final Dialect dialect;
+    private final Sealing.Row seal;
+    private final AuditKey key;
+    private final Anchor anchor;
+    private long unkeyed;
+    private long anchored;
 
-    IntegrityCheck(Connection c, Dialect dialect) {
+    /**
+     * @param seal   the record's seal row; null: the whole chain is plain (a record not sealed yet)
+     * @param key    the key for the entries from the seal on (null only when {@code seal} is)
+     * @param anchor this desk's checkpoints (null: none kept)
+     */
+    IntegrityCheck(Connection c, Dialect dialect, Sealing.Row seal, AuditKey key, Anchor anchor) {
         this.c = c;
         this.dialect = dialect;
+        this.seal = seal;
+        this.key = key;
+        this.anchor = anchor;
     }
 
     IntegrityReport run() throws SQLException {
         int visits = count("visits");
         int entries = count("audit");
+        unkeyed = seal == null ? entries : Math.min(entries, seal.keyedFrom() - 1);
         List<String> engine = dialect.integrityProblems(c);
         if (!engine.isEmpty()) {
             return broken(visits, entries, "データベースの整合性検査（" + dialect.engine() + "）: " + engine.get(0));
@@ -55,8 +70,14 @@ final class IntegrityCheck {
                 if (!e.prevHash().equals(previous)) {
                     return broken(visits, entries, "監査記録 #" + e.seq() + " が前の記録とつながっていません（削除・並べ替え・書き換え）");
                 }
-                if (!e.expectedHash(previous).equals(e.hash())) {
-                    return broken(visits, entries, "監査記録 #" + e.seq() + " の内容がハッシュと一致しません（書き換え）");
+                boolean keyed = seal != null && e.seq() >= seal.keyedFrom();
+                if (seal != null && e.seq() == seal.keyedFrom() && !previous.equals(seal.headBefore())) {
+                    return broken(visits, entries, "監査記録 #" + (e.seq() - 1) + " までが、鍵付きにした時点の記録と一致しません"
+                            + "（鍵付きにする前の記録の書き換え）");
+                }
+                if (!AuditKey.same(e.expectedHash(previous, keyed ? key : null), e.hash())) {
+                    return broken(visits, entries, "監査記録 #" + e.seq() + " の内容がハッシュと一致しません（書き換え"
+                            + (keyed ? "。鍵付きのハッシュは鍵がなければ作り直せません" : "") + "）");
                 }
                 JsonNode payload = VisitJson.parse(e.payload());
                 if (payload.has("visit")) {
@@ -80,8 +101,64 @@ final class IntegrityCheck {
         if (visitProblem != null) {
             return broken(visits, entries, visitProblem);
         }
+        if (seal != null && entries < seal.keyedFrom() - 1) {
+            return broken(visits, entries, "監査記録が " + entries + " 件しかありません（鍵付きにした時点で " + (seal.keyedFrom() - 1)
+                    + " 件ありました。記録が失われたか、古いバックアップに戻されています）");
+        }
         String runProblem = compareRuns(expectedRuns, runEntry);
-        return runProblem == null ? new IntegrityReport(true, visits, entries, null) : broken(visits, entries, runProblem);
+        if (runProblem != null) {
+            return broken(visits, entries, runProblem);
+        }
+        // last: a chain that is whole in itself may still be shorter than it was, or not the chain it was
+        String outside = compareAnchor(entries);
+        return outside == null ? new IntegrityReport(true, visits, entries, null, unkeyed, anchored)
+                : broken(visits, entries, outside);
+    }
+
+    /**
+     * The chain against every checkpoint outside the record: each must name an entry that is there, with that hash.
+     * Null when they agree.
+     */
+    private String compareAnchor(int entries) throws SQLException {
+        if (anchor == null) {
+            return null;
+        }
+        List<Anchor.Checkpoint> checkpoints;
+        try {
+            checkpoints = anchor.all();
+        } catch (java.io.IOException e) {
+            return "記録の外の控え（" + anchor.file() + "）を読めません: " + e.getMessage();
+        }
+        Map<Long, String> hashes = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit")) {
+            while (rs.next()) {
+                hashes.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        long most = 0;
+        for (Anchor.Checkpoint p : checkpoints) {
+            most = Math.max(most, p.seq());
+        }
+        anchored = most;
+        if (most > entries) {
+            return lost(entries, most);
+        }
+        for (Anchor.Checkpoint p : checkpoints) {
+            String there = hashes.get(p.seq());
+            if (there == null) {
+                return "監査記録 #" + p.seq() + " がありません（記録の外の控え（" + anchor.file().getFileName() + "）にはあります）";
+            }
+            if (!there.equals(p.hash())) {
+                return "監査記録 #" + p.seq() + " が記録の外の控え（" + anchor.file().getFileName() + "）と一致しません"
+                        + "（プログラムの外で書き換えられています）";
+            }
+        }
+        return null;
+    }
+
+    private String lost(int entries, long most) {
+        return "記録が短くなっています: 監査記録は " + entries + " 件ですが、記録の外の控え（" + anchor.file().getFileName()
+                + "）には #" + most + " まであります（記録済みの受付が失われたか、古いバックアップに戻されています）";
     }
 
     private String compareVisits(Map<String, VisitRows.Image> expected, Map<String, Long> entryOf) throws SQLException {
@@ -132,13 +209,17 @@ final class IntegrityCheck {
     }
 
     private int count(String table) throws SQLException {
+        return count(c, table);
+    }
+
+    static int count(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
-    private static IntegrityReport broken(int visits, int entries, String why) {
-        return new IntegrityReport(false, visits, entries, why);
+    private IntegrityReport broken(int visits, int entries, String why) {
+        return new IntegrityReport(false, visits, entries, why, unkeyed, anchored);
     }
 }

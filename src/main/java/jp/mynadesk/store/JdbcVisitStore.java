@@ -41,7 +41,14 @@ import jp.mynadesk.store.AuditChain.Action;
  */
 public final class JdbcVisitStore implements VisitStore {
     private final Dialect dialect;
-    private final AuditChain audit;
+    private final Clock clock;
+    /** This desk's checkpoints outside the record (null: none kept, a throwaway record). */
+    private final Anchor anchor;
+    private final Sealing.State seal;
+    /** The keyed chain, once the first write found the record fit to be written to. */
+    private AuditChain audit;
+    /** The head after the current transaction's last audit entry, for the anchor once it commits. */
+    private Anchor.Checkpoint pendingHead;
     private Connection c;
     /** Connections made so far: a claim belongs to the one it was made on. */
     private int connections = 1;
@@ -61,19 +68,28 @@ public final class JdbcVisitStore implements VisitStore {
      */
     private record InDoubt(Visit given, Visit recorded) {}
 
-    private JdbcVisitStore(Connection c, Dialect dialect, Clock clock) {
+    private JdbcVisitStore(Connection c, Dialect dialect, Anchor anchor, Sealing.State seal, Clock clock) {
         this.c = c;
         this.dialect = dialect;
-        this.audit = new AuditChain(clock);
+        this.anchor = anchor;
+        this.seal = seal;
+        this.clock = clock;
     }
 
-    /** Opens (and creates or migrates) the record. */
-    static JdbcVisitStore open(Dialect dialect, Clock clock) {
+    /**
+     * Opens (and creates, migrates or seals) the record. A record that is missing or empty where this desk's anchor
+     * says entries were committed is not made again: that is a lost record (CORRUPT), not a new one.
+     */
+    static JdbcVisitStore open(Dialect dialect, Seal seal, Clock clock) {
+        Anchor anchor = anchor(seal);
+        refuseIfLost(dialect.recordMissing(), anchor, dialect);
         Connection c = null;
         try {
             c = dialect.connect();
+            refuseIfLost(Migrations.current(c, dialect) == 0, anchor, dialect);
             Migrations.apply(c, dialect, clock);
-            return new JdbcVisitStore(c, dialect, clock);
+            Sealing.State state = Sealing.open(c, dialect, seal, anchor, clock);
+            return new JdbcVisitStore(c, dialect, anchor, state, clock);
         } catch (SQLException e) {
             closeQuietly(c);
             throw dialect.translate(e);
@@ -83,14 +99,116 @@ public final class JdbcVisitStore implements VisitStore {
         }
     }
 
-    /** Brings the record's schema up to date and says from which version to which. */
-    static SchemaChange migrate(Dialect dialect, Clock clock) {
+    /** Brings the record's schema up to date (and seals it) and says from which version to which. */
+    static SchemaChange migrate(Dialect dialect, Seal seal, Clock clock) {
+        Anchor anchor = anchor(seal);
+        refuseIfLost(dialect.recordMissing(), anchor, dialect);
         try (Connection c = dialect.connect()) {
             int from = Migrations.current(c, dialect);
+            refuseIfLost(from == 0, anchor, dialect);
             Migrations.apply(c, dialect, clock);
-            return new SchemaChange(from, Migrations.current(c, dialect));
+            Sealing.State state = Sealing.open(c, dialect, seal, anchor, clock);
+            if (state.problem() != null && state.problem().kind() == StoreException.Kind.CORRUPT) {
+                throw state.problem();
+            }
+            return new SchemaChange(from, Migrations.current(c, dialect), state.rekeyedAfter());
         } catch (SQLException e) {
             throw dialect.translate(e);
+        }
+    }
+
+    private static Anchor anchor(Seal seal) {
+        return seal.anchorFile() == null ? null : new Anchor(seal.anchorFile());
+    }
+
+    /** {@code missing}: the record is not there or has no tables. Throws when the anchor says it had entries. */
+    private static void refuseIfLost(boolean missing, Anchor anchor, Dialect dialect) {
+        if (!missing || anchor == null) {
+            return;
+        }
+        Optional<Anchor.Checkpoint> had;
+        try {
+            had = anchor.latest();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "記録の外の控え（" + anchor.file() + "）を読めません（"
+                    + Durable.why(e, anchor.file().getParent()) + "）。", e);
+        }
+        if (had.isPresent() && had.get().seq() > 0) {
+            throw new StoreException(StoreException.Kind.CORRUPT, dialect.engine() + " の記録がない（または空の）状態ですが、"
+                    + "この端末の控え（" + anchor.file() + "）では監査記録が " + had.get().seq() + " 件ありました。記録済みの受付が"
+                    + "失われています。新しい記録は始めません。バックアップから戻してください。失ったことを承知で新しい記録を始めるとき"
+                    + "は、控えのファイルを別の名前に変えてください（監査のため削除せず保管してください）。", null);
+        }
+    }
+
+    /**
+     * Before this desk's first write: the record must be fit to be written to. The seal must be this desk's key;
+     * the database's own quick check must pass; and the chain must still reach this desk's last checkpoint with the
+     * same hash (a record shorter than its anchor lost committed visits; another hash, it was rewritten). Writing
+     * into such a record would bury the damage under new entries. Checked once per opening, inside the first write
+     * transaction (under the write lock, and without a COMMIT of its own).
+     */
+    private void guardWrite(Connection c) throws SQLException {
+        if (audit != null) {
+            return;
+        }
+        if (seal.problem() != null) {
+            throw seal.problem();
+        }
+        List<String> engine = dialect.quickIntegrityProblems(c);
+        if (!engine.isEmpty()) {
+            throw new StoreException(StoreException.Kind.CORRUPT, "記録のファイルが壊れています（" + dialect.engine()
+                    + " の整合性検査: " + engine.get(0) + "）。この記録には書き込みません。mynadesk db verify で確かめ、"
+                    + "バックアップから戻してください。", null);
+        }
+        Optional<Anchor.Checkpoint> last = latestCheckpoint();
+        if (last.isPresent()) {
+            String there = AuditChain.hashAt(c, last.get().seq());
+            if (there == null) {
+                throw new StoreException(StoreException.Kind.CORRUPT, "記録が短くなっています（この端末の控え "
+                        + anchor.file().getFileName() + " では監査記録が " + last.get().seq() + " 件ありました）。記録済みの"
+                        + "受付が失われています。この記録には書き込みません。mynadesk db verify で確かめ、バックアップから戻してください。", null);
+            }
+            if (!there.equals(last.get().hash())) {
+                throw new StoreException(StoreException.Kind.CORRUPT, "監査記録 #" + last.get().seq() + " が記録の外の控え（"
+                        + anchor.file().getFileName() + "）と一致しません（プログラムの外で書き換えられています）。この記録には"
+                        + "書き込みません。mynadesk db verify で確かめてください。", null);
+            }
+        }
+        audit = new AuditChain(clock, seal.key());
+    }
+
+    private Optional<Anchor.Checkpoint> latestCheckpoint() {
+        if (anchor == null) {
+            return Optional.empty();
+        }
+        try {
+            return anchor.latest();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "記録の外の控え（" + anchor.file() + "）を読めません（"
+                    + Durable.why(e, anchor.file().getParent()) + "）。", e);
+        }
+    }
+
+    /** Appends an audit entry in the current write transaction, noting the new head for the anchor. */
+    private void append(Connection c, Action action, String entity, ObjectNode payload) throws SQLException {
+        pendingHead = audit.append(c, action, entity, payload);
+    }
+
+    /**
+     * After a commit: the new head goes to the anchor. A failure here does not undo the commit (the visit is on
+     * record); the anchor then lags, which the next checkpoint mends.
+     */
+    private void anchorCommitted() {
+        Anchor.Checkpoint head = pendingHead;
+        pendingHead = null;
+        if (head == null || anchor == null) {
+            return;
+        }
+        try {
+            anchor.append(head.seq(), head.hash(), OffsetDateTime.now(clock));
+        } catch (IOException e) {
+            // lagging is safe: an anchor never names more than the record holds
         }
     }
 
@@ -100,9 +218,11 @@ public final class JdbcVisitStore implements VisitStore {
             throw new IllegalArgumentException("visit " + visit.visitId() + " is already recorded");
         }
         InDoubt[] attempt = new InDoubt[1];
+        pendingHead = null;
         try {
             Connection c = connection();
             Visit recorded = Transactions.write(c, dialect, () -> {
+                guardWrite(c);
                 if (doubt != null && landed(c, doubt) && visit.equals(doubt.given())) {
                     return doubt.recorded(); // the retry of a visit that is on record after all
                 }
@@ -110,8 +230,10 @@ public final class JdbcVisitStore implements VisitStore {
                 return attempt[0].recorded();
             });
             doubt = null; // settled, and this call's outcome is known
+            anchorCommitted();
             return recorded;
         } catch (SQLException e) {
+            pendingHead = null;
             if (e instanceof Transactions.CommitUnanswered && dialect.connectionLost(e) && attempt[0] != null) {
                 doubt = attempt[0]; // the server may have committed it; any earlier doubt was settled above
             }
@@ -159,15 +281,63 @@ public final class JdbcVisitStore implements VisitStore {
         Visit recorded = visit.withId(VisitRows.id(day, next));
         VisitRows.Image image = VisitRows.image(recorded);
         VisitRows.insert(c, image);
-        audit.append(c, Action.VISIT_RECORDED, recorded.visitId(), withVisit(image));
+        append(c, Action.VISIT_RECORDED, recorded.visitId(), withVisit(image));
         return recorded;
     }
 
     @Override
     public synchronized List<Visit> visits(LocalDate since) {
-        String where = since == null ? "" : " WHERE day >= ?";
-        return query("SELECT body FROM visits" + where + " ORDER BY day, day_seq",
-                since == null ? null : since.toString());
+        return visits(since, null);
+    }
+
+    @Override
+    public synchronized List<Visit> visits(LocalDate since, Boolean simulated) {
+        try (PreparedStatement p = connection().prepareStatement("SELECT body, simulated FROM visits"
+                + where(since, simulated) + " ORDER BY day, day_seq")) {
+            bind(p, since, simulated);
+            List<Visit> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(VisitJson.read(VisitJson.parse(withMode(rs.getString(1), rs.getInt(2)))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw dialect.translate(e);
+        }
+    }
+
+    private static String where(LocalDate since, Boolean simulated) {
+        List<String> conditions = new ArrayList<>();
+        if (since != null) {
+            conditions.add("day >= ?");
+        }
+        if (simulated != null) {
+            conditions.add("simulated = ?");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(PreparedStatement p, LocalDate since, Boolean simulated) throws SQLException {
+        int i = 1;
+        if (since != null) {
+            p.setString(i++, since.toString());
+        }
+        if (simulated != null) {
+            p.setInt(i, simulated ? 1 : 0);
+        }
+    }
+
+    /**
+     * The stored JSON with {@code simulated}: a visit recorded before mynadesk kept the mode has no such field (its
+     * JSON stays as its audit entry wrote it); the column, 1 for those, says it. The test is on the text: a quote
+     * inside a JSON string is escaped, so {@code "simulated":} only ever matches a key.
+     */
+    private static String withMode(String body, int simulated) {
+        if (body.contains("\"simulated\":") || !body.startsWith("{")) {
+            return body;
+        }
+        return "{\"simulated\":" + (simulated == 1) + (body.equals("{}") ? "" : ",") + body.substring(1);
     }
 
     @Override
@@ -205,11 +375,11 @@ public final class JdbcVisitStore implements VisitStore {
             RecheckRows.insert(c, image);
             ObjectNode payload = JsonNodeFactory.instance.objectNode();
             payload.set("run", image);
-            audit.append(c, Action.RECHECK_RUN_RECORDED, RecheckRows.entity(runId), payload);
+            append(c, Action.RECHECK_RUN_RECORDED, RecheckRows.entity(runId), payload);
             for (Visit v : settled) {
                 VisitRows.Image rows = VisitRows.image(v);
                 VisitRows.rewrite(c, rows);
-                audit.append(c, Action.RECHECK_STATE_CHANGED, v.visitId(), withVisit(rows).put("runId", runId));
+                append(c, Action.RECHECK_STATE_CHANGED, v.visitId(), withVisit(rows).put("runId", runId));
             }
             return null;
         });
@@ -230,7 +400,7 @@ public final class JdbcVisitStore implements VisitStore {
                     given.availableUntil(), given.categories(), at));
             VisitRows.Image rows = VisitRows.image(revoked);
             VisitRows.rewrite(c, rows);
-            audit.append(c, Action.CONSENT_REVOKED, visitId, withVisit(rows).put("revokedAt", at.toString()));
+            append(c, Action.CONSENT_REVOKED, visitId, withVisit(rows).put("revokedAt", at.toString()));
             return null;
         });
     }
@@ -239,7 +409,13 @@ public final class JdbcVisitStore implements VisitStore {
     public synchronized IntegrityReport verify() {
         try {
             Connection c = connection();
-            return Transactions.read(c, dialect, () -> new IntegrityCheck(c, dialect).run());
+            return Transactions.read(c, dialect, () -> {
+                if (seal.problem() != null) { // no key to vouch for the chain with, or the seal itself edited
+                    return new IntegrityReport(false, IntegrityCheck.count(c, "visits"), IntegrityCheck.count(c, "audit"),
+                            seal.problem().getMessage());
+                }
+                return new IntegrityCheck(c, dialect, seal.row(), seal.key(), anchor).run();
+            });
         } catch (SQLException e) {
             StoreException translated = failed(e);
             if (translated.kind() == StoreException.Kind.CORRUPT) {
@@ -341,14 +517,17 @@ public final class JdbcVisitStore implements VisitStore {
 
     @Override
     public synchronized void forEachVisitJson(LocalDate since, java.util.function.Consumer<String> json) {
-        String where = since == null ? "" : " WHERE day >= ?";
-        try (PreparedStatement p = connection().prepareStatement("SELECT body FROM visits" + where + " ORDER BY day, day_seq")) {
-            if (since != null) {
-                p.setString(1, since.toString());
-            }
+        forEachVisitJson(since, null, json);
+    }
+
+    @Override
+    public synchronized void forEachVisitJson(LocalDate since, Boolean simulated, java.util.function.Consumer<String> json) {
+        try (PreparedStatement p = connection().prepareStatement("SELECT body, simulated FROM visits"
+                + where(since, simulated) + " ORDER BY day, day_seq")) {
+            bind(p, since, simulated);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    json.accept(rs.getString(1));
+                    json.accept(withMode(rs.getString(1), rs.getInt(2)));
                 }
             }
         } catch (SQLException e) {
@@ -380,11 +559,21 @@ public final class JdbcVisitStore implements VisitStore {
     }
 
     private <T> T write(Change<T> work) {
+        pendingHead = null;
         try {
             Connection c = connection();
-            return Transactions.write(c, dialect, () -> work.run(c));
+            T result = Transactions.write(c, dialect, () -> {
+                guardWrite(c);
+                return work.run(c);
+            });
+            anchorCommitted();
+            return result;
         } catch (SQLException e) {
+            pendingHead = null;
             throw failed(e);
+        } catch (RuntimeException e) {
+            pendingHead = null;
+            throw e;
         }
     }
 

@@ -28,6 +28,15 @@ final class PostgresDialect implements Dialect {
     private static final int RECHECK_LOCK = 0x6d79_6e02;
     private static final String KEY = ", hashtext(current_schema()))";
 
+    /** TCP connect to the server. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Connect and log in, all told (a stopped server accepts the TCP connection and never answers the log-in). */
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
+    /** Beyond the lock wait: how long a statement may take before the server cancels it. */
+    static final Duration STATEMENT_MARGIN = Duration.ofSeconds(8);
+    /** Beyond the lock wait: how long the desk waits for any reply before it calls the connection lost. */
+    static final Duration SILENCE = Duration.ofSeconds(10);
+
     private final SharedDatabase db;
     private final Duration lockTimeout;
 
@@ -48,17 +57,36 @@ final class PostgresDialect implements Dialect {
             p.setProperty("password", db.password());
         }
         p.setProperty("ApplicationName", "mynadesk");
-        p.setProperty("connectTimeout", "10");
+        // A server that accepts the connection and then says nothing (stopped, hung, a half-open network) must not
+        // hold the desk: TCP connect, the whole log-in, and every later read each have a bound, after which the
+        // connection counts as lost (SQLState 08006) and the desk takes its record-unavailable path.
+        p.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
+        p.setProperty("loginTimeout", Long.toString(LOGIN_TIMEOUT.toSeconds()));
+        p.setProperty("socketTimeout", Long.toString(socketTimeout().toSeconds()));
+        p.setProperty("tcpKeepAlive", "true");
         Connection c = DriverManager.getConnection(db.url(), p);
         try (Statement s = c.createStatement()) {
             // A desk waits this long for another desk's write (or a migration) before it reports the record busy.
             s.execute("SET lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
+            // The server's own bound on one statement, inside the client's: a slow server answers with an error
+            // (57014) before the socket time-out would have to drop the connection.
+            s.execute("SET statement_timeout = " + statementTimeout().toMillis());
             s.execute("SET synchronous_commit = on"); // a visit is on disk when the screen says 記録しました
         } catch (SQLException e) {
             c.close();
             throw e;
         }
         return c;
+    }
+
+    /** A statement (a lock wait included) is cancelled by the server after this. */
+    Duration statementTimeout() {
+        return lockTimeout.plus(STATEMENT_MARGIN);
+    }
+
+    /** No reply for this long, and the connection is lost (whole seconds: the driver's unit). */
+    Duration socketTimeout() {
+        return Duration.ofSeconds((lockTimeout.plus(SILENCE).toMillis() + 999) / 1000);
     }
 
     @Override
@@ -84,6 +112,17 @@ final class PostgresDialect implements Dialect {
             long failures = rs.next() ? rs.getLong(1) : 0;
             return failures == 0 ? List.of() : List.of("データページのチェックサム不一致 " + failures + " 件");
         }
+    }
+
+    @Override
+    public List<String> quickIntegrityProblems(Connection connection) throws SQLException {
+        return integrityProblems(connection);
+    }
+
+    /** A database has no file to look at; an empty schema is found after connecting (no tables). */
+    @Override
+    public boolean recordMissing() {
+        return false;
     }
 
     @Override
@@ -124,6 +163,8 @@ final class PostgresDialect implements Dialect {
                     + "ネットワークが切れています。しばらく待ってからもう一度試してください（記録済みの受付は失われていません）。", e);
         }
         return switch (state) {
+            case "57014" -> new StoreException(Kind.UNAVAILABLE, "共有データベース（PostgreSQL）の応答が遅すぎるため、"
+                    + "待つのをやめました。しばらく待ってからもう一度試してください。", e);
             case "55P03", "40P01", "40001" -> new StoreException(Kind.UNAVAILABLE,
                     "記録は他の端末が使用中です。しばらく待ってからもう一度試してください。", e);
             case "28P01", "28000" -> new StoreException(Kind.UNAVAILABLE, "共有データベースにログインできません。ユーザー名と"

@@ -15,10 +15,17 @@ import java.util.Set;
  * {@code $MYNADESK_DB_PASSWORD}, else {@code $PGPASSWORD}, else a file named by {@code --db-password-file} or
  * {@code $MYNADESK_DB_PASSWORD_FILE} that only its owner may read. {@link #toString()} never shows it.
  *
- * @param url      {@code jdbc:postgresql://host[:port]/database[?user=…&currentSchema=…]}, without a password
- * @param password null: none (trust or peer authentication)
+ * @param url          {@code jdbc:postgresql://host[:port]/database[?user=…&currentSchema=…]}, without a password
+ * @param password     null: none (trust or peer authentication)
+ * @param auditKeyFile the record's audit key, the same file (a copy) at every desk: {@code $MYNADESK_AUDIT_KEY_FILE};
+ *                     null: the desk's data folder's {@value Seal#KEY_FILE} (see {@link Seal#shared})
  */
-public record SharedDatabase(String url, String password) {
+public record SharedDatabase(String url, String password, Path auditKeyFile) {
+    /** A shared record whose audit key is in each desk's data folder. */
+    public SharedDatabase(String url, String password) {
+        this(url, password, null);
+    }
+
     public static final String ENV = "MYNADESK_DB";
     public static final String PASSWORD_ENV = "MYNADESK_DB_PASSWORD";
     public static final String PASSWORD_FILE_ENV = "MYNADESK_DB_PASSWORD_FILE";
@@ -49,7 +56,22 @@ public record SharedDatabase(String url, String password) {
             throw new IllegalArgumentException(where + " にパスワードを書かないでください。パスワードは環境変数 "
                     + PASSWORD_ENV + "（または PGPASSWORD）か、本人だけが読めるファイル（--db-password-file）で渡します。");
         }
-        return new SharedDatabase(url, password(passwordFile, env));
+        return new SharedDatabase(url, password(passwordFile, env), auditKeyFile(env));
+    }
+
+    private static Path auditKeyFile(Map<String, String> env) {
+        String file = env.get(Seal.KEY_FILE_ENV);
+        if (file == null) {
+            return null;
+        }
+        if (file.isBlank()) {
+            throw new IllegalArgumentException("環境変数 " + Seal.KEY_FILE_ENV + " が空です。監査鍵のファイルのパスを指定してください。");
+        }
+        try {
+            return Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("環境変数 " + Seal.KEY_FILE_ENV + " はファイルのパスとして使えません: " + file);
+        }
     }
 
     private static String password(String fileOption, Map<String, String> env) {

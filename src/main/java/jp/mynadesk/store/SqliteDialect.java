@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -132,8 +133,29 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> integrityProblems(Connection connection) throws SQLException {
+        return check(connection, "PRAGMA integrity_check");
+    }
+
+    /** {@code quick_check}: every page and row read, without checking that each index matches its table. */
+    @Override
+    public List<String> quickIntegrityProblems(Connection connection) throws SQLException {
+        return check(connection, "PRAGMA quick_check");
+    }
+
+    @Override
+    public boolean recordMissing() {
+        try {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            // a record not yet checkpointed is an empty main file and everything in its WAL
+            return !Files.exists(file) || Files.size(file) == 0 && (!Files.exists(wal) || Files.size(wal) == 0);
+        } catch (IOException e) {
+            return false; // cannot tell: connecting will say what is wrong
+        }
+    }
+
+    private static List<String> check(Connection connection, String pragma) throws SQLException {
         List<String> problems = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(pragma)) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 if (!"ok".equals(line)) {

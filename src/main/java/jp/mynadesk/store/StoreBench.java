@@ -31,7 +31,7 @@ public final class StoreBench {
 
     public static Figures run(Path dataDir, int commits, int listed, Clock clock) {
         try (JdbcVisitStore store = JdbcVisitStore.open(
-                Stores.sqlite(new DataDirectory(dataDir, true), Stores.DEFAULT_BUSY_TIMEOUT), clock)) {
+                Stores.sqlite(new DataDirectory(dataDir, true), Stores.DEFAULT_BUSY_TIMEOUT), Seal.in(dataDir), clock)) {
             OffsetDateTime start = OffsetDateTime.now(clock);
             double[] ms = new double[commits];
             for (int i = 0; i < commits; i++) {

@@ -11,7 +11,8 @@ import jp.mynadesk.desk.VisitStore;
 
 /**
  * Opens the record: the SQLite file ({@value #SQLITE_FILE}) in a data directory, or a PostgreSQL database shared by
- * several desks ({@code --db}). Both are the same {@link JdbcVisitStore} with the engine's {@link Dialect}.
+ * several desks ({@code --db}). Both are the same {@link JdbcVisitStore} with the engine's {@link Dialect}, sealed by
+ * what the data directory keeps outside the record ({@link Seal}: the audit key and the anchor file).
  */
 public final class Stores {
     /** The record's file in a data directory. */
@@ -32,22 +33,54 @@ public final class Stores {
     }
 
     public static VisitStore open(DataDirectory dir, Clock clock, Duration busyTimeout) {
-        return JdbcVisitStore.open(sqlite(dir, busyTimeout), clock);
+        Dialect sqlite = sqlite(dir, busyTimeout);
+        return JdbcVisitStore.open(sqlite, Seal.in(prepare(dir)), clock);
     }
 
-    /** The record in a shared PostgreSQL database; {@code lockWait}: how long a write waits for another desk. */
+    /**
+     * The record in a shared PostgreSQL database, for the desk whose data folder is {@code dir} (its anchor file,
+     * and its audit key unless the database names one); {@code lockWait}: how long a write waits for another desk.
+     */
+    public static VisitStore open(SharedDatabase db, DataDirectory dir, Clock clock, Duration lockWait) {
+        return JdbcVisitStore.open(new PostgresDialect(db, lockWait), Seal.shared(db, prepare(dir)), clock);
+    }
+
+    /**
+     * A shared record without a data folder (tests, bench): no anchor file is kept, and the database must name its
+     * audit key ({@link SharedDatabase#auditKeyFile}).
+     */
     public static VisitStore open(SharedDatabase db, Clock clock, Duration lockWait) {
-        return JdbcVisitStore.open(new PostgresDialect(db, lockWait), clock);
+        return JdbcVisitStore.open(new PostgresDialect(db, lockWait), keyOnly(db), clock);
     }
 
     /** {@code db migrate}: brings the data directory's record up to date. */
     public static SchemaChange migrate(DataDirectory dir, Clock clock, Duration busyTimeout) {
-        return JdbcVisitStore.migrate(sqlite(dir, busyTimeout), clock);
+        Dialect sqlite = sqlite(dir, busyTimeout);
+        return JdbcVisitStore.migrate(sqlite, Seal.in(prepare(dir)), clock);
     }
 
     /** {@code db migrate}: brings the shared database's record up to date. */
-    public static SchemaChange migrate(SharedDatabase db, Clock clock, Duration lockWait) {
-        return JdbcVisitStore.migrate(new PostgresDialect(db, lockWait), clock);
+    public static SchemaChange migrate(SharedDatabase db, DataDirectory dir, Clock clock, Duration lockWait) {
+        return JdbcVisitStore.migrate(new PostgresDialect(db, lockWait), Seal.shared(db, prepare(dir)), clock);
+    }
+
+    /**
+     * How many audit entries the data directory's anchor file says its record had (0: none, or no anchor): a
+     * command that finds no record file there tells a lost record from a folder that never had one.
+     */
+    public static long anchoredEntries(DataDirectory dir) {
+        try {
+            return new Anchor(Seal.in(dir.path()).anchorFile()).latest().map(Anchor.Checkpoint::seq).orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Seal keyOnly(SharedDatabase db) {
+        if (db.auditKeyFile() == null) {
+            throw new IllegalArgumentException("a shared record opened without a data folder needs its audit key file");
+        }
+        return new Seal(db.auditKeyFile(), null);
     }
 
     static Dialect sqlite(DataDirectory dir, Duration busyTimeout) {

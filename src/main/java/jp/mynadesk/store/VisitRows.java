@@ -27,8 +27,9 @@ import jp.mynadesk.desk.VisitJson;
 final class VisitRows {
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
+    /** @param simulated 1 for a visit made in simulation, 0 at a clinic's reader (docs/CLINIC.md) */
     record VisitRow(String id, String day, int daySeq, String asOf, String terminal, String route, String outcome,
-                    String recheckState, String body) {}
+                    String recheckState, String body, int simulated) {}
 
     /** @param answers category code → 1 yes / 0 no */
     record ConsentRow(int registered, String source, String registeredAt, String availableUntil, String revokedAt,
@@ -65,7 +66,7 @@ final class VisitRows {
         LocalDate day = day(v.asOf());
         int daySeq = Integer.parseInt(v.visitId().substring(v.visitId().lastIndexOf('-') + 1));
         VisitRow row = new VisitRow(v.visitId(), day.toString(), daySeq, v.asOf().toString(), v.terminal(),
-                v.route().code(), v.outcome().code(), v.recheckState().code(), Canonical.text(full));
+                v.route().code(), v.outcome().code(), v.recheckState().code(), Canonical.text(full), v.simulated() ? 1 : 0);
         return new Image(v.visitId(), row, consent(v.consent()), declaration(v.patient(), v.statedInsurance()));
     }
 
@@ -96,7 +97,7 @@ final class VisitRows {
     static void insert(Connection c, Image image) throws SQLException {
         VisitRow v = image.visit();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO visits (id, day, day_seq, as_of, terminal, route, "
-                + "outcome, recheck_state, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "outcome, recheck_state, body, simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, v.id());
             p.setString(2, v.day());
             p.setInt(3, v.daySeq());
@@ -106,6 +107,7 @@ final class VisitRows {
             p.setString(7, v.outcome());
             p.setString(8, v.recheckState());
             p.setString(9, v.body());
+            p.setInt(10, v.simulated());
             p.executeUpdate();
         }
         insertChildren(c, image);
@@ -115,14 +117,15 @@ final class VisitRows {
     static void rewrite(Connection c, Image image) throws SQLException {
         VisitRow v = image.visit();
         try (PreparedStatement p = c.prepareStatement("UPDATE visits SET as_of = ?, terminal = ?, route = ?, "
-                + "outcome = ?, recheck_state = ?, body = ? WHERE id = ?")) {
+                + "outcome = ?, recheck_state = ?, body = ?, simulated = ? WHERE id = ?")) {
             p.setString(1, v.asOf());
             p.setString(2, v.terminal());
             p.setString(3, v.route());
             p.setString(4, v.outcome());
             p.setString(5, v.recheckState());
             p.setString(6, v.body());
-            p.setString(7, v.id());
+            p.setInt(7, v.simulated());
+            p.setString(8, v.id());
             p.executeUpdate();
         }
         for (String table : new String[] {"consent_answers", "consents", "declarations"}) {
@@ -134,7 +137,8 @@ final class VisitRows {
         insertChildren(c, image);
     }
 
-    private static void insertChildren(Connection c, Image image) throws SQLException {
+    /** The consent and declaration rows of a visit whose visits row is written. */
+    static void insertChildren(Connection c, Image image) throws SQLException {
         String id = image.id();
         ConsentRow consent = image.consent();
         if (consent != null) {
@@ -202,11 +206,11 @@ final class VisitRows {
         }
         Map<String, Image> images = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, day, day_seq, as_of, "
-                + "terminal, route, outcome, recheck_state, body FROM visits ORDER BY day, day_seq")) {
+                + "terminal, route, outcome, recheck_state, body, simulated FROM visits ORDER BY day, day_seq")) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 VisitRow row = new VisitRow(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10));
                 images.put(id, new Image(id, row, consents.remove(id), declarations.remove(id)));
             }
         }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.mynadesk.card.Jpki;
 import jp.mynadesk.documents.JsonProblem;
+import java.nio.file.Path;
+import jp.mynadesk.pki.CaFiles;
 import jp.mynadesk.pki.HolderSpec;
+import jp.mynadesk.pki.TestCa;
 
 /**
  * What a virtual My Number card is personalised with: the holder, certificate dates, PINs and their counters, and
@@ -34,6 +37,8 @@ import jp.mynadesk.pki.HolderSpec;
  * @param revoked           the online service treats the certificate as revoked (carried as data, not on the chip)
  * @param mismatchedKey     the chip's auth key does not match its certificate (a forged card)
  * @param subjectId         auth certificate subject CN, 23 of 0–9 A–Z; null → derived from {@code name}
+ * @param issuer            the CA that issues the card's certificates (files, docs/CARD.md §8.2); null → the
+ *                          simulator's standard test CA
  */
 public record CardProfile(
         String name,
@@ -49,7 +54,36 @@ public record CardProfile(
         boolean faceOnly,
         boolean revoked,
         boolean mismatchedKey,
-        String subjectId) {
+        String subjectId,
+        Issuer issuer) {
+
+    /**
+     * A CA of one's own for the card's certificates (both the 利用者証明用 and the 署名用 certificate, and EF 000B /
+     * 0002): its certificate (PEM or DER) and RSA private key (PEM), already resolved against the profile file.
+     */
+    public record Issuer(Path certificate, Path key) {
+        public Issuer {
+            java.util.Objects.requireNonNull(certificate, "certificate");
+            java.util.Objects.requireNonNull(key, "key");
+        }
+
+        /** Reads the CA (checked when the profile was read; a file changed since then fails here). */
+        public TestCa load() {
+            try {
+                return new TestCa(CaFiles.load(certificate, key), CaFiles.load(certificate, key));
+            } catch (CaFiles.CaFileException e) {
+                throw new IllegalStateException("issuer." + e.field() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Without an issuer of its own: the card is issued by the standard test CA. */
+    public CardProfile(String name, String description, Holder holder, LocalDate issued, LocalDate certificateExpiry,
+                       String authPin, int authTriesLeft, String signPassword, int signTriesLeft, Token token,
+                       boolean faceOnly, boolean revoked, boolean mismatchedKey, String subjectId) {
+        this(name, description, holder, issued, certificateExpiry, authPin, authTriesLeft, signPassword, signTriesLeft,
+                token, faceOnly, revoked, mismatchedKey, subjectId, null);
+    }
 
     /**
      * The dates a profile may carry. Certificates of a simulated card must be encodable and their validity
@@ -176,6 +210,11 @@ public record CardProfile(
     /** False for 顔認証 cards and for holders under 15 at issue: EF 0001/001A/001B are then absent, EF 0008 byte 0 = 00. */
     public boolean hasSignCertificate() {
         return !faceOnly && Period.between(holder.birthDate(), issued).getYears() >= SIGN_CERTIFICATE_MIN_AGE;
+    }
+
+    /** The CA that issues this card's certificates: the profile's {@code issuer}, else the standard test CA. */
+    public TestCa issuingCa() {
+        return issuer == null ? TestCa.standard() : issuer.load();
     }
 
     /** The certificate request for {@link jp.mynadesk.pki.CardIssuer}; one key pair per profile name. */

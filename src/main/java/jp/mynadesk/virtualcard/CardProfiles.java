@@ -1,6 +1,7 @@
 package jp.mynadesk.virtualcard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import jp.mynadesk.documents.JsonProblem;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.pki.CaFiles;
 
 /**
  * Card profiles: the built-in set ({@value #RESOURCE}, in file order) and profiles read from JSON files.
@@ -50,6 +52,7 @@ public final class CardProfiles {
     private static final class Mapper {
         static final ObjectMapper JSON = JsonMapper.builder()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // a repeated key is refused, never "last one wins"
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -60,6 +63,8 @@ public final class CardProfiles {
                 .build();
 
         /** What each field allows, for the mapper's errors (the fields of {@link CardProfile}, docs/CARD.md). */
+        static final String PROBLEMS_HINT_PATH = "ファイルのパスの文字列（プロファイルのファイルからの相対パスか絶対パス）を指定してください。";
+
         static final JsonProblem PROBLEMS = new JsonProblem(Map.ofEntries(
                 Map.entry("", "カードプロファイルの項目（name, holder, issued など）を持つ JSON オブジェクト"),
                 Map.entry("name", "プロファイル名の文字列（英小文字 a-z・数字・- の 1〜63 文字）"),
@@ -80,16 +85,20 @@ public final class CardProfiles {
                 Map.entry("faceOnly", "true か false"),
                 Map.entry("revoked", "true か false"),
                 Map.entry("mismatchedKey", "true か false"),
-                Map.entry("subjectId", "数字 0-9 と英大文字 A-Z の 23 文字の文字列")));
+                Map.entry("subjectId", "数字 0-9 と英大文字 A-Z の 23 文字の文字列"),
+                Map.entry("issuer", "発行元 CA のオブジェクト（certificate, key）"),
+                Map.entry("issuer.certificate", "CA 証明書のファイルのパスの文字列（PEM か DER、プロファイルのファイルからの相対パス）"),
+                Map.entry("issuer.key", "CA の秘密鍵のファイルのパスの文字列（PEM、プロファイルのファイルからの相対パス）")));
     }
 
     /** The JSON field names of {@link JsonProfile} and {@link JsonHolder}, for {@link #bindPlain}. */
     private static final Set<String> PROFILE_FIELDS = Set.of("name", "description", "holder", "issued",
             "certificateExpiry", "authPin", "authTriesLeft", "signPassword", "signTriesLeft", "token", "faceOnly",
-            "revoked", "mismatchedKey", "subjectId");
+            "revoked", "mismatchedKey", "subjectId", "issuer");
     private static final Set<String> HOLDER_FIELDS = Set.of("name", "kana", "birthDate", "sex", "address");
 
     private static final String DATE = "日付の文字列（YYYY-MM-DD、例 2025-10-27）";
+
 
     private CardProfiles() {}
 
@@ -102,14 +111,15 @@ public final class CardProfiles {
         return Optional.ofNullable(BuiltIns.PROFILES.get(name));
     }
 
-    /** A built-in profile by name, else a profile file by path. */
+    /** A built-in profile by name, else a profile file by path (its {@code issuer} files relative to it). */
     public static CardProfile resolve(String nameOrFile) throws ProfileException {
-        return ProfileFiles.resolve(nameOrFile, "プロファイル", BuiltIns.PROFILES, CardProfiles::parse);
+        return ProfileFiles.resolve(nameOrFile, "プロファイル", BuiltIns.PROFILES,
+                (json, origin) -> parse(json, origin, Path.of(nameOrFile).toAbsolutePath().getParent()));
     }
 
-    /** Reads one profile object from a JSON file (UTF-8). */
+    /** Reads one profile object from a JSON file (UTF-8); its {@code issuer} files are relative to it. */
     public static CardProfile load(Path file) throws ProfileException {
-        return ProfileFiles.load(file, CardProfiles::parse);
+        return ProfileFiles.load(file, (json, origin) -> parse(json, origin, file.toAbsolutePath().getParent()));
     }
 
     /**
@@ -118,6 +128,14 @@ public final class CardProfiles {
      * @param origin where the text came from, for the message (e.g. "ファイル x.json"); messages start with it
      */
     public static CardProfile parse(String json, String origin) throws ProfileException {
+        return parse(json, origin, null);
+    }
+
+    /**
+     * Parses one profile object whose {@code issuer} paths are relative to {@code base} (the profile file's folder;
+     * null: the working directory).
+     */
+    public static CardProfile parse(String json, String origin, Path base) throws ProfileException {
         JsonNode tree;
         try {
             tree = JsonText.read(json);
@@ -125,12 +143,12 @@ public final class CardProfiles {
             tree = null; // the mapper below says what is wrong, as it always has
         }
         JsonProfile raw = tree == null ? null : bindPlain(tree);
-        return raw != null ? raw.toProfile(origin) : parseWithMapper(json, origin);
+        return raw != null ? raw.toProfile(origin, base) : bindWithMapper(json, origin).toProfile(origin, base);
     }
 
     /** Binds {@code json} with the mapper: the definition of the binding, and the source of every error message. */
     static CardProfile parseWithMapper(String json, String origin) throws ProfileException {
-        return bindWithMapper(json, origin).toProfile(origin);
+        return bindWithMapper(json, origin).toProfile(origin, null);
     }
 
     static JsonProfile bindWithMapper(String json, String origin) throws ProfileException {
@@ -156,6 +174,10 @@ public final class CardProfiles {
         if (!(tree instanceof ObjectNode object) || !PROFILE_FIELDS.containsAll(fieldNames(object))) {
             return null;
         }
+        JsonNode issuer = object.get("issuer");
+        if (issuer != null && !issuer.isNull()) {
+            return null; // rare: the mapper binds it, and explains it when it is wrong
+        }
         JsonNode holder = object.get("holder");
         JsonHolder h = null;
         if (holder != null && !holder.isNull()) {
@@ -176,7 +198,8 @@ public final class CardProfiles {
         return new JsonProfile(text(object, "name"), text(object, "description"), h, text(object, "issued"),
                 text(object, "certificateExpiry"), text(object, "authPin"), integer(object, "authTriesLeft"),
                 text(object, "signPassword"), integer(object, "signTriesLeft"), text(object, "token"),
-                bool(object, "faceOnly"), bool(object, "revoked"), bool(object, "mismatchedKey"), text(object, "subjectId"));
+                bool(object, "faceOnly"), bool(object, "revoked"), bool(object, "mismatchedKey"), text(object, "subjectId"),
+                null);
     }
 
     private static Set<String> fieldNames(ObjectNode object) {
@@ -221,14 +244,15 @@ public final class CardProfiles {
     /** The JSON shape, lenient about absence (defaults) so the checks below can name the field. */
     record JsonProfile(String name, String description, JsonHolder holder, String issued, String certificateExpiry,
                        String authPin, Integer authTriesLeft, String signPassword, Integer signTriesLeft, String token,
-                       Boolean faceOnly, Boolean revoked, Boolean mismatchedKey, String subjectId) {
+                       Boolean faceOnly, Boolean revoked, Boolean mismatchedKey, String subjectId, JsonIssuer issuer) {
 
         /**
          * @param origin where the profile came from, the start of every message; the profile's own name is not added
          *               (it is the file's content, and may not be a valid name at all)
          */
-        CardProfile toProfile(String origin) throws ProfileException {
+        CardProfile toProfile(String origin, Path base) throws ProfileException {
             String where = origin + ": ";
+            CardProfile.Issuer ca = issuer == null ? null : issuer.resolve(where, base);
             CardProfile.Token tokenKind = CardProfile.Token.CARD;
             if (token != null) {
                 tokenKind = CardProfile.Token.fromJsonName(token).orElseThrow(() -> new ProfileException(where
@@ -242,7 +266,7 @@ public final class CardProfiles {
                         authTriesLeft == null ? 3 : authTriesLeft, signPassword,
                         signTriesLeft == null ? 5 : signTriesLeft, tokenKind,
                         Boolean.TRUE.equals(faceOnly), Boolean.TRUE.equals(revoked), Boolean.TRUE.equals(mismatchedKey),
-                        subjectId);
+                        subjectId, ca);
             } catch (IllegalArgumentException e) {
                 throw new ProfileException(where + e.getMessage(), e); // CardProfile's own, Japanese and value-free
             } catch (java.time.DateTimeException e) {
@@ -273,6 +297,34 @@ public final class CardProfiles {
 
     record JsonHolder(String name, String kana, String birthDate, String sex, String address) {}
 
+    /** {@code "issuer": {"certificate": "ca.pem", "key": "ca-key.pem"}}, paths relative to the profile file. */
+    record JsonIssuer(String certificate, String key) {
+        CardProfile.Issuer resolve(String where, Path base) throws ProfileException {
+            Path certificateFile = path(where, "issuer.certificate", certificate, base);
+            Path keyFile = path(where, "issuer.key", key, base);
+            try {
+                CaFiles.load(certificateFile, keyFile); // read now, so a bad file is named when the profile is read
+            } catch (CaFiles.CaFileException e) {
+                throw new ProfileException(where + "issuer." + e.field() + ": " + e.getMessage(), e);
+            }
+            return new CardProfile.Issuer(certificateFile, keyFile);
+        }
+
+        private static Path path(String where, String field, String value, Path base) throws ProfileException {
+            if (value == null || value.isBlank()) {
+                throw new ProfileException(where + field + ": " + (value == null ? "必須の項目がありません" : "空です") + "。"
+                        + Mapper.PROBLEMS_HINT_PATH);
+            }
+            Path p;
+            try {
+                p = Path.of(value);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ProfileException(where + field + ": パスとして使えない文字があります。" + Mapper.PROBLEMS_HINT_PATH, e);
+            }
+            return p.isAbsolute() || base == null ? p : base.resolve(p);
+        }
+    }
+
     /** Loaded on first use; a broken resource is a build defect, so it fails loudly. */
     private static final class BuiltIns {
         static final Map<String, CardProfile> PROFILES = load();
@@ -292,7 +344,7 @@ public final class CardProfiles {
                     try {
                         JsonProfile plain = bindPlain(entries.get(i));
                         String origin = "組み込みプロファイル #" + i;
-                        CardProfile p = plain != null ? plain.toProfile(origin)
+                        CardProfile p = plain != null ? plain.toProfile(origin, null)
                                 : parseWithMapper(JsonText.compact(entries.get(i)), origin);
                         if (byName.putIfAbsent(p.name(), p) != null) {
                             problems.add("duplicate built-in profile name " + p.name());

@@ -11,7 +11,6 @@ import jp.mynadesk.card.Jpki;
 import jp.mynadesk.card.StatusWord;
 import jp.mynadesk.pki.CardIssuer;
 import jp.mynadesk.pki.HolderCertificates;
-import jp.mynadesk.pki.TestCa;
 
 /**
  * A virtual My Number card at APDU level: the JPKI AP, the 券面事項入力補助AP and a selectable 券面事項確認AP, answering
@@ -78,13 +77,13 @@ public final class MyNumberCard implements EmulatedCard {
         this.challenges = new java.util.Random(profile.name().hashCode());
     }
 
-    /** A card for the profile, with certificates issued by the standard test CA. */
+    /** A card for the profile, with certificates issued by its issuer (the standard test CA unless it names one). */
     public static MyNumberCard of(CardProfile profile) {
         return of(profile, Options.DEFAULT);
     }
 
     public static MyNumberCard of(CardProfile profile, Options options) {
-        return new MyNumberCard(profile, new CardIssuer(TestCa.standard()).issue(profile.toHolderSpec()), options);
+        return new MyNumberCard(profile, new CardIssuer(profile.issuingCa()).issue(profile.toHolderSpec()), options);
     }
 
     public CardProfile profile() {

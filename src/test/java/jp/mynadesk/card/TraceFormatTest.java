@@ -70,6 +70,23 @@ class TraceFormatTest {
     }
 
     @Test
+    void anAnswerSlowerThanAMinuteIsRecordedAsTheLongestDelayATraceMayHold() throws Exception {
+        var t = new TracingTransport(command -> {
+            at(200_000 + 3_600_000_000L); // an hour
+            return ResponseApdu.parse(HexFormat.of().parseHex("9000"));
+        }, trace);
+        at(200_000);
+        t.transmit(HexFormat.of().parseHex("802A00800300112200"));
+        var lines = trace.lines();
+        assertEquals("! DELAY 60000ms @3600200.000", lines.get(lines.size() - 2));
+        assertEquals(ApduTrace.MAX_DELAY_MILLIS, ((TraceEntry.Event) ApduTrace.parse(trace.text()).entries().get(1)).delayMillis(),
+                "what is recorded can be replayed");
+        TraceFormatException e = assertThrows(TraceFormatException.class,
+                () -> ApduTrace.parse(trace.text().replace("DELAY 60000ms", "DELAY 60001ms")));
+        assertTrue(e.problem().contains("60000ms"), e.problem());
+    }
+
+    @Test
     void aFailureWithoutScardNameStillRecordsOneTheReplayCanRaise() {
         var t = new TracingTransport(new ScriptedTransport()
                 .fail(new CardTransportException(PcscProblem.SHARING_VIOLATION, new IllegalStateException("Exclusive access"))), trace);

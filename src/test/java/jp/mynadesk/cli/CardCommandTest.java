@@ -3,7 +3,12 @@ package jp.mynadesk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.mynadesk.pki.TestCa;
+import jp.mynadesk.pki.TrustAnchors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CardCommandTest {
 
@@ -32,6 +37,33 @@ class CardCommandTest {
         CliRun badProfile = CliRun.of("card", "serve", "--profile", "/nonexistent/profile.json");
         assertEquals(2, badProfile.exitCode());
         assertTrue(badProfile.err().contains("/nonexistent/profile.json"), badProfile.err());
+    }
+
+    @Test
+    void caExportWritesTheSimulatorsAuthenticationRootAsPem(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sim-ca.pem");
+        CliRun run = CliRun.of("card", "ca", "export", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(out).startsWith("-----BEGIN CERTIFICATE-----\n"));
+        assertEquals(TestCa.standard().authRoot().certificate(), TrustAnchors.fromPem(out).certificates().get(0));
+        assertEquals(1, TrustAnchors.fromPem(out).certificates().size());
+    }
+
+    @Test
+    void caExportRefusesAFolderAFifoAndAMissingOption(@TempDir Path dir) throws Exception {
+        CliRun folder = CliRun.of("card", "ca", "export", "--out", dir.toString());
+        assertEquals(2, folder.exitCode());
+        assertTrue(folder.err().contains("--out") && folder.err().contains("フォルダです"), folder.err());
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun pipe = CliRun.of("card", "ca", "export", "--out", fifo.toString());
+        assertEquals(2, pipe.exitCode());
+        assertTrue(pipe.err().contains("名前付きパイプ"), pipe.err());
+        CliRun none = CliRun.of("card", "ca", "export");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("--out"), none.err());
+        assertEquals(0, CliRun.of("card", "ca", "export", "--help").exitCode());
+        assertEquals(0, CliRun.of("card", "ca", "--help").exitCode());
     }
 
     @Test

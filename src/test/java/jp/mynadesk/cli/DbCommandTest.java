@@ -49,6 +49,11 @@ class DbCommandTest {
         assertEquals(0, CliRun.of("db", "backup", copy.toString(), "--data", dir.toString()).exitCode());
         Path restored = Files.createDirectory(dir.resolve("restored"));
         Files.copy(copy, restored.resolve("mynadesk.db"));
+        CliRun keyless = CliRun.of("db", "verify", "--data", restored.toString());
+        assertEquals(4, keyless.exitCode(), "a keyed record without its key cannot be vouched for");
+        assertTrue(keyless.out().contains("audit.key"), keyless.out());
+        // the key is kept apart from the backup, and restored with it
+        Files.copy(dir.resolve("audit.key"), restored.resolve("audit.key"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         CliRun verify = CliRun.of("db", "verify", "--json", "--data", restored.toString());
         assertEquals(0, verify.exitCode(), verify.err());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(verify.out());

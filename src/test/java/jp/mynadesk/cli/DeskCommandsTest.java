@@ -60,13 +60,18 @@ class DeskCommandsTest {
     void checkJsonIsExactlyTheContract() throws Exception {
         JsonNode v = json(run("check", "--virtual", "default", "--consent", "all", "--as-of", AS_OF, "--json"));
         assertEquals(new TreeSet<>(Set.of("visitId", "asOf", "route", "outcome", "reason", "warnings", "qualification",
-                "consent", "decision", "recheck")), fields(v));
+                "consent", "decision", "recheck", "simulated", "card")), fields(v));
+        assertTrue(v.get("simulated").asBoolean(), "a virtual card is a simulation (docs/CLINIC.md)");
         assertEquals("2026-12-01-0001", v.get("visitId").asText());
         assertEquals("card-pin", v.get("route").asText());
         assertEquals("confirmed", v.get("outcome").asText());
         assertTrue(v.get("reason").isNull());
         assertTrue(v.get("decision").isNull());
         assertFalse(v.get("recheck").asBoolean());
+        assertEquals("pin", v.at("/card/verified").asText());
+        assertEquals("valid", v.at("/card/certificate").asText());
+        assertEquals("good", v.at("/card/revocation").asText());
+        assertTrue(v.at("/card/issuer").asText().contains("O=JPKI-SIM"), v.at("/card/issuer").asText());
         JsonNode q = v.get("qualification");
         for (String key : List.of("validity", "insurerNumber", "symbol", "number", "branch", "name", "birthDate", "ratio", "limitClass")) {
             assertTrue(q.has(key), key);

@@ -63,6 +63,25 @@ class ProfileOptionMessagesTest {
         assertRefused(CliRun.of("trace", "replay", trace.toString(), "--reader-profile", reader.toString()), why);
     }
 
+    @Test
+    void aKeyWrittenTwiceInAProfileIsRefusedNamingIt() throws Exception {
+        // the second value would silently win: the card would not have the PIN tries the tester wrote first
+        Path card = Files.writeString(dir.resolve("twice.json"), """
+                {"name":"mine","holder":{"name":"試験 花子","kana":"シケン ハナコ","birthDate":"1980-02-17","sex":"2",
+                 "address":"東京都清瀬市試験町１－２"},"issued":"2025-10-27","authTriesLeft":1,"authTriesLeft":3}""");
+        CliRun run = CliRun.of("card", "serve", "--profile", card.toString());
+        assertRefused(run, "--profile: カードプロファイルを読み込めません。ファイル ");
+        assertRefused(run, "twice.json: 2 行 ");
+        assertRefused(run, "項目 authTriesLeft が2回書かれています");
+        assertRefused(CliRun.of("check", "--virtual", card.toString(), "--json"), "項目 authTriesLeft が2回書かれています");
+
+        Path reader = Files.writeString(dir.resolve("reader-twice.json"),
+                READER.replace("\"latencyMillis\": -5", "\"latencyMillis\": 0, \"latencyMillis\": 900"));
+        assertRefused(CliRun.of("check", "--virtual", "default", "--reader-profile", reader.toString(), "--json"),
+                "reader-twice.json: 1 行 ");
+        assertRefused(CliRun.of("card", "serve", "--reader-profile", reader.toString()), "項目 latencyMillis が2回書かれています");
+    }
+
     private static void assertRefused(CliRun run, String expected) {
         assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(expected), "expected «" + expected + "» in: " + run.err());

@@ -70,6 +70,26 @@ class TraceCommandTest {
     }
 
     @Test
+    void aFailedStepIsSaidInJapaneseNotAsAJavaRecord() throws Exception {
+        Path file = dir.resolve("reader-error.trace");
+        Files.writeString(file, """
+                @format mynadesk-trace 1
+                @program mynadesk test
+                > 00A4040C0AD392F000260100000001 @0.000
+                ! PCSC_ERROR SCARD_F_INTERNAL_ERROR @1.000
+                """);
+        CliRun run = CliRun.of("trace", "replay", file.toString());
+        assertEquals(Main.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("アプリ選択: カードリーダーでエラーが起きました。"), run.out());
+        assertFalse(run.out().contains("ReaderProblem") || run.out().contains("kind="), run.out());
+
+        CliRun json = CliRun.of("trace", "replay", "--json", file.toString());
+        JsonNode step = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("steps").get(0);
+        assertEquals("ReaderProblem[kind=OTHER]", step.get("outcome").asText(), "the machine form stays for scripts");
+        assertEquals("カードリーダーでエラーが起きました。", step.get("text").asText());
+    }
+
+    @Test
     void everyTraceCommandAnswersHelp() {
         assertEquals(Main.OK, CliRun.of("trace", "--help").exitCode());
         CliRun help = CliRun.of("trace", "replay", "--help");

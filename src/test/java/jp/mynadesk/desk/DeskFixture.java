@@ -5,6 +5,7 @@ import java.time.Duration;
 import jp.mynadesk.oqs.CircuitBreaker;
 import jp.mynadesk.oqs.MutableClock;
 import jp.mynadesk.oqs.OqsClient;
+import jp.mynadesk.oqs.QualificationService;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.reader.CardReaders;
@@ -42,7 +43,12 @@ final class DeskFixture implements AutoCloseable {
     }
 
     DeskContext context() {
-        return new DeskContext(clock, new CardReaders(terminals.factory()), null, client, store, TrustAnchors.testCa(),
+        return context(client);
+    }
+
+    /** The same desk with another service (e.g. {@code oqs.NoService}: no service configured). */
+    DeskContext context(QualificationService service) {
+        return new DeskContext(clock, new CardReaders(terminals.factory()), null, service, store, TrustAnchors.testCa(),
                 INSTITUTION, "DESK-01", step -> listener.before(step), null, true);
     }
 

@@ -262,8 +262,9 @@ class ReceptionCheckTest {
         try (DeskFixture f = new DeskFixture(AS_OF).card("default")) {
             f.server.faults().set(FaultPlan.of(FaultPlan.Rule.status(503, 600L)));
             ReceptionCheck check = f.check();
-            Prompt.AwaitingDocuments p = assertInstanceOf(Prompt.AwaitingDocuments.class,
-                    check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null)));
+            // the card still proves itself (OfflineCardProofTest): PIN, the desk's own challenge, then the documents
+            assertInstanceOf(Prompt.AwaitingPin.class, check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null)));
+            Prompt.AwaitingDocuments p = assertInstanceOf(Prompt.AwaitingDocuments.class, check.handle(pin("1234")));
             assertEquals(ReasonCode.SERVICE_OFFLINE, p.reason().code());
             assertFalse(p.serviceAvailable());
             Patient given = new Patient("協会 さくら", "female", java.time.LocalDate.of(2016, 4, 2), "東京都千代田区霞が関1-2-3", null);

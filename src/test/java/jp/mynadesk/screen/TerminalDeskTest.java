@@ -69,7 +69,9 @@ class TerminalDeskTest {
     @Test
     void keysTypedAheadDuringAnOutageAreRefusedAndNothingEndsTheCheckButC() throws Exception {
         try (TerminalFixture f = new TerminalFixture("default")) {
-            f.type(f.outage(), "", "1234", "", "x", "ｃ", "q");
+            // the outage no longer stops the card (docs/DESK.md "The card's proof"): the patient's PIN is asked and
+            // used, and the same digits typed again at the documents menu are refused there
+            f.type(f.outage(), "", "1234", "1234", "", "x", "ｃ", "q");
             assertEquals(1, f.visits().size());
             Visit v = f.last();
             assertEquals(Outcome.STOPPED, v.outcome());

@@ -47,12 +47,12 @@ public final class DeskChild {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        SharedDatabase db = new SharedDatabase(args[1], null);
+        SharedDatabase db = new SharedDatabase(args[1], null, java.nio.file.Path.of(args[5]));
         String terminal = args[3];
         int n = Integer.parseInt(args[4]);
         Clock clock = Station.standingAt(Clock.systemUTC(), DAY);
         Station.Setup setup = new Station.Setup(CardProfiles.resolve("default"), null, false, URI.create(args[2]), null,
-                new DataDirectory(java.nio.file.Path.of("unused"), true), Duration.ofSeconds(10), clock, null, terminal,
+                new DataDirectory(java.nio.file.Files.createTempDirectory("desk-child"), true), Duration.ofSeconds(10), clock, null, terminal,
                 null, null, null, db);
         try (Station station = Station.open(setup)) {
             VisitStore store = station.store();

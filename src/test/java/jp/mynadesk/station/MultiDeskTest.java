@@ -138,7 +138,7 @@ class MultiDeskTest {
         for (int d = 1; d <= DESKS; d++) {
             processes.add(new ProcessBuilder(jp.mynadesk.testsupport.ChildJvm.command(
                     List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"), DeskChild.class,
-                    mode, db.url(), service.uri().toString(), "DESK-" + d, Integer.toString(each)))
+                    mode, db.url(), service.uri().toString(), "DESK-" + d, Integer.toString(each), db.auditKeyFile().toString()))
                     .redirectErrorStream(true).start());
         }
         List<CompletableFuture<Desk>> outputs = processes.stream()

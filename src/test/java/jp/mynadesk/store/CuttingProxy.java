@@ -51,7 +51,7 @@ final class CuttingProxy implements AutoCloseable {
         targetPort = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         through = new SharedDatabase(db.url().substring(0, m.start(1)) + "127.0.0.1:" + server.getLocalPort()
-                + db.url().substring(m.end() - 1), db.password());
+                + db.url().substring(m.end() - 1), db.password(), db.auditKeyFile());
         Thread accept = new Thread(this::accept, "cutting-proxy-accept");
         accept.setDaemon(true);
         accept.start();

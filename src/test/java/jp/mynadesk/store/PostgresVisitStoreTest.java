@@ -38,6 +38,11 @@ class PostgresVisitStoreTest extends VisitStoreContract {
     }
 
     @Override
+    Seal seal() {
+        return new Seal(db.auditKeyFile(), null);
+    }
+
+    @Override
     Dialect dialect() {
         return new PostgresDialect(db, Stores.DEFAULT_BUSY_TIMEOUT);
     }
@@ -52,7 +57,7 @@ class PostgresVisitStoreTest extends VisitStoreContract {
 
     @Test
     void aWrongDatabaseIsUnavailable() {
-        SharedDatabase missing = new SharedDatabase(PostgresCheck.url().replaceFirst("/[^/?]+(\\?|$)", "/no_such_db$1"), null);
+        SharedDatabase missing = new SharedDatabase(PostgresCheck.url().replaceFirst("/[^/?]+(\\?|$)", "/no_such_db$1"), null, PostgresCheck.auditKeyFile());
         StoreException e = assertThrows(StoreException.class, () -> Stores.open(missing, CLOCK, Duration.ofSeconds(1)));
         assertEquals(StoreException.Kind.UNAVAILABLE, e.kind());
     }

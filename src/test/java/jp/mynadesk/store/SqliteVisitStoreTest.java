@@ -27,6 +27,11 @@ class SqliteVisitStoreTest extends VisitStoreContract {
     }
 
     @Override
+    Seal seal() {
+        return Seal.in(dir);
+    }
+
+    @Override
     Dialect dialect() {
         return Stores.sqlite(new DataDirectory(dir, true), Stores.DEFAULT_BUSY_TIMEOUT);
     }

@@ -61,7 +61,7 @@ class TamperTest {
                 Arguments.of("revocation removed", "UPDATE consents SET revoked_at = NULL WHERE visit_id = '2026-12-01-0001'", "2026-12-01-0001"),
                 Arguments.of("declaration edited", "UPDATE declarations SET address = '大阪府' WHERE visit_id = '2026-12-01-0007'", "2026-12-01-0007"),
                 Arguments.of("visit deleted", "DELETE FROM visits WHERE id = '2026-12-01-0002'", "2026-12-01-0002"),
-                Arguments.of("visit added", "INSERT INTO visits SELECT '2026-12-01-0009', day, 9, as_of, terminal, route, outcome, recheck_state, body FROM visits WHERE id = '2026-12-01-0002'", "2026-12-01-0009"),
+                Arguments.of("visit added", "INSERT INTO visits SELECT '2026-12-01-0009', day, 9, as_of, terminal, route, outcome, recheck_state, body, simulated FROM visits WHERE id = '2026-12-01-0002'", "2026-12-01-0009"),
                 Arguments.of("visits reordered", "UPDATE visits SET day_seq = 100 - day_seq", "2026-12-01-0008"),
                 Arguments.of("recheck finding edited", "UPDATE recheck_findings SET kind = 'qualification-lost'", "run-1"),
                 Arguments.of("audit entry edited", "UPDATE audit SET at = '2026-12-01T09:00+09:00' WHERE seq = 3", "#3"),

@@ -45,6 +45,9 @@ abstract class VisitStoreContract {
     /** The engine, for tests that build an older record by hand. */
     abstract Dialect dialect();
 
+    /** What {@link #open()} keeps outside the record (audit key, anchor). */
+    abstract Seal seal();
+
     /** A plain connection to the record's tables, outside the store. */
     final Connection raw() throws SQLException {
         return dialect().connect();
@@ -244,11 +247,28 @@ abstract class VisitStoreContract {
             for (int i = 1; i <= 3; i++) {
                 Visit v = SampleVisits.numbered(i, SampleVisits.MORNING).withId(VisitRows.id(LocalDate.of(2026, 12, 1), i));
                 VisitRows.Image image = VisitRows.image(v);
+                // As a mynadesk before the mode was kept wrote it: no simulated column, no "simulated" in the JSON.
+                com.fasterxml.jackson.databind.node.ObjectNode body = jp.mynadesk.desk.VisitJson.full(v);
+                body.remove("simulated");
                 Transactions.write(c, dialect(), () -> {
-                    VisitRows.insert(c, image);
+                    VisitRows.VisitRow r = image.visit();
+                    try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO visits (id, day, day_seq, as_of, "
+                            + "terminal, route, outcome, recheck_state, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        p.setString(1, r.id());
+                        p.setString(2, r.day());
+                        p.setInt(3, r.daySeq());
+                        p.setString(4, r.asOf());
+                        p.setString(5, r.terminal());
+                        p.setString(6, r.route());
+                        p.setString(7, r.outcome());
+                        p.setString(8, r.recheckState());
+                        p.setString(9, Canonical.text(body));
+                        p.executeUpdate();
+                    }
+                    VisitRows.insertChildren(c, image);
                     com.fasterxml.jackson.databind.node.ObjectNode payload =
                             com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-                    payload.set("visit", jp.mynadesk.desk.VisitJson.parse(image.visit().body()));
+                    payload.set("visit", body);
                     audit.append(c, AuditChain.Action.VISIT_RECORDED, v.visitId(), payload);
                     return null;
                 });
@@ -256,14 +276,59 @@ abstract class VisitStoreContract {
             }
             assertEquals(1, Migrations.current(c, dialect()));
         }
-        assertEquals(new SchemaChange(1, Migrations.latest()), JdbcVisitStore.migrate(dialect(), CLOCK));
-        assertEquals(new SchemaChange(Migrations.latest(), Migrations.latest()), JdbcVisitStore.migrate(dialect(), CLOCK));
+        // the three plain entries are verified, then sealed: the chain is keyed from #4 on
+        assertEquals(new SchemaChange(1, Migrations.latest(), 3), JdbcVisitStore.migrate(dialect(), seal(), CLOCK));
+        assertEquals(new SchemaChange(Migrations.latest(), Migrations.latest()), JdbcVisitStore.migrate(dialect(), seal(), CLOCK));
         try (VisitStore store = open()) {
-            assertEquals(old, store.visits(null));
+            assertEquals(old, store.visits(null), "an older visit reads as simulated (docs/CLINIC.md)");
+            assertTrue(old.stream().allMatch(Visit::simulated));
+            assertEquals(3, store.visits(null, true).size());
+            assertEquals(List.of(), store.visits(null, false));
+            List<String> listed = new java.util.ArrayList<>();
+            store.forEachVisitJson(null, true, listed::add);
+            assertEquals(3, listed.size());
+            for (String json : listed) {
+                assertTrue(jp.mynadesk.desk.VisitJson.parse(json).path("simulated").asBoolean(false), json);
+            }
             assertEquals("2026-12-01-0004", store.record(SampleVisits.numbered(4, SampleVisits.MORNING)).visitId());
             IntegrityReport report = store.verify();
             assertTrue(report.ok(), report.firstBroken());
             assertEquals(4, report.auditEntries());
+            assertEquals(3, report.unkeyedEntries(), "said: the first three are from before the key");
+        }
+    }
+
+    @Test
+    void eachVisitKeepsWhetherItWasSimulatedAndListsFilterOnIt() throws Exception {
+        List<Visit> recorded = new java.util.ArrayList<>();
+        try (VisitStore store = open()) {
+            for (int i = 1; i <= 4; i++) {
+                Visit v = SampleVisits.numbered(i, SampleVisits.MORNING.plusMinutes(i));
+                Visit clinic = new Visit(v.visitId(), v.asOf(), v.terminal(), v.route(), v.outcome(), v.reason(),
+                        v.warnings(), v.qualification(), v.consent(), v.decision(), v.patient(), v.statedInsurance(),
+                        v.confirmedBy(), v.numbers(), v.recheckState(), i % 2 == 0, null);
+                recorded.add(store.record(clinic));
+            }
+        }
+        try (VisitStore store = open()) {
+            assertEquals(recorded, store.visits(null));
+            assertEquals(List.of(recorded.get(1), recorded.get(3)), store.visits(null, true));
+            assertEquals(List.of(recorded.get(0), recorded.get(2)), store.visits(null, false));
+            assertEquals(List.of(), store.visits(LocalDate.of(2026, 12, 2), false));
+            List<String> clinic = new java.util.ArrayList<>();
+            store.forEachVisitJson(null, false, clinic::add);
+            assertEquals(2, clinic.size());
+            for (String json : clinic) {
+                assertFalse(jp.mynadesk.desk.VisitJson.parse(json).path("simulated").asBoolean(true), json);
+            }
+            assertTrue(store.verify().ok(), store.verify().firstBroken());
+        }
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            // an edit of the column alone is found: verify compares it with the audit chain
+            s.executeUpdate("UPDATE visits SET simulated = 1 WHERE simulated = 0");
+        }
+        try (VisitStore store = open()) {
+            assertFalse(store.verify().ok());
         }
     }
 

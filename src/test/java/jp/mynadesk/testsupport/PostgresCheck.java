@@ -79,7 +79,24 @@ public final class PostgresCheck implements ExecutionCondition, BeforeAllCallbac
         }
     }
 
-    /** A new, empty schema on the test server, as the record a test's desks share. */
+    /**
+     * The audit key every test desk on the test server uses (one per JVM run, in a folder of its own; a child JVM is
+     * handed the same file).
+     */
+    public static synchronized java.nio.file.Path auditKeyFile() {
+        if (keyFile == null) {
+            try {
+                keyFile = java.nio.file.Files.createTempDirectory("mynadesk-test-key").resolve("audit.key");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot make a folder for the test audit key", e);
+            }
+        }
+        return keyFile;
+    }
+
+    private static java.nio.file.Path keyFile;
+
+    /** A new, empty schema on the test server, as the record a test's desks share (with the tests' audit key). */
     public static SharedDatabase freshSchema() {
         String schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet() + "_"
                 + Long.toString(System.nanoTime() & 0xffffff, 36);
@@ -88,6 +105,6 @@ public final class PostgresCheck implements ExecutionCondition, BeforeAllCallbac
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + schema + " at " + url(), e);
         }
-        return new SharedDatabase(url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema, null);
+        return new SharedDatabase(url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema, null, auditKeyFile());
     }
 }

@@ -5,7 +5,6 @@ import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Supplier;
-import jp.mynadesk.documents.JsonText;
 
 /** The pages listening with server-sent events: each audience gets its own view, never the other's. */
 final class EventHub {
@@ -57,7 +56,7 @@ final class EventHub {
             return;
         }
         // One line per event: the data: lines of an event cannot be pretty-printed JSON.
-        c.sendEvent(event, JsonText.compact(data));
+        c.sendEvent(event, SafeJson.text(data));
     }
 
     void close() {

@@ -46,6 +46,7 @@ import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
 import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.station.Station;
 
 /**
@@ -75,12 +76,16 @@ public final class WebDesk implements AutoCloseable {
     private final StatusWatch status;
     private final PatientScreen patientScreen;
     private final Javalin app;
+    private final StreamLimit streams;
+    private final ConnectionGuard connections;
     private final byte[] staffPage;
     private final byte[] patientPage;
 
-    private WebDesk(Station station, Guard guard) throws IOException {
+    private WebDesk(Station station, Guard guard, Options options, java.time.Clock clock) throws IOException {
         this.station = station;
         this.guard = guard;
+        this.streams = new StreamLimit(clock);
+        this.connections = new ConnectionGuard(clock);
         this.staffPage = resource(ASSETS + "/staff.html");
         this.patientPage = resource(ASSETS + "/patient.html");
         this.desk = new DeskSession(station, new DeskSession.Listener() {
@@ -107,6 +112,7 @@ public final class WebDesk implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
+            config.jsonMapper(new SafeJson()); // no control or bidi character reaches a page (SafeText)
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/assets";
                 sf.directory = ASSETS + "/assets";
@@ -114,6 +120,7 @@ public final class WebDesk implements AutoCloseable {
             });
             config.jetty.multipartConfig.maxFileSize(8, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(8, io.javalin.config.SizeUnit.MB);
+            WebServerLimits.apply(config, options.bind(), options.port(), connections);
         });
         routes();
     }
@@ -124,6 +131,11 @@ public final class WebDesk implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not this machine's)
      */
     public static WebDesk start(Station station, Options options) throws IOException {
+        return start(station, options, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the web server's own time: session expiry, pairing backoff, header time-out (tests move it) */
+    static WebDesk start(Station station, Options options, java.time.Clock clock) throws IOException {
         InetAddress bind = InetAddress.getByName(options.bind());
         if (options.port() != 0) {
             // a busy port is found here, before the server would log its own English error about it
@@ -131,9 +143,9 @@ public final class WebDesk implements AutoCloseable {
                 probe.bind(new java.net.InetSocketAddress(bind, options.port()));
             }
         }
-        WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress()));
+        WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress(), clock), options, clock);
         try {
-            web.app.start(options.bind(), options.port());
+            web.app.start();
         } catch (RuntimeException e) {
             web.close();
             throw new IOException(e.getMessage(), e);
@@ -157,8 +169,21 @@ public final class WebDesk implements AutoCloseable {
         return desk.prompt();
     }
 
+    Guard guard() {
+        return guard;
+    }
+
+    StreamLimit streams() {
+        return streams;
+    }
+
+    ConnectionGuard connections() {
+        return connections;
+    }
+
     @Override
     public void close() {
+        connections.close();
         hub.close();
         status.close();
         patientScreen.close();
@@ -171,22 +196,33 @@ public final class WebDesk implements AutoCloseable {
     private void routes() {
         app.before(this::guard);
         app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) ->
+                ctx.status(413).header("Connection", "close").json(error("too-large", e.getMessage())));
         app.exception(Forms.BadField.class, (e, ctx) -> {
             // every field's problem at once, each shown next to its field; the first is also the message
             ArrayNode problems = F.arrayNode();
             e.problems.forEach(p -> problems.addObject().put("field", p.field()).put("message", p.message()));
             ctx.status(400).json(error("bad-field", e.getMessage()).put("field", e.field).set("problems", problems));
         });
-        app.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error("store", e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal", StaffText.internalError())));
+        app.exception(StoreException.class, (e, ctx) -> {
+            OperationsLog.warning("web", "記録を使えません（" + ctx.method() + " " + ctx.path() + "）: "
+                    + OperationsLog.foreign(e.getMessage()));
+            ctx.status(503).json(error("store", e.getMessage()));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            // the stack trace goes to the operations log; staff read where it is (not the patient's screen)
+            OperationsLog.unexpected("web", "受付画面で予期しないエラー（" + ctx.method() + " " + ctx.path() + "）", e);
+            String where = ctx.path().startsWith("/api/staff/") ? OperationsLog.whereToLook() : "";
+            ctx.status(500).json(error("internal", StaffText.internalError() + where));
+        });
 
         app.get("/", ctx -> page(ctx, staffPage));
         app.get("/patient", ctx -> page(ctx, patientPage));
         app.get("/api/session", this::session);
 
-        app.sse("/api/staff/events", client -> hub.join(EventHub.Audience.STAFF, client, () -> List.of(
+        app.sse("/api/staff/events", client -> listen(EventHub.Audience.STAFF, client, () -> List.of(
                 Map.entry("status", status.view()), Map.entry("desk", DeskView.staff(desk.prompt(), desk.busy())),
-                Map.entry("pairing", pairing()))));
+                Map.entry("pairing", pairing())), () -> { }));
         app.get("/api/staff/state", ctx -> ctx.json(F.objectNode().<ObjectNode>set("desk", DeskView.staff(desk.prompt(), desk.busy()))
                 .<ObjectNode>set("status", status.view()).set("pairing", pairing())));
         app.post("/api/staff/start", ctx -> {
@@ -226,16 +262,22 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/recheck", this::recheck);
         app.get("/api/staff/verify", this::verify);
         app.get("/api/staff/ceiling", this::ceiling);
+        app.post("/api/staff/pairing", ctx -> {
+            guard.openPairing();
+            hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+            ctx.json(F.objectNode().set("pairing", pairing()));
+        });
 
         app.sse("/api/patient/events", client -> {
             // the page that opened last is the desk's patient screen; the one before is told so
             String page = client.ctx().queryParam("screen");
-            io.javalin.http.sse.SseClient before = patientScreen.claim(page, client);
-            if (before != null) {
-                hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", WebText.screenReplaced()));
-            }
-            hub.join(EventHub.Audience.PATIENT, client, () -> List.of(Map.entry("desk", patientScreen.view())),
-                    () -> patientScreen.release(page, client));
+            listen(EventHub.Audience.PATIENT, client, () -> {
+                io.javalin.http.sse.SseClient before = patientScreen.claim(page, client);
+                if (before != null) {
+                    hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", WebText.screenReplaced()));
+                }
+                return List.of(Map.entry("desk", patientScreen.view()));
+            }, () -> patientScreen.release(page, client));
         });
         app.post("/api/patient/pair", this::pair);
         app.post("/api/patient/pin", ctx -> {
@@ -281,7 +323,7 @@ public final class WebDesk implements AutoCloseable {
             throw new Refusal(403, "staff-only", StaffText.staffOnly());
         }
         Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
-        if (path.startsWith("/api/patient/") && !path.equals("/api/patient/pair") && (s == null || !s.paired)) {
+        if (path.startsWith("/api/patient/") && !path.equals("/api/patient/pair") && !guard.paired(s, ctx.req().getRemoteAddr())) {
             throw new Refusal(403, "not-paired", StaffText.notPaired());
         }
         if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
@@ -291,6 +333,24 @@ public final class WebDesk implements AutoCloseable {
                 throw new Refusal(403, "csrf", StaffText.reloadPage());
             }
         }
+        EventHub.Audience listening = path.equals("/api/staff/events") ? EventHub.Audience.STAFF
+                : path.equals("/api/patient/events") ? EventHub.Audience.PATIENT : null;
+        if (listening != null && streams.full(listening)) {
+            throw new Refusal(503, "too-many-streams", StaffText.tooManyStreams());
+        }
+    }
+
+    /** An event stream, if its audience has room (docs/WEB.md §1.4); its place is freed when it ends. */
+    private void listen(EventHub.Audience who, io.javalin.http.sse.SseClient client,
+            java.util.function.Supplier<List<Map.Entry<String, JsonNode>>> hello, Runnable onLeave) {
+        if (!streams.admit(who, client, guard.session(client.ctx().cookie(Guard.COOKIE)))) {
+            client.close(); // lost the race for the last place after the check in guard()
+            return;
+        }
+        hub.join(who, client, hello, () -> {
+            streams.release(client);
+            onLeave.run();
+        });
     }
 
     /** A patient page that another one took the desk from may no longer drive the check. */
@@ -303,7 +363,7 @@ public final class WebDesk implements AutoCloseable {
     private void session(Context ctx) {
         Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
         if (s == null) {
-            var fresh = guard.newSession();
+            var fresh = guard.newSession(!Guard.fromThisMachine(ctx.req().getRemoteAddr()));
             s = fresh.getValue();
             // No Max-Age: the browser forgets it when it closes; the desk forgets it when the process ends.
             ctx.header("Set-Cookie", Guard.COOKIE + "=" + fresh.getKey() + "; Path=/; HttpOnly; SameSite=Strict");
@@ -311,17 +371,40 @@ public final class WebDesk implements AutoCloseable {
         ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired()).put("paired", s.paired));
     }
 
+    /** docs/WEB.md §1.1: a wrong code neither changes the code nor tells the staff page; only the lock does. */
     private void pair(Context ctx) {
         Guard.Session s = guard.session(ctx.cookie(Guard.COOKIE));
-        if (!guard.pair(s, Forms.text(body(ctx), "code"))) {
-            hub.send(EventHub.Audience.STAFF, "pairing", pairing());
-            throw new Refusal(403, "wrong-code", StaffText.wrongPairingCode());
+        PairingGuard.Attempt a = guard.pair(s, Forms.text(body(ctx), "code"), ctx.req().getRemoteAddr());
+        long wait = Math.max(1, (a.retryAfter().toMillis() + 999) / 1000);
+        switch (a.result()) {
+            case PAIRED -> {
+                streams.closePatientStreamsBut(s);
+                hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+                ctx.json(F.objectNode().put("paired", true));
+            }
+            case WRONG -> refusePairing(ctx, 403, "wrong-code", StaffText.wrongPairingCode(wait), wait);
+            case LOCKED_NOW -> {
+                hub.send(EventHub.Audience.STAFF, "pairing", pairing());
+                refusePairing(ctx, 403, "pairing-locked", StaffText.pairingLocked(), 0);
+            }
+            case WAIT -> refusePairing(ctx, 429, "pairing-wait", StaffText.pairingWait(wait), wait);
+            case CLOSED -> refusePairing(ctx, 403, "pairing-closed", StaffText.pairingClosed(), 0);
+            case LOCKED -> refusePairing(ctx, 403, "pairing-locked", StaffText.pairingLocked(), 0);
+            default -> throw new IllegalStateException(a.result().name());
         }
-        ctx.json(F.objectNode().put("paired", true));
+    }
+
+    private static void refusePairing(Context ctx, int status, String code, String message, long retryAfterSeconds) {
+        if (retryAfterSeconds > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        ctx.status(status).json(error(code, message).put("retryAfter", retryAfterSeconds));
     }
 
     private ObjectNode pairing() {
-        return F.objectNode().put("required", guard.pairingRequired()).put("code", guard.pairingCode());
+        PairingGuard.View v = guard.pairingView();
+        return F.objectNode().put("required", guard.pairingRequired()).put("open", v.open()).put("code", v.code())
+                .put("locked", v.locked());
     }
 
     private void answer(Context ctx, DeskSession.Answer a, boolean staff) {

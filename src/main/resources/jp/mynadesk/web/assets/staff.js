@@ -41,9 +41,12 @@
     show($("st-problem"), !!s.readerProblem);
   }
 
+  // docs/WEB.md §1.1: the code works only while open; a locked pairing waits for staff to open it again.
   function renderPairing(p) {
     show($("pairing"), !!p.required);
-    text("pairing-code", p.code);
+    const code = $("pairing-code");
+    code.dataset.state = p.open ? "ok" : p.locked ? "bad" : "none";
+    text("pairing-code", p.open ? p.code : p.locked ? "止めています（誤りが続きました）" : "受け付けていません");
   }
 
   function markSteps(current) {
@@ -193,6 +196,8 @@
   }
 
   function wire() {
+    $("btn-pairing").addEventListener("click", () => call("/api/staff/pairing", {})
+      .then((r) => renderPairing(r.pairing)).catch((e) => error(e.message)));
     $("btn-pin").addEventListener("click", () => act("/api/staff/start", { mode: "pin" }).catch(() => {}));
     $("btn-visual-start").addEventListener("click", () => act("/api/staff/start", { mode: "visual", staff: $("visual-staff").value }).catch(() => {}));
     $("btn-docs-start").addEventListener("click", () => { show($("docs-panel"), true); $("scan-text").focus(); });

@@ -222,6 +222,10 @@ class WebDeskBrowserTest {
             f.outage();
             staff();
             click("btn-pin");
+            patient(); // the card still proves itself without the service: the PIN first
+            await(() -> visible("pin"));
+            driver.findElement(By.tagName("body")).sendKeys("1234");
+            staff();
             await(() -> "service-offline".equals(driver.findElement(By.id("reason")).getDomAttribute("data-code")));
             type("d-insurerNumber", "01130012");
             type("d-symbol", "12345678");

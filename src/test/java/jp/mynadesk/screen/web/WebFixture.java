@@ -16,6 +16,8 @@ import jp.mynadesk.virtualcard.MyNumberCard;
 /** A whole desk for the web tests: virtual card, in-process mock service, SQLite record, the web pages on port 0. */
 final class WebFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.jst("2026-12-01T09:00");
+    /** The web server's own time (sessions, pairing backoff, header time-out), moved by hand apart from the desk's. */
+    final MutableClock webClock = MutableClock.jst("2026-12-01T09:00");
     final Path data;
     final Station station;
     final WebDesk web;
@@ -30,7 +32,7 @@ final class WebFixture implements AutoCloseable {
         station = Station.open(new Station.Setup(CardProfiles.resolve(profile), null, false, null,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), busyTimeout, clock,
                 null, null, null, null));
-        web = WebDesk.start(station, new WebDesk.Options(bind, 0));
+        web = WebDesk.start(station, new WebDesk.Options(bind, 0), webClock);
     }
 
     WebFixture(String profile) throws Exception {

@@ -1,0 +1,102 @@
+package jp.mynadesk.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import jp.mynadesk.oplog.OperationsLog;
+import jp.mynadesk.store.DataDirectory;
+
+/**
+ * The operations log as the command line uses it (docs/CLINIC.md, "The operations log"): the commands that use a data
+ * folder open it there, {@link Main} closes it when the command ends, and an unexpected failure is written to it with
+ * its stack trace. Only the command's name is logged, never its arguments (a PIN never is one, but an insurer
+ * number can be).
+ */
+final class RunLog {
+    /** Commands whose second word names a subcommand (logged as "db verify"). */
+    private static final Set<String> GROUPS = Set.of("db", "card", "reader", "service", "trace", "scenario", "docs",
+            "settings", "bench");
+
+    private static String command = "mynadesk";
+    private static String dataOption;
+    private static boolean opened;
+
+    private RunLog() {}
+
+    /** A command line starts: its name, and its {@code --data} in case it fails before it opens the log itself. */
+    static synchronized void begin(String[] args) {
+        command = name(args);
+        dataOption = null;
+        opened = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) {
+                dataOption = args[i + 1];
+            } else if (args[i].startsWith("--data=")) {
+                dataOption = args[i].substring("--data=".length());
+            }
+        }
+    }
+
+    static String name(String[] args) {
+        if (args.length == 0 || !args[0].matches("[a-z][a-z-]{0,30}")) {
+            return "mynadesk";
+        }
+        if (args.length > 1 && GROUPS.contains(args[0]) && args[1].matches("[a-z][a-z-]{0,30}")) {
+            return args[0] + " " + args[1];
+        }
+        return args[0];
+    }
+
+    /**
+     * Opens the log in the command's data folder, made as the record makes it (store.DataDirectory): the platform's
+     * default with its parents, a folder the user named only when its parent exists.
+     */
+    static synchronized void open(DataDirectory dir) {
+        try {
+            Path path = dir.path().toAbsolutePath();
+            if (!dir.named()) {
+                Files.createDirectories(path);
+            } else if (!Files.exists(path) && path.getParent() != null && Files.isDirectory(path.getParent())) {
+                Files.createDirectory(path);
+            }
+        } catch (IOException | SecurityException e) {
+            return; // the record will say why the folder cannot be used
+        }
+        OperationsLog.command(command);
+        opened |= OperationsLog.open(dir.path(), Main.version()).isPresent();
+    }
+
+    /** The command ended: the stop line, and the log closed. */
+    static synchronized void end(int exitCode) {
+        if (opened) {
+            opened = false;
+            OperationsLog.close(exitCode);
+        }
+    }
+
+    /** A failure the command explained (bad input, something unavailable): one line, when a log is open. */
+    static synchronized void refused(int exitCode, String message) {
+        if (opened && exitCode != Main.BAD_INPUT) {
+            OperationsLog.warning("cli", command + " を完了できませんでした（終了コード " + exitCode + "）: "
+                    + OperationsLog.foreign(message));
+        }
+    }
+
+    /**
+     * An unexpected failure: written with its stack trace to the log (opened in the data folder now if the command
+     * had not opened it yet), and the sentence saying where it is.
+     */
+    static synchronized String unexpected(Throwable failure, Map<String, String> env) {
+        if (!opened) {
+            try {
+                open(DataDirectory.resolve(dataOption, env));
+            } catch (IllegalArgumentException noFolder) {
+                return "";
+            }
+        }
+        OperationsLog.unexpected("cli", "予期しないエラー（" + command + "）", failure);
+        return OperationsLog.whereToLook();
+    }
+}
