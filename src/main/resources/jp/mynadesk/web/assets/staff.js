@@ -93,7 +93,8 @@
     show($("record-panel"), d.phase === "record");
     text("record-problem", d.problem || "");
     show($("visual-panel"), d.phase === "visual" || d.phase === "pin");
-    show($("docs-panel"), d.phase === "documents" || d.phase === "idle");
+    // documents can replace the PIN or 目視 as well (a patient who does not know the PIN)
+    show($("docs-panel"), ["documents", "idle", "pin", "visual"].includes(d.phase));
     show($("decl-panel"), d.phase === "declaration" || d.phase === "documents");
     const result = d.phase === "done" || d.phase === "consent" || d.phase === "record";
     show($("result"), result);

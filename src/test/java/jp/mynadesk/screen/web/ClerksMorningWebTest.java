@@ -109,7 +109,7 @@ class ClerksMorningWebTest {
             f.swapCard("default");
             f.outage();
             pages.click("btn-pin");
-            // the certificate checked out earlier today (revocation list at hand): the PIN first, then the service fails
+            // the card proves itself without the service (the PIN, the desk's own challenge), then the documents decide
             pages.patient();
             pages.await(() -> pages.visible("pin"));
             pages.pin("1234");

@@ -80,7 +80,7 @@ final class Pages implements AutoCloseable {
      * loaded machine its service calls can pass the client's 1 s request timeout, which would send a test's first
      * patient to documents (service-offline) for a reason that is not the test's.
      */
-    private static void warmUp() throws Exception {
+    static void warmUp() throws Exception {
         try (WebFixture w = new WebFixture("default")) {
             jp.mynadesk.bench.WebDeskClient c = w.client();
             c.post("/api/staff/start", "{\"mode\":\"pin\"}");
