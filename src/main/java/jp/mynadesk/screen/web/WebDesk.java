@@ -235,7 +235,11 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(allowedStaff(body(ctx))), null), true));
         app.post("/api/staff/documents", ctx -> {
             DeskEvent e = Forms.documents(body(ctx));
-            answer(ctx, desk.open() ? desk.send(e, Prompt.AwaitingDocuments.class) : desk.start(e), true);
+            // documents instead of the PIN or 目視 too (a patient who does not know the PIN), as the terminal's d
+            Prompt at = desk.prompt();
+            Class<? extends Prompt> where = at instanceof Prompt.AwaitingPin || at instanceof Prompt.AwaitingVisual
+                    ? at.getClass() : Prompt.AwaitingDocuments.class;
+            answer(ctx, desk.open() ? desk.send(e, where) : desk.start(e), true);
         });
         app.post("/api/staff/declaration", ctx -> {
             DeskEvent e = Forms.declaration(body(ctx));
