@@ -66,20 +66,14 @@ public final class VisitText {
 
     /** The patient's name as the visit knows it (the insurance's, else what the document or 申立書 said), or null. */
     public static String name(Visit v) {
-        if (v == null) {
-            return null;
-        }
-        if (v.qualification() != null && v.qualification().name() != null) {
-            return v.qualification().name();
-        }
-        return v.patient() == null ? null : v.patient().name();
+        return StaffText.patientName(v);
     }
 
     /** One line of a day's list: number, time, outcome, name, why (in words), re-check state. */
     public static String row(Visit v) {
         String name = name(v);
         return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                + "  " + (name == null ? "（氏名なし）" : name)
+                + "（" + StaffText.route(v.route()) + "）  " + (name == null ? "（氏名なし）" : name)
                 + (v.reason() == null ? "" : "  " + StaffText.message(v.reason()))
                 + (v.recheckState() == RecheckState.NONE ? "" : "  " + StaffText.recheckState(v.recheckState()));
     }
