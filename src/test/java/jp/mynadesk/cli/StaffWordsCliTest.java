@@ -83,6 +83,19 @@ class StaffWordsCliTest {
     }
 
     @Test
+    void aServiceUrlThatAnswersNothingIsNamed() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort(); // closed again: nothing listens there now
+        }
+        String url = "http://127.0.0.1:" + port + "/";
+        CliRun check = run("check", "--virtual", "default", "--service", url, "--as-of", AS_OF);
+        assertEquals(0, check.exitCode(), check.err());
+        assertTrue(check.out().contains("接続先 " + url + " につながりません"), check.out());
+        assertEquals("service-offline", JSON.readTree(run("visits", "--json").out()).get(0).at("/reason/code").asText());
+    }
+
+    @Test
     void theDemoHeaderIsInJapanese() throws Exception {
         CliRun demo = CliRun.of("demo", "--as-of", AS_OF, "--data", data.toString());
         assertEquals(0, demo.exitCode(), demo.err());
