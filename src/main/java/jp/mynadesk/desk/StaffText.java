@@ -48,6 +48,17 @@ public final class StaffText {
         };
     }
 
+    /**
+     * The route as this visit took it: a document refused by the rules before any query keeps the route code
+     * {@code numbers-online} (the service was up) but was never queried, and is not called an online query.
+     */
+    public static String route(Visit v) {
+        if (v.route() == Route.NUMBERS_ONLINE && v.outcome() == Outcome.REJECTED) {
+            return "資格確認書などの書類（書類の内容で判定。オンライン照会はしていません）";
+        }
+        return route(v.route());
+    }
+
     public static String recheckState(RecheckState s) {
         return switch (s) {
             case NONE -> "";

@@ -23,7 +23,7 @@ public final class VisitText {
 
     /** What the check decided (outcome, insurance, consent), recorded or not yet. */
     public static void decision(PrintWriter out, Visit v) {
-        out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v.route()) + "）");
+        out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v) + "）");
         if (v.reason() != null) {
             out.println("理由: " + StaffText.message(v.reason()));
             out.println("次に: " + v.reason().code().next());
@@ -73,7 +73,7 @@ public final class VisitText {
     public static String row(Visit v) {
         String name = name(v);
         return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                + "（" + StaffText.route(v.route()) + "）  " + (name == null ? "（氏名なし）" : name)
+                + "（" + StaffText.route(v) + "）  " + (name == null ? "（氏名なし）" : name)
                 + (v.reason() == null ? "" : "  " + StaffText.message(v.reason()))
                 + (v.recheckState() == RecheckState.NONE ? "" : "  " + StaffText.recheckState(v.recheckState()));
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import jp.mynadesk.desk.ReasonCode;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.virtualcard.CardProfiles;
@@ -44,10 +43,11 @@ class StaffWordsCliTest {
 
     @Test
     void visitsSpeaksWordsAndNamesTheRowsItCan() throws Exception {
-        assertEquals(0, DeskAtRestTest.withStdin("0000\n", "check", "--virtual", "default", "--pin-stdin", "--as-of", AS_OF,
-                "--data", data.toString()).exitCode());
         try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0).clock(Clock.systemUTC())
                 .batchProcessingTime(Duration.ZERO))) {
+            warm(service);
+            assertEquals(0, DeskAtRestTest.withStdin("0000\n", "check", "--virtual", "default", "--pin-stdin", "--service",
+                    service.uri().toString(), "--as-of", AS_OF, "--data", data.toString()).exitCode());
             service.faults().set(FaultPlan.of(FaultPlan.Rule.status(503, 600L)));
             String expired = OLD_KAKUNINSHO.replace("2029-11-30", "2026-11-30");
             assertEquals(0, DeskAtRestTest.withStdin(expired, "check", "--document", "-", "--service", service.uri().toString(),
@@ -55,8 +55,20 @@ class StaffWordsCliTest {
         }
         String listed = run("visits").out();
         assertFalse(CODE.matcher(listed.replace(data.toString(), "")).find(), listed);
-        assertTrue(listed.contains(jp.mynadesk.desk.StaffText.message(new jp.mynadesk.desk.Reason(ReasonCode.WRONG_PIN, 2))), listed);
+        for (JsonNode v : JSON.readTree(run("visits", "--json").out())) {
+            // whatever the reason (a loaded machine may time the service out before the PIN), it is said in words
+            assertTrue(listed.contains(v.at("/reason/message").asText()), v.at("/reason/code") + ": " + listed);
+            assertFalse(listed.contains(v.at("/reason/code").asText()), listed);
+        }
         assertTrue(listed.contains("保険診療として受付できません") && listed.contains("転職 結衣"), "the rejected row is named: " + listed);
+    }
+
+    /** The mock's first CRL is the slowest answer of a cold JVM: asked once, so a loaded machine is no outage. */
+    static void warm(OqsServer service) {
+        try (jp.mynadesk.oqs.OqsClient c = jp.mynadesk.oqs.OqsClient.builder(service.uri()).requestTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(30)).build()) {
+            c.crl();
+        }
     }
 
     @Test
