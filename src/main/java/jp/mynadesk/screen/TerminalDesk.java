@@ -701,7 +701,7 @@ public final class TerminalDesk {
             out.println();
             say("再照会: " + run.findings().size() + " 件");
             for (RecheckFinding f : run.findings()) {
-                say("  " + StaffText.findingLine(f, VisitText.name(station.store().visit(f.visitId()).orElse(null))));
+                say("  " + StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

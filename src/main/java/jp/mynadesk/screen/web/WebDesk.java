@@ -469,10 +469,11 @@ public final class WebDesk implements AutoCloseable {
         ArrayNode findings = o.putArray("findings");
         for (RecheckFinding f : run.findings()) {
             // whom it is about and, for a new insurer or other numbers, the numbers the service returned
-            String name = station.store().visit(f.visitId()).map(DeskView::name).orElse(null);
+            Visit visit = station.store().visit(f.visitId()).orElse(null);
+            String name = visit == null ? null : DeskView.name(visit);
             ObjectNode line = findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code())
                     .put("message", StaffText.finding(f.kind())).put("name", name)
-                    .put("line", StaffText.findingLine(f, name));
+                    .put("line", StaffText.findingLine(f, visit));
             line.put("found", f.found() == null || f.kind() == RecheckFinding.Kind.CONFIRMED ? null : StaffText.numbers(f.found()));
         }
         hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());
