@@ -374,7 +374,8 @@ public final class WebDesk implements AutoCloseable {
             // No Max-Age: the browser forgets it when it closes; the desk forgets it when the process ends.
             ctx.header("Set-Cookie", Guard.COOKIE + "=" + fresh.getKey() + "; Path=/; HttpOnly; SameSite=Strict");
         }
-        ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired()).put("paired", s.paired));
+        ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired())
+                .put("paired", guard.paired(s, ctx.req().getRemoteAddr())));
     }
 
     /** docs/WEB.md §1.1: a wrong code neither changes the code nor tells the staff page; only the lock does. */
