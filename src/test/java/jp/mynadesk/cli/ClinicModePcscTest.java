@@ -164,6 +164,10 @@ class ClinicModePcscTest {
                 assertEquals(Set.of("name", "status", "message", "next"), fieldNames(c), c.toString());
                 assertTrue(Set.of("ok", "warning", "problem").contains(c.get("status").asText()), c.toString());
                 names.add(c.get("name").asText());
+                if (!"ok".equals(c.get("status").asText())) {
+                    System.out.println("[ClinicModePcscTest] doctor " + c.get("status").asText() + " " + c.get("name").asText()
+                            + ": " + c.get("message").asText() + " → " + c.get("next").asText());
+                }
             }
             assertTrue(names.containsAll(List.of("settings", "pcscd", "reader", "card", "trust-anchor", "service")),
                     names.toString());
