@@ -38,6 +38,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "設定ファイル（既定: $MYNADESK_CONFIG、なければ ~/.config/mynadesk/settings.yaml）")
+    String config;
 
     @Option(names = "--reader", paramLabel = "NAME", description = "診断するカードリーダーの名前（一部でも可。既定: 設定の reader）")
     String reader;
@@ -69,7 +72,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings.Given given = new Settings.Given(data.config, null, null, reader, trustAnchors, service, data.data, data.db, null);
+        Settings.Given given = new Settings.Given(config, null, null, reader, trustAnchors, service, data.data, data.db, null);
         Settings fromOptions = optionsAlone(given);
         Doctor.Inputs inputs;
         try {
@@ -112,7 +115,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private SettingsFile.Location location() {
         try {
-            return SettingsFile.locate(data.config, env);
+            return SettingsFile.locate(config, env);
         } catch (SettingsException e) {
             return null;
         }
