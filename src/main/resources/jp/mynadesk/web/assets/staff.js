@@ -31,8 +31,10 @@
     card.textContent = s.card ? "あり" : "なし";
     const svc = $("st-service");
     // the breaker and the last answer: a 503 shows at once; the in-process mock is labelled 模擬
-    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "probing" ? "warn" : "unknown";
-    svc.textContent = { online: "接続", offline: "障害（書類で受付）", probing: "復旧を確認中", unknown: "未確認" }[s.service];
+    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "probing" ? "warn"
+      : s.service === "none" ? "none" : "unknown";
+    svc.textContent = { online: "接続", offline: "障害（書類で受付）", probing: "復旧を確認中", unknown: "未確認",
+      none: "未接続（設定なし）" }[s.service];
     text("st-service-label", s.simulated ? "オンライン資格確認（模擬）" : "オンライン資格確認");
     const trouble = s.service === "offline" || s.service === "probing";
     text("st-service-detail", trouble ? s.serviceText : "");
@@ -93,7 +95,8 @@
     show($("record-panel"), d.phase === "record");
     text("record-problem", d.problem || "");
     show($("visual-panel"), d.phase === "visual" || d.phase === "pin");
-    show($("docs-panel"), d.phase === "documents" || d.phase === "idle");
+    // documents can replace the PIN or 目視 as well (a patient who does not know the PIN)
+    show($("docs-panel"), ["documents", "idle", "pin", "visual"].includes(d.phase));
     show($("decl-panel"), d.phase === "declaration" || d.phase === "documents");
     const result = d.phase === "done" || d.phase === "consent" || d.phase === "record";
     show($("result"), result);
@@ -101,7 +104,7 @@
     text("outcome", d.outcomeText);
     text("route", d.routeText);
     text("recorded", d.recordedText ? d.recordedText + (d.recheckText ? "　" + d.recheckText : "") : "");
-    text("decision", d.decisionText);
+    text("decision", d.decisionText ? "書類の判定: " + d.decisionText : "");
     show($("decision"), !!d.decisionText);
     text("patient-name", !d.qualification && d.patientName ? "患者さん: " + d.patientName : "");
     show($("patient-name"), !d.qualification && !!d.patientName);
