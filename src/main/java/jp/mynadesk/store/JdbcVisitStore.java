@@ -108,7 +108,7 @@ public final class JdbcVisitStore implements VisitStore {
             refuseIfLost(from == 0, anchor, dialect);
             Migrations.apply(c, dialect, clock);
             Sealing.State state = Sealing.open(c, dialect, seal, anchor, clock);
-            if (state.problem() != null && state.problem().kind() == StoreException.Kind.CORRUPT) {
+            if (state.problem() != null) { // a chain it will not seal, a missing or other key: said now, not at the desk
                 throw state.problem();
             }
             return new SchemaChange(from, Migrations.current(c, dialect), state.rekeyedAfter());
