@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.TokenKind;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.oqs.CardCheckRequest;
 import jp.mynadesk.oqs.Challenge;
@@ -47,7 +48,7 @@ import jp.mynadesk.rules.PresentedCard;
  * <p>Not thread-safe: one driver at a time, as one clerk works one desk.
  */
 public final class ReceptionCheck {
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
 
     private final DeskContext ctx;
     private Prompt prompt = new Prompt.AwaitingStart(null);
