@@ -80,7 +80,8 @@ class ReceptionCheckRecordsTest {
             ReceptionCheck check = f.check();
             Prompt.AwaitingPin atPin = assertInstanceOf(Prompt.AwaitingPin.class, check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null)));
             assertEquals(List.of(ReasonCode.PIN_LAST_TRY), atPin.warnings(), "warned at the PIN prompt");
-            assertInstanceOf(Prompt.AwaitingConsent.class, check.handle(new DeskEvent.VisualConfirmed("s-1")));
+            Prompt.AwaitingConsent consent = assertInstanceOf(Prompt.AwaitingConsent.class, check.handle(new DeskEvent.VisualConfirmed("s-1")));
+            assertEquals(List.of(), consent.warnings(), "not repeated at the consent questions after 目視");
             Visit visual = readBack(f, done(check.handle(new DeskEvent.ConsentAnswered(ReceptionCheckTest.all(true)))));
             assertEquals(Route.CARD_VISUAL, visual.route());
             assertFalse(visual.warnings().contains(ReasonCode.PIN_LAST_TRY), visual.warnings().toString());
