@@ -433,7 +433,7 @@ public final class ReceptionCheck {
             if (!sharingAllowed) {
                 return finish(Outcome.CONFIRMED, null);
             }
-            return new Prompt.AwaitingConsent(qualification, List.copyOf(warnings));
+            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)));
         }
         ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
         serviceDown = !r.serviceAvailable();

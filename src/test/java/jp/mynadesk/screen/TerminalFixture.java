@@ -77,6 +77,7 @@ final class TerminalFixture implements AutoCloseable {
     Runnable card(String profile) {
         return () -> {
             try {
+                station.virtualReader().remove();
                 station.virtualReader().insert(MyNumberCard.of(CardProfiles.resolve(profile)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
