@@ -93,22 +93,33 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
         if (pinStdin && "-".equals(document)) {
             throw CliException.badInput("--pin-stdin と --document - は同時に使えません（標準入力は1つです）。");
         }
-        boolean card = desk.reader != null;
+        // A card: --virtual or --reader; on a configured desk (docs/CLINIC.md) its reader, unless only documents are given.
+        Station.Setup setup = desk.setup(wall, env, null, err::println, desk.reader != null || document == null);
+        boolean card = setup.virtualCard() != null || setup.pcsc();
         if (!card && document == null) {
             throw CliException.badInput("カード（--virtual か --reader）か書類（--document）を指定してください。");
         }
         if (checkMode == CheckMode.VISUAL && (staff == null || staff.isBlank())) {
             throw CliException.badInput("--staff: 目視確認（--mode visual）では確認した職員を指定してください。");
         }
+        if (checkMode == CheckMode.VISUAL && card && !setup.visualStaff().isEmpty()
+                && !setup.visualStaff().contains(staff.strip())) {
+            throw CliException.badInput("--staff: 目視確認ができる職員（設定 visualStaff）のIDを指定してください。");
+        }
         ApduTrace apdus = trace.start(desk.virtualProfileName());
         List<PresentedDocument> documents = document == null ? List.of() : DocumentInput.read("--document", document, stdin);
         char[] pin = pinStdin ? readPin() : null;
-        try (Station station = desk.open(wall, env, apdus, err::println)) {
+        try (Station station = DeskOptions.open(withTrace(setup, apdus))) {
             if (pin == null && card && checkMode == CheckMode.PIN && station.setup().virtualCard() != null) {
                 pin = station.setup().virtualCard().authPin().toCharArray();
             }
             CheckScript script = new CheckScript(card ? checkMode : null, staff, pin, answers, documents, limitConsent, null, null);
-            Visit visit = script.run(new ReceptionCheck(station.context()));
+            Visit visit;
+            try {
+                visit = script.run(new ReceptionCheck(station.context()));
+            } catch (StoreException e) {
+                visit = recordedAfterAll(station.store(), e, err);
+            }
             if (json) {
                 out.println(JsonText.pretty(VisitJson.contract(visit)));
             } else {
@@ -123,6 +134,35 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
             trace.write(apdus);
         }
         return Main.OK;
+    }
+
+    private static Station.Setup withTrace(Station.Setup s, ApduTrace apdus) {
+        return new Station.Setup(s.virtualCard(), s.pcscReader(), s.usePcsc(), s.service(), s.serviceConfig(), s.data(),
+                s.busyTimeout(), s.clock(), s.institution(), s.terminal(), apdus, s.announce(), s.readerProfile(), s.shared(),
+                s.noService(), s.anchors(), s.visualStaff());
+    }
+
+    /**
+     * The check was decided but recording it failed. Before saying "not on record" (and so inviting a second check
+     * that would record the patient twice), look: a COMMIT whose reply was lost may have landed (issue 22 item 9).
+     * On record: the visit, exit 0, and a note. Not on record: the failure, saying so. Cannot look: the failure,
+     * saying it is unknown and how to find out.
+     */
+    private static Visit recordedAfterAll(jp.mynadesk.desk.VisitStore store, StoreException failure, PrintWriter err) {
+        java.util.Optional<Visit> landed;
+        try {
+            landed = store.recordedAfterAll();
+        } catch (StoreException cannotLook) {
+            throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
+                    + "\nこの受付が記録されたかどうかを確かめられませんでした（記録の応答が途中で途切れました）。もう一度 check する前に、"
+                    + "mynadesk visits で記録を確かめてください（同じ受付を二重に記録しないため）。");
+        }
+        if (landed.isPresent()) {
+            err.println("記録の応答が途中で途切れましたが、確かめたところ受付 " + landed.get().visitId() + " として記録されています。");
+            return landed.get();
+        }
+        throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
+                + "\nこの受付は記録されていません。");
     }
 
     private CheckMode mode() {

@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
+import jp.mynadesk.settings.Settings;
+import jp.mynadesk.settings.SettingsException;
+import jp.mynadesk.settings.Source;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.store.SchemaChange;
 import jp.mynadesk.store.SharedDatabase;
@@ -14,13 +17,20 @@ import jp.mynadesk.store.Stores;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --data DIR}, {@code --db JDBC-URL} (with {@code --db-password-file}) and {@code --wait SECONDS}: where
- * the record is and how long to wait for another desk.
+ * {@code --config FILE}, {@code --data DIR}, {@code --db JDBC-URL} (with {@code --db-password-file}) and
+ * {@code --wait SECONDS}: the settings file, where the record is and how long to wait for another desk. Every
+ * command that opens a record or a desk mixes these in, so each has {@code --config} once; the record comes from
+ * an option, else the environment, else the settings file's {@code record}, else the platform's folder
+ * (docs/CLINIC.md, "Settings").
  */
 final class DataOptions {
     /** The record's problems as exit statuses: 3 unavailable (locked, folder), 4 damaged or tampered. */
     static final int CORRUPT = 4;
     private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Tokyo"));
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "設定ファイル（YAML。既定: 環境変数 MYNADESK_CONFIG、なければ ~/.config/mynadesk/settings.yaml）")
+    String config;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "記録を置くフォルダ（既定: 環境変数 MYNADESK_DATA、なければ ~/.local/share/mynadesk）")
@@ -29,7 +39,8 @@ final class DataOptions {
     @Option(names = "--db", paramLabel = "JDBC-URL",
             description = "複数の端末で共有する PostgreSQL の記録（既定: 環境変数 MYNADESK_DB）。例: "
                     + "jdbc:postgresql://db:5432/mynadesk?user=desk。パスワードは URL に書かず、環境変数 "
-                    + "MYNADESK_DB_PASSWORD（または PGPASSWORD）か --db-password-file で渡します")
+                    + "MYNADESK_DB_PASSWORD（または PGPASSWORD）か --db-password-file で渡します。監査鍵は全端末で同じファイル"
+                    + "（最初の端末の audit.key のコピー）を環境変数 MYNADESK_AUDIT_KEY_FILE で指定します")
     String db;
 
     @Option(names = "--db-password-file", paramLabel = "FILE",
@@ -39,8 +50,30 @@ final class DataOptions {
     @Option(names = "--wait", paramLabel = "SECONDS", description = "他の端末が記録を使っているときに待つ秒数（既定 5）")
     double waitSeconds = 5;
 
-    DataDirectory directory(Map<String, String> env) {
+    /** The settings in force for the record's options alone (commands that open only the record). */
+    Settings settings(Map<String, String> env) {
+        return resolve(Settings.Given.record(config, data, db), env);
+    }
+
+    /** Every setting, the command line's values first; a bad one is bad input (exit 2). */
+    static Settings resolve(Settings.Given given, Map<String, String> env) {
         try {
+            return Settings.resolve(given, env);
+        } catch (SettingsException e) {
+            throw CliException.badInput(e.getMessage());
+        }
+    }
+
+    DataDirectory directory(Map<String, String> env) {
+        return directory(settings(env), env);
+    }
+
+    /** The data folder: the settings file's {@code record} when it names one and nothing above it does. */
+    DataDirectory directory(Settings settings, Map<String, String> env) {
+        try {
+            if (settings.record().source() == Source.FILE && !settings.recordIsDatabase()) {
+                return new DataDirectory(java.nio.file.Path.of(settings.record().value()), true);
+            }
             return DataDirectory.resolve(data, env);
         } catch (IllegalArgumentException e) {
             throw CliException.badInput(e.getMessage());
@@ -49,8 +82,18 @@ final class DataOptions {
 
     /** The shared database named by --db or $MYNADESK_DB, or null for the data directory's SQLite file. */
     SharedDatabase database(Map<String, String> env) {
+        return database(settings(env), env);
+    }
+
+    /** The shared database the settings name (option, variable or file), or null for the data folder's SQLite file. */
+    SharedDatabase database(Settings settings, Map<String, String> env) {
+        if (!settings.recordIsDatabase()) {
+            return null;
+        }
         try {
-            return SharedDatabase.resolve(db, dbPasswordFile, env);
+            return settings.record().source() == Source.FILE
+                    ? SharedDatabase.resolveUrl(settings.record().value(), settings.record().where(), dbPasswordFile, env)
+                    : SharedDatabase.resolve(db, dbPasswordFile, env);
         } catch (IllegalArgumentException e) {
             throw CliException.badInput(e.getMessage());
         }
@@ -66,10 +109,11 @@ final class DataOptions {
 
     VisitStore open(Map<String, String> env) {
         Duration wait = busyTimeout();
-        SharedDatabase shared = database(env);
-        RunLog.open(directory(env));
+        Settings settings = settings(env);
+        SharedDatabase shared = database(settings, env);
+        RunLog.open(directory(settings, env));
         try {
-            return shared != null ? Stores.open(shared, directory(env), CLOCK, wait) : Stores.open(directory(env), CLOCK, wait);
+            return shared != null ? Stores.open(shared, directory(settings, env), CLOCK, wait) : Stores.open(directory(settings, env), CLOCK, wait);
         } catch (StoreException e) {
             throw failure(e);
         }
@@ -78,11 +122,12 @@ final class DataOptions {
     /** {@code db migrate}: the record's schema brought up to date. */
     SchemaChange migrate(Map<String, String> env) {
         Duration wait = busyTimeout();
-        SharedDatabase shared = database(env);
-        RunLog.open(directory(env));
+        Settings settings = settings(env);
+        SharedDatabase shared = database(settings, env);
+        RunLog.open(directory(settings, env));
         try {
-            return shared != null ? Stores.migrate(shared, directory(env), CLOCK, wait)
-                    : Stores.migrate(directory(env), CLOCK, wait);
+            return shared != null ? Stores.migrate(shared, directory(settings, env), CLOCK, wait)
+                    : Stores.migrate(directory(settings, env), CLOCK, wait);
         } catch (StoreException e) {
             throw failure(e);
         }
@@ -93,10 +138,11 @@ final class DataOptions {
      * database is opened as it is; its administrator created it.
      */
     VisitStore openExisting(Map<String, String> env) {
-        if (database(env) != null) {
+        Settings settings = settings(env);
+        if (database(settings, env) != null) {
             return open(env);
         }
-        DataDirectory dir = directory(env);
+        DataDirectory dir = directory(settings, env);
         if (!Files.exists(dir.path().resolve(Stores.SQLITE_FILE))) {
             long had = Stores.anchoredEntries(dir);
             if (had > 0) { // not a wrong folder: this folder's record is gone

@@ -66,7 +66,7 @@ final class DeskCommand implements Callable<Integer> {
             throw CliException.badInput("--port " + port + ": ポート番号は 0〜65535 で指定してください。");
         }
         ApduTrace apdus = trace.start(desk.virtualProfileName());
-        try (Station station = desk.open(wall, env, apdus, out::println)) {
+        try (Station station = desk.open(wall, env, apdus, out::println, true)) {
             // Ctrl-C ends the JVM: every decided visit is already committed; a check still open (the patient at the
             // PIN prompt) is recorded as stopped first, then the desk closes cleanly (and writes the day's trace,
             // which a developer replaying a field failure needs most then).

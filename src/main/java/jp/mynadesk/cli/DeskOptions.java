@@ -1,14 +1,19 @@
 package jp.mynadesk.cli;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.desk.StoreException;
+import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.reader.ReaderException;
+import jp.mynadesk.settings.ServiceChoice;
+import jp.mynadesk.settings.Settings;
+import jp.mynadesk.settings.SettingsException;
+import jp.mynadesk.settings.TrustAnchorFiles;
+import jp.mynadesk.station.NoTrustAnchors;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
@@ -19,7 +24,15 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The sources a desk command runs against (check, desk, recheck, visits): reader, service, record, clock. */
+/**
+ * The sources a desk command runs against (check, desk, recheck, settings show): reader, service, record, trust
+ * anchors, clock; each option is the top of its setting (docs/CLINIC.md, "Settings"): option, else environment,
+ * else the settings file, else the default.
+ *
+ * <p>The mode follows (docs/CLINIC.md): a virtual card or {@code --service mock} is a simulation; the mock is the
+ * default service only with a virtual card, else the default is none. A PC/SC reader (named, or the settings file's
+ * desk) trusts only the configured anchors and does not start without them.
+ */
 final class DeskOptions {
     static final class Reader {
         @Option(names = "--virtual", paramLabel = "PROFILE", description = "仮想カードリーダーに入れるカードのプロファイル名か JSON ファイル")
@@ -36,9 +49,15 @@ final class DeskOptions {
             description = "仮想カードリーダーの機種ごとの癖（mynadesk card reader-profiles の一覧）。--virtual と使います")
     String readerProfile;
 
-    @Option(names = "--service", paramLabel = "URL",
-            description = "オンライン資格確認サービスの URL（既定: $MYNADESK_SERVICE、なければこのプロセス内の模擬サービス）")
+    @Option(names = "--service", paramLabel = "none|mock|URL",
+            description = "オンライン資格確認サービス: none（なし）、mock（このプロセス内の模擬サービス）、または URL（既定: $MYNADESK_SERVICE、"
+                    + "設定ファイルの service、なければ仮想カードでは mock、それ以外は none）")
     String service;
+
+    @Option(names = "--trust-anchor", paramLabel = "FILE",
+            description = "カードの電子証明書の発行元として信頼するCA証明書（PEM か DER、J-LIS の利用者証明用認証局のもの）。"
+                    + "繰り返し指定できます（既定: $MYNADESK_TRUST_ANCHORS、設定ファイルの trustAnchors）")
+    List<String> trustAnchors;
 
     @Mixin
     DataOptions data = new DataOptions();
@@ -47,11 +66,15 @@ final class DeskOptions {
             description = "この日時として動きます（2026-12-01 は その日の9時）。既定: 今")
     AsOf asOf;
 
-    @Option(names = "--terminal", paramLabel = "ID", description = "この受付端末の名前（既定: $MYNADESK_TERMINAL、なければ DESK-01）")
+    @Option(names = "--terminal", paramLabel = "ID",
+            description = "この受付端末の名前（既定: $MYNADESK_TERMINAL、設定ファイルの terminal、なければ DESK-01）")
     String terminal;
 
-    @Option(names = "--institution", paramLabel = "CODE", description = "医療機関コード10桁（既定: 1311111111）")
+    @Option(names = "--institution", paramLabel = "CODE",
+            description = "医療機関コード10桁（既定: $MYNADESK_INSTITUTION、設定ファイルの institution、なければ 1311111111）")
     String institution;
+
+    private Settings settings;
 
     /** The virtual card's profile as given (for a trace's header), or null. */
     String virtualProfileName() {
@@ -63,7 +86,29 @@ final class DeskOptions {
         return asOf == null ? wall : Station.standingAt(wall, asOf.instant());
     }
 
-    Station.Setup setup(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {
+    /** The settings in force with this command line's values on top (read once per command). */
+    Settings settings(Map<String, String> env) {
+        if (settings == null) {
+            settings = DataOptions.resolve(new Settings.Given(data.config, institution, terminal,
+                    reader == null ? null : reader.pcsc, trustAnchors, service, data.data, data.db, null), env);
+        }
+        return settings;
+    }
+
+    /** The service in force: the setting, else the mock with a virtual card and none otherwise. */
+    static ServiceChoice service(Settings settings, boolean virtualCard) {
+        ServiceChoice chosen = settings.service().value();
+        return chosen != null ? chosen : virtualCard ? ServiceChoice.MOCK : ServiceChoice.NONE;
+    }
+
+    /**
+     * The desk's sources.
+     *
+     * @param cardDesk the command checks a card unless told otherwise: a configured desk (a settings file was read, or a
+     *                 reader is set) uses its PC/SC reader; false for the commands that only read the record or the
+     *                 service (recheck) and for a documents-only check
+     */
+    Station.Setup setup(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce, boolean cardDesk) {
         CardProfile card = null;
         if (reader != null && reader.virtual != null) {
             try {
@@ -83,21 +128,24 @@ final class DeskOptions {
                 throw CliException.badInput("--reader-profile: カードリーダープロファイルを読み込めません。" + e.getMessage());
             }
         }
-        String url = service != null ? service : env.get("MYNADESK_SERVICE");
-        String desk = terminal != null ? terminal : env.getOrDefault("MYNADESK_TERMINAL", Station.DEFAULT_TERMINAL);
-        if (!desk.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw CliException.badInput("--terminal: 端末名は英数字・-・_ で32文字までにしてください。");
+        Settings s = settings(env);
+        boolean explicitReader = reader != null && reader.pcsc != null;
+        boolean pcsc = card == null && (explicitReader || (cardDesk && (s.reader().isSet() || s.fileRead())));
+        ServiceChoice chosen = service(s, card != null);
+        TrustAnchors anchors;
+        try {
+            anchors = TrustAnchorFiles.load(s.trustAnchors());
+        } catch (SettingsException e) {
+            throw CliException.badInput(e.getMessage());
         }
-        if (institution != null && !institution.matches("\\d{10}")) {
-            throw CliException.badInput("--institution: 医療機関コードは数字10桁です。");
-        }
-        return new Station.Setup(card, reader == null ? null : reader.pcsc, false, url == null ? null : serviceUri(url),
-                null, data.directory(env), data.busyTimeout(), clock(wall), institution, desk, trace, announce, quirks,
-                data.database(env));
+        return new Station.Setup(card, pcsc ? s.reader().value() : null, pcsc, chosen.url(), null,
+                data.directory(s, env), data.busyTimeout(), clock(wall), s.institution().value(), s.terminal().value(),
+                trace, announce, quirks, data.database(s, env), chosen.kind() == ServiceChoice.Kind.NONE, anchors,
+                s.visualStaff().value());
     }
 
-    Station open(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce) {
-        return open(setup(wall, env, trace, announce));
+    Station open(Clock wall, Map<String, String> env, ApduTrace trace, Consumer<String> announce, boolean cardDesk) {
+        return open(setup(wall, env, trace, announce, cardDesk));
     }
 
     static Station open(Station.Setup setup) {
@@ -108,6 +156,8 @@ final class DeskOptions {
             String which = setup.pcscReader() == null ? "" : "（--reader \"" + setup.pcscReader()
                     + "\" に合うカードリーダーが1台に決まりません。mynadesk reader list で名前を確かめてください）";
             throw CliException.unavailable("カードリーダーを使えません: " + e.problem().message() + e.problem().nextStep() + which);
+        } catch (NoTrustAnchors e) {
+            throw CliException.unavailable(e.getMessage());
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         } catch (IOException e) {
@@ -115,15 +165,4 @@ final class DeskOptions {
         }
     }
 
-    private static URI serviceUri(String url) {
-        try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not http");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw CliException.badInput("--service: http:// または https:// で始まる URL を指定してください（例: http://127.0.0.1:8080/）。");
-        }
-    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,12 +12,9 @@ import jp.mynadesk.doctor.DoctorReport;
 import jp.mynadesk.doctor.Finding;
 import jp.mynadesk.doctor.SettingsCheck;
 import jp.mynadesk.documents.JsonText;
-import jp.mynadesk.settings.ServiceChoice;
 import jp.mynadesk.settings.Settings;
 import jp.mynadesk.settings.SettingsException;
 import jp.mynadesk.settings.SettingsFile;
-import jp.mynadesk.store.DataDirectory;
-import jp.mynadesk.store.SharedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +33,6 @@ import picocli.CommandLine.Spec;
 final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "設定ファイル（既定: $MYNADESK_CONFIG、なければ ~/.config/mynadesk/settings.yaml）")
-    String config;
 
     @Option(names = "--reader", paramLabel = "NAME", description = "診断するカードリーダーの名前（一部でも可。既定: 設定の reader）")
     String reader;
@@ -72,7 +64,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings.Given given = new Settings.Given(config, null, null, reader, trustAnchors, service, data.data, data.db, null);
+        Settings.Given given = new Settings.Given(data.config, null, null, reader, trustAnchors, service, data.data, data.db,
+                null);
         Settings fromOptions = optionsAlone(given);
         Doctor.Inputs inputs;
         try {
@@ -115,38 +108,16 @@ final class DoctorCommand implements Callable<Integer> {
 
     private SettingsFile.Location location() {
         try {
-            return SettingsFile.locate(config, env);
+            return SettingsFile.locate(data.config, env);
         } catch (SettingsException e) {
             return null;
         }
     }
 
+    /** The record as the desk commands find it (DataOptions), from these settings. */
     private Doctor.Inputs inputs(SettingsCheck settingsCheck, Settings settings) {
-        ServiceChoice chosen = settings.service().value();
-        DataDirectory folder;
-        SharedDatabase shared = null;
-        if (settings.recordIsDatabase()) {
-            try {
-                shared = SharedDatabase.resolve(settings.record().value(), data.dbPasswordFile, env);
-            } catch (IllegalArgumentException e) {
-                throw CliException.badInput(e.getMessage());
-            }
-            folder = data.directory(env);
-        } else if (settings.record().isSet()) {
-            folder = dataFolder(settings.record().value());
-        } else {
-            folder = data.directory(env);
-        }
-        return new Doctor.Inputs(settingsCheck, settings.reader().value(), settings.trustAnchors().value(), chosen, folder,
-                shared);
-    }
-
-    private DataDirectory dataFolder(String value) {
-        try {
-            return new DataDirectory(Path.of(value), true);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw CliException.badInput("--data はフォルダのパスとして使えません。");
-        }
+        return new Doctor.Inputs(settingsCheck, settings.reader().value(), settings.trustAnchors().value(),
+                settings.service().value(), data.directory(settings, env), data.database(settings, env));
     }
 
     static ObjectNode json(DoctorReport report) {

@@ -31,6 +31,8 @@ public final class Main {
         return List.of(
                 HelpCommand.class,
                 DemoCommand.class,
+                SetupCommand.class,
+                SettingsCommand.class,
                 DeskCommand.class,
                 CheckCommand.class,
                 RecheckCommand.class,

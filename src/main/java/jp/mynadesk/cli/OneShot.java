@@ -64,7 +64,8 @@ final class OneShot {
             List.of(List.of("--virtual"), List.of("--reader"), List.of("--reader-profile"), List.of("--service"),
                     List.of("--as-of"), List.of("--terminal"), List.of("--institution"), List.of("--data"), List.of("--db"),
                     List.of("--db-password-file"), List.of("--wait"), List.of("--mode"), List.of("--staff"),
-                    List.of("--document"), List.of("--consent"), List.of("--trace")),
+                    List.of("--document"), List.of("--consent"), List.of("--trace"), List.of("--config"),
+                    List.of("--trust-anchor")),
             Set.of("--pin-stdin", "--limit-consent", "--json"), 0);
     static final List<Grammar> GRAMMARS = List.of(INSURER_NUMBER_CHECK, CEILING, DOCS_CHECK, CHECK);
 
@@ -202,6 +203,10 @@ final class OneShot {
         desk.data.data = line.value("--data");
         desk.data.db = line.value("--db");
         desk.data.dbPasswordFile = line.value("--db-password-file");
+        desk.data.config = line.value("--config");
+        // one --trust-anchor here; several are Picocli's (the grammar takes each option once)
+        desk.trustAnchors = line.value("--trust-anchor") == null ? null
+                : new ArrayList<>(List.of(line.value("--trust-anchor")));
         String wait = line.value("--wait");
         if (wait != null) {
             if (!isPlainNumber(wait)) {

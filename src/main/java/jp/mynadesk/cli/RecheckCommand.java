@@ -49,7 +49,12 @@ final class RecheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !json;
-        try (Station station = desk.open(wall, env, null, err::println)) {
+        try (Station station = desk.open(wall, env, null, err::println, false)) {
+            if (!station.hasService()) {
+                // docs/CLINIC.md: without a service a re-check has nothing to ask; the pending visits stay as they are
+                throw CliException.unavailable("オンライン資格確認サービスが設定されていない（service: none）ため、再照会できません。"
+                        + "再照会待ちの受付はそのまま残っています。サービスの URL を --service か設定ファイル（mynadesk setup）で指定してください。");
+            }
             int pending = station.store().pendingRechecks().size();
             RecheckRun run = RecheckRunner.of(station.context()).run(done -> {
                 if (terminal) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code mynadesk visits}: the recorded visits, as a table, JSON (one array) or CSV. */
 @Command(name = "visits", mixinStandardHelpOptions = true, description = "記録された受付の一覧を表示します")
 final class VisitsCommand implements Callable<Integer> {
-    static final String CSV_HEADER = "visitId,asOf,terminal,route,outcome,reason,insurerNumber,symbol,number,branch,name,ratio,limitClass,recheckState";
+    static final String CSV_HEADER = "visitId,asOf,terminal,route,outcome,reason,insurerNumber,symbol,number,branch,name,ratio,limitClass,recheckState,simulated";
 
     @Spec
     CommandSpec spec;
@@ -41,6 +41,19 @@ final class VisitsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Format format;
 
+    /** Which kind of visit to list (docs/CLINIC.md): made in simulation, or at a clinic's reader. */
+    static final class Mode {
+        @Option(names = "--simulated", description = "練習モード（仮想カード・模擬サービス）の受付だけ") boolean simulated;
+        @Option(names = "--clinic", description = "本番（カードリーダーと実際のサービス、またはサービスなし）の受付だけ") boolean clinic;
+
+        Boolean filter() {
+            return simulated ? Boolean.TRUE : clinic ? Boolean.FALSE : null;
+        }
+    }
+
+    @ArgGroup(exclusive = true)
+    Mode mode;
+
     private final Map<String, String> env;
 
     VisitsCommand() {
@@ -54,13 +67,14 @@ final class VisitsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Boolean simulated = mode == null ? null : mode.filter();
         try (VisitStore store = data.openExisting(env)) {
             if (format != null && format.json) {
-                json(out, store, since);
+                json(out, store, since, simulated);
                 out.flush();
                 return Main.OK;
             }
-            List<Visit> visits = store.visits(since);
+            List<Visit> visits = store.visits(since, simulated);
             if (format != null && format.csv) {
                 out.println(CSV_HEADER);
                 for (Visit v : visits) {
@@ -72,7 +86,7 @@ final class VisitsCommand implements Callable<Integer> {
                     out.println(v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
                             + "  " + StaffText.route(v.route()) + (q == null || q.name() == null ? "" : "  " + SafeText.line(q.name()))
                             + (v.reason() == null ? "" : "  " + v.reason().code().code())
-                            + "  " + StaffText.recheckState(v.recheckState()));
+                            + "  " + StaffText.recheckState(v.recheckState()) + (v.simulated() ? "  （練習）" : ""));
                 }
                 out.println("合計 " + visits.size() + " 件");
             }
@@ -84,10 +98,10 @@ final class VisitsCommand implements Callable<Integer> {
     }
 
     /** The stored JSON of each visit, streamed: 100,000 visits are never one tree, nor 100,000 objects. */
-    private static void json(PrintWriter out, VisitStore store, LocalDate since) {
+    private static void json(PrintWriter out, VisitStore store, LocalDate since, Boolean simulated) {
         out.print('[');
         boolean[] first = {true};
-        store.forEachVisitJson(since, body -> {
+        store.forEachVisitJson(since, simulated, body -> {
             if (!first[0]) {
                 out.print(",\n");
             }
@@ -104,7 +118,7 @@ final class VisitsCommand implements Callable<Integer> {
                 cell(q == null ? null : q.insurerNumber()), cell(q == null ? null : q.symbol()), cell(q == null ? null : q.number()),
                 cell(q == null ? null : q.branch()), cell(q == null ? null : q.name()),
                 cell(q == null || q.ratio() == null ? null : q.ratio().toString()), cell(q == null ? null : q.limitClass()),
-                cell(v.recheckState().code()));
+                cell(v.recheckState().code()), cell(String.valueOf(v.simulated())));
     }
 
     /**

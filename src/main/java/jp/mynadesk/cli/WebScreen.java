@@ -36,6 +36,8 @@ final class WebScreen {
         String staffHost = web.pairingCode() == null ? host : "127.0.0.1";
         out.println("職員用の画面: http://" + staffHost + ":" + web.port() + "/");
         out.println("患者さん用の画面: http://" + host + ":" + web.port() + "/patient");
+        jp.mynadesk.oplog.OperationsLog.info("web", "ブラウザーの受付画面を開きました: " + host + ":" + web.port()
+                + (web.pairingCode() == null ? "（この PC からだけ）" : "（接続コードつきで他の PC からも）"));
         if (web.pairingCode() != null) {
             out.println("127.0.0.1 以外でも待ち受けています。患者さん用の画面では、職員用の画面に出る接続コードを入力します。");
         }

@@ -16,6 +16,18 @@ public interface VisitStore extends AutoCloseable {
     /** Commits a visit (its consent, patient and declaration too) and returns it with its new id. */
     Visit record(Visit visit);
 
+    /**
+     * After {@link #record} failed: whether that visit is on record after all. A failure before the commit leaves
+     * nothing behind; a commit whose reply was lost with the connection may have landed, so the store looks (by the
+     * visit's id, as a retry would). For a caller that will not retry (a one-shot {@code check}) and must say the truth.
+     *
+     * @return the visit as recorded, with its id; empty when it is not on record
+     * @throws StoreException when the record cannot be reached to look
+     */
+    default Optional<Visit> recordedAfterAll() {
+        return Optional.empty();
+    }
+
     /** Visits on or after {@code since} (all when null), oldest first. */
     List<Visit> visits(LocalDate since);
 

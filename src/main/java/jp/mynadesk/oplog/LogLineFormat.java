@@ -2,8 +2,8 @@ package jp.mynadesk.oplog;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
@@ -14,7 +14,6 @@ import java.util.logging.LogRecord;
  */
 final class LogLineFormat extends Formatter {
     static final ZoneOffset JAPAN = ZoneOffset.ofHours(9);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final String BASE = "jp.mynadesk.";
 
     private final long pid = ProcessHandle.current().pid();
@@ -22,8 +21,8 @@ final class LogLineFormat extends Formatter {
     @Override
     public String format(LogRecord r) {
         StringBuilder line = new StringBuilder(160);
-        line.append(TIME.format(r.getInstant().atOffset(JAPAN)))
-                .append(" [").append(pid).append("] ")
+        time(line, LocalDateTime.ofEpochSecond(r.getInstant().getEpochSecond(), r.getInstant().getNano(), JAPAN));
+        line.append(" [").append(pid).append("] ")
                 .append(r.getLevel().getName()).append(' ')
                 .append(area(r.getLoggerName())).append(": ")
                 .append(oneLine(r.getMessage()))
@@ -34,6 +33,25 @@ final class LogLineFormat extends Formatter {
             line.append(Scrub.digits(trace.toString(), Scrub.FOREIGN_TEXT));
         }
         return line.toString();
+    }
+
+    /**
+     * {@code 2026-12-07T09:00:00.123+09:00}, written by hand: a {@code DateTimeFormatter} costs a one-shot command
+     * its pattern parser and tables at every start (docs/ARCHITECTURE.md, "Start-up").
+     */
+    static void time(StringBuilder out, LocalDateTime t) {
+        out.append(t.getYear()).append('-');
+        two(out, t.getMonthValue()).append('-');
+        two(out, t.getDayOfMonth()).append('T');
+        two(out, t.getHour()).append(':');
+        two(out, t.getMinute()).append(':');
+        two(out, t.getSecond()).append('.');
+        int ms = t.getNano() / 1_000_000;
+        out.append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10)).append("+09:00");
+    }
+
+    private static StringBuilder two(StringBuilder out, int n) {
+        return out.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     private static String area(String logger) {

@@ -24,6 +24,7 @@ import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.reader.ReaderException;
+import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.virtualcard.CardProfile;
@@ -161,9 +162,11 @@ public final class ScenarioRunner {
             try {
                 // The station plugs an in-JVM reader only with a card in it; the scenario's own card replaces it at once.
                 CardProfile placeholder = s.card() != null ? s.card() : CardProfiles.builtIn("default").orElseThrow();
+                // Through pcscd the desk cannot know the card is the simulator's: it trusts only its anchors, which for
+                // a scenario are the simulator's own root (docs/CLINIC.md).
                 station = Station.open(new Station.Setup(pcsc ? null : placeholder, pcsc ? PCSC_READER : null, pcsc, null,
                         service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, apdus, null,
-                        pcsc ? null : readerProfile(s.reader()), null));
+                        pcsc ? null : readerProfile(s.reader()), null).withAnchors(TrustAnchors.testCa()));
             } catch (IOException | ReaderException | RuntimeException e) {
                 if (opened != null) {
                     opened.close();

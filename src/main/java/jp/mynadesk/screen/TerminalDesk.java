@@ -177,8 +177,16 @@ public final class TerminalDesk {
 
     private void header() {
         say("=== mynadesk 受付（端末 " + station.setup().terminal() + "） ===");
-        station.client().health(); // what the status line says is what the service answered, not a guess
+        if (station.simulated()) {
+            say("★ " + MODE_LABEL + " ★ 仮想カードか模擬サービスで動いています。実際の患者さんの資格確認にはなりません。");
+        }
+        if (station.hasService()) {
+            station.client().health(); // what the status line says is what the service answered, not a guess
+        }
     }
+
+    /** What every screen shows in simulation (docs/CLINIC.md). */
+    public static final String MODE_LABEL = "練習モード（模擬サービス）";
 
     private void menu() {
         out.println();
@@ -199,6 +207,9 @@ public final class TerminalDesk {
     /** The reader and the service as they are now: the breaker and the last answer, the mock labelled 模擬. */
     String statusLine() {
         String reader = "カードリーダー: " + (station.hasReader() ? "接続" : "なし（書類で受付）");
+        if (!station.hasService()) {
+            return reader + "　オンライン資格確認: 未接続（設定なし）";
+        }
         return reader + "　" + StaffText.serviceStatus(station.client().state(), station.client().lastCallAnswered(),
                 station.client().lastFailure(), station.client().base().toString(), station.inProcessService() != null);
     }
@@ -276,7 +287,7 @@ public final class TerminalDesk {
 
     /** Where the desk tried to reach the service, when it could not (an outage and a wrong --service look alike). */
     private String serviceDetail(Prompt p) {
-        if (p.reason().code() != ReasonCode.SERVICE_OFFLINE) {
+        if (p.reason().code() != ReasonCode.SERVICE_OFFLINE || !station.hasService()) {
             return "";
         }
         return StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString());
@@ -378,6 +389,9 @@ public final class TerminalDesk {
                 say("職員のIDを入力してください。");
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
+            } else if (!station.mayConfirmVisually(line.strip())) {
+                say("【この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。】"
+                        + "設定されている職員のIDを入力してください。");
             } else {
                 return line.strip();
             }

@@ -71,12 +71,14 @@ public record Settings(SettingsFile.Location location, boolean fileRead, Setting
 
         Setting<String> institution = text(given.institution(), "--institution", env, INSTITUTION_ENV, values,
                 "institution", inFile, DEFAULT_INSTITUTION);
-        checkInstitution(institution);
+        checkInstitution(institution.value(), institution.where());
         Setting<String> terminal = text(given.terminal(), "--terminal", env, TERMINAL_ENV, values, "terminal", inFile,
                 DEFAULT_TERMINAL);
-        checkTerminal(terminal);
+        checkTerminal(terminal.value(), terminal.where());
         Setting<String> reader = text(given.reader(), "--reader", env, READER_ENV, values, "reader", inFile, null);
-        checkReader(reader);
+        if (reader.isSet()) {
+            checkReader(reader.value(), reader.where());
+        }
 
         Setting<List<String>> anchorTexts = list(given.trustAnchors(), "--trust-anchor", env, TRUST_ANCHORS_ENV,
                 File.pathSeparator, values, "trustAnchors", inFile);
@@ -92,7 +94,7 @@ public record Settings(SettingsFile.Location location, boolean fileRead, Setting
 
         Setting<List<String>> visualStaff = list(given.visualStaff(), "--visual-staff", env, VISUAL_STAFF_ENV, ",",
                 values, "visualStaff", inFile);
-        checkStaff(visualStaff);
+        checkStaff(visualStaff.value(), visualStaff.where());
         return new Settings(location, file.exists(), institution, terminal, reader, trustAnchors, service, record,
                 visualStaff);
     }
@@ -154,30 +156,34 @@ public record Settings(SettingsFile.Location location, boolean fileRead, Setting
         return Setting.ofDefault(List.of());
     }
 
-    private static void checkInstitution(Setting<String> s) {
-        if (!INSTITUTION.matcher(s.value()).matches()) {
-            throw new SettingsException(s.where() + ": 医療機関コードは半角数字10桁です（都道府県番号 01〜47 の2桁 + 点数表番号1桁 + "
+    /** A 医療機関コード: 10 digits, the first two a 都道府県番号. */
+    public static void checkInstitution(String value, String where) {
+        if (!INSTITUTION.matcher(value).matches()) {
+            throw new SettingsException(where + ": 医療機関コードは半角数字10桁です（都道府県番号 01〜47 の2桁 + 点数表番号1桁 + "
                     + "医療機関番号7桁）。設定ファイルでは \"1311111111\" のように引用符で囲んでください。");
         }
     }
 
-    private static void checkTerminal(Setting<String> s) {
-        if (!TERMINAL.matcher(s.value()).matches()) {
-            throw new SettingsException(s.where() + ": 端末名は英数字・-・_ で32文字までにしてください。");
+    /** This desk's id, as recorded on every visit. */
+    public static void checkTerminal(String value, String where) {
+        if (!TERMINAL.matcher(value).matches()) {
+            throw new SettingsException(where + ": 端末名は英数字・-・_ で32文字までにしてください。");
         }
     }
 
-    private static void checkReader(Setting<String> s) {
-        if (s.isSet() && (s.value().isBlank() || s.value().length() > 200 || hasControl(s.value()))) {
-            throw new SettingsException(s.where() + ": カードリーダーの名前（mynadesk reader list に出る名前、またはその一部）を"
+    /** A reader's name or a unique part of it. */
+    public static void checkReader(String value, String where) {
+        if (value.isBlank() || value.length() > 200 || hasControl(value)) {
+            throw new SettingsException(where + ": カードリーダーの名前（mynadesk reader list に出る名前、またはその一部）を"
                     + "200文字以内で指定してください。");
         }
     }
 
-    private static void checkStaff(Setting<List<String>> s) {
-        for (String id : s.value()) {
+    /** The staff ids allowed to confirm 目視. */
+    public static void checkStaff(List<String> ids, String where) {
+        for (String id : ids) {
             if (id.isBlank() || id.length() > 32 || id.contains(",") || hasControl(id) || !id.equals(id.strip())) {
-                throw new SettingsException(s.where() + ": 目視確認ができる職員のIDを、1つ32文字以内（カンマなし）で並べてください"
+                throw new SettingsException(where + ": 目視確認ができる職員のIDを、1つ32文字以内（カンマなし）で並べてください"
                         + "（例: [S001, S002]）。");
             }
         }

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.DeskContext;
 import jp.mynadesk.desk.VisitStore;
-import jp.mynadesk.oqs.OqsClient;
 import jp.mynadesk.oplog.OperationsLog;
+import jp.mynadesk.oqs.NoService;
+import jp.mynadesk.oqs.OqsClient;
+import jp.mynadesk.oqs.QualificationService;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.reader.CardReaders;
@@ -27,8 +30,12 @@ import jp.mynadesk.virtualcard.reader.VirtualTerminals;
 
 /**
  * One reception desk assembled from its sources: a reader (the in-JVM virtual one with a card profile, or a PC/SC
- * reader through pcscd, or none), the qualification service (a URL, or a mock started in this process), the
- * record (in a data directory, or a database shared by several desks), and a clock. The terminal screen, {@code check}, {@code demo}, scenarios and the
+ * reader through pcscd, or none), the qualification service (a URL, a mock started in this process, or none), the
+ * record (in a data directory, or a database shared by several desks), the trust anchors, and a clock.
+ *
+ * <p>A virtual card or the mock makes the desk a simulation (docs/CLINIC.md): its visits say so. The simulator's
+ * CA is trusted only with a virtual card; at a PC/SC reader only the configured anchors are, and without any the
+ * station does not open ({@link NoTrustAnchors}): the desk cannot tell a real card there from vpcd's. The terminal screen, {@code check}, {@code demo}, scenarios and the
  * web pages all open a station and drive {@link jp.mynadesk.desk.ReceptionCheck} over its {@link #context()}.
  */
 public final class Station implements AutoCloseable {
@@ -41,6 +48,7 @@ public final class Station implements AutoCloseable {
     private final VirtualTerminal virtualReader;
     private final OqsServer inProcessService;
     private final OqsClient client;
+    private final QualificationService service;
     private final VisitStore store;
     private final CardReaders readers;
 
@@ -55,11 +63,14 @@ public final class Station implements AutoCloseable {
      * @param announce       told once what was started (e.g. the in-process service's address), for stderr
      * @param readerProfile  how the virtual reader behaves (a reader family's quirks, firmware-notes/); null = plain
      * @param shared         the record in a database several desks share (null: the SQLite file in {@code data})
+     * @param noService      no online qualification service at all ({@link NoService}; {@code service} is ignored)
+     * @param anchors        the configured trust anchors (null: none)
+     * @param visualStaff    the staff ids allowed to confirm 目視 (empty: anyone)
      */
     public record Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
                         OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
                         String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile,
-                        SharedDatabase shared) {
+                        SharedDatabase shared, boolean noService, TrustAnchors anchors, List<String> visualStaff) {
         public Setup {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(clock, "clock");
@@ -67,6 +78,28 @@ public final class Station implements AutoCloseable {
             institution = institution == null ? DEFAULT_INSTITUTION : institution;
             terminal = terminal == null ? DEFAULT_TERMINAL : terminal;
             announce = announce == null ? s -> { } : announce;
+            anchors = anchors == null ? TrustAnchors.none() : anchors;
+            visualStaff = visualStaff == null ? List.of() : List.copyOf(visualStaff);
+        }
+
+        /** A desk with the service given (null: the mock in this process) and no configured anchors. */
+        public Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
+                     OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
+                     String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile,
+                     SharedDatabase shared) {
+            this(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock, institution, terminal,
+                    trace, announce, readerProfile, shared, false, null, null);
+        }
+
+        /** The same desk with these trust anchors configured. */
+        public Setup withAnchors(TrustAnchors configured) {
+            return new Setup(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock,
+                    institution, terminal, trace, announce, readerProfile, shared, noService, configured, visualStaff);
+        }
+
+        /** A PC/SC reader: the desk cannot know whether the card in it is real (docs/CLINIC.md). */
+        public boolean pcsc() {
+            return virtualCard == null && (usePcsc || pcscReader != null);
         }
 
         /** A desk with the plain virtual reader and its own record in the data directory. */
@@ -88,6 +121,7 @@ public final class Station implements AutoCloseable {
         this.virtualReader = virtualReader;
         this.inProcessService = server;
         this.client = client;
+        this.service = client != null ? client : new NoService(setup.clock().instant());
         this.store = store;
         this.readers = readers;
     }
@@ -97,8 +131,12 @@ public final class Station implements AutoCloseable {
      *
      * @throws ReaderException when PC/SC is asked for and pcscd is not there
      * @throws jp.mynadesk.desk.StoreException when the record cannot be opened
+     * @throws NoTrustAnchors at a PC/SC reader without configured anchors (before anything is opened)
      */
     public static Station open(Setup s) throws ReaderException, IOException {
+        if (s.pcsc() && s.anchors().isEmpty()) {
+            throw new NoTrustAnchors();
+        }
         VirtualTerminals terminals = null;
         VirtualTerminal virtualReader = null;
         CardReaders readers = null;
@@ -116,13 +154,13 @@ public final class Station implements AutoCloseable {
         VisitStore store = null;
         try {
             URI uri = s.service();
-            if (uri == null) {
+            if (uri == null && !s.noService()) {
                 OqsServer.Config config = s.serviceConfig() != null ? s.serviceConfig() : OqsServer.Config.defaults();
                 server = OqsServer.start(config.port(0).clock(s.clock()));
                 uri = server.uri();
                 s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
             }
-            client = OqsClient.builder(uri).clock(s.clock()).build();
+            client = s.noService() ? null : OqsClient.builder(uri).clock(s.clock()).build();
             store = s.openStore();
             Station station = new Station(s, virtualReader, server, client, store, readers);
             OperationsLog.info("station", station.settingsInForce());
@@ -140,25 +178,47 @@ public final class Station implements AutoCloseable {
      * is left out, and a database URL never carries its password).
      */
     String settingsInForce() {
-        boolean simulated = setup.virtualCard() != null || inProcessService != null;
         String reader = setup.virtualCard() != null ? "仮想カード（プロファイル " + setup.virtualCard().name() + "）"
                 : setup.pcscReader() != null ? "PC/SC「" + setup.pcscReader() + "」"
                 : setup.usePcsc() ? "PC/SC（最初のリーダー）" : "なし";
-        URI base = client.base();
-        String service = inProcessService != null ? "模擬サービス（このプロセス内 " + base + "）"
+        URI base = client == null ? null : client.base();
+        String service = base == null ? "なし（設定なし）"
+                : inProcessService != null ? "模擬サービス（このプロセス内 " + base + "）"
                 : base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort())
                         + (base.getPath() == null ? "" : base.getPath());
+        List<String> anchors = new java.util.ArrayList<>();
+        for (java.security.cert.X509Certificate c : anchors().certificates()) {
+            anchors.add(c.getSubjectX500Principal().getName());
+        }
         String record = setup.shared() != null ? "PostgreSQL " + setup.shared().url()
                 : setup.data().path().toAbsolutePath().resolve(Stores.SQLITE_FILE).toString();
-        return "受付を開きました: " + (simulated ? "練習モード（模擬）" : "本番モード") + "、カードリーダー " + reader
-                + "、オンライン資格確認 " + service + "、記録 " + record + "、端末 " + setup.terminal()
-                + "、医療機関コード " + setup.institution();
+        return "受付を開きました: " + (simulated() ? "練習モード（模擬）" : "本番モード") + "、カードリーダー " + reader
+                + "、オンライン資格確認 " + service + "、信頼する CA " + anchors.size() + " 件 " + anchors + "、記録 " + record
+                + "、端末 " + setup.terminal() + "、医療機関コード " + setup.institution();
     }
 
     /** The workflow's ports for one check; {@code listener} hears each card step (may be null). */
     public DeskContext context(CheckStep.StepListener listener) {
-        return new DeskContext(setup.clock(), readers, setup.pcscReader(), client, store, TrustAnchors.testCa(),
-                setup.institution(), setup.terminal(), listener, setup.trace(), setup.virtualCard() != null || inProcessService != null);
+        return new DeskContext(setup.clock(), readers, setup.pcscReader(), service, store, anchors(),
+                setup.institution(), setup.terminal(), listener, setup.trace(), simulated());
+    }
+
+    /** A simulation: a virtual card, or the mock service in this process (docs/CLINIC.md). */
+    public boolean simulated() {
+        return setup.virtualCard() != null || inProcessService != null;
+    }
+
+    /**
+     * The CAs a card certificate must chain to: the simulator's own with a virtual card (plus any configured), else
+     * only the configured ones.
+     */
+    public TrustAnchors anchors() {
+        return setup.virtualCard() != null ? TrustAnchors.testCa().plus(setup.anchors()) : setup.anchors();
+    }
+
+    /** Whether a staff member may confirm 目視 at this desk: any when the settings list none (docs/CLINIC.md). */
+    public boolean mayConfirmVisually(String staff) {
+        return setup.visualStaff().isEmpty() || (staff != null && setup.visualStaff().contains(staff.strip()));
     }
 
     public DeskContext context() {
@@ -169,8 +229,19 @@ public final class Station implements AutoCloseable {
         return store;
     }
 
+    /** The HTTP client of the service; null when the desk has none ({@code service: none}). */
     public OqsClient client() {
         return client;
+    }
+
+    /** The service the checks use: the client, or {@link NoService}. */
+    public QualificationService service() {
+        return service;
+    }
+
+    /** False with {@code service: none}: every check goes to the documents at once. */
+    public boolean hasService() {
+        return client != null;
     }
 
     /** The mock service when it runs in this process (scenarios change its faults), else null. */

@@ -242,6 +242,27 @@ public final class JdbcVisitStore implements VisitStore {
     }
 
     /**
+     * Looks whether the last failed {@link #record} is on record after all: only a COMMIT lost with the connection
+     * leaves a doubt; it is settled by reading the visit's audit entry under the write lock (the lost connection's
+     * transaction held it until it ended, so a server still finishing that COMMIT is waited for).
+     */
+    @Override
+    public synchronized Optional<Visit> recordedAfterAll() {
+        if (doubt == null) {
+            return Optional.empty(); // the failure came before the commit, or the commit failed: nothing was written
+        }
+        InDoubt d = doubt;
+        try {
+            Connection c = connection();
+            boolean there = Transactions.write(c, dialect, () -> landed(c, d));
+            doubt = null; // settled either way
+            return there ? Optional.of(d.recorded()) : Optional.empty();
+        } catch (SQLException e) {
+            throw failed(e); // still in doubt: a later look or retry settles it
+        }
+    }
+
+    /**
      * Whether the visit in doubt is on record. Read inside the write transaction, after its lock: the lost
      * connection's transaction held that lock until it ended, so a server still finishing that COMMIT is waited for
      * rather than read around. Compared with the audit entry that recorded the visit, not with its row: another desk
@@ -477,7 +498,7 @@ public final class JdbcVisitStore implements VisitStore {
             throw failed(e);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.UNAVAILABLE,
-                    "バックアップを書き込めません: " + target + "（フォルダの場所と権限を確かめてください）", e);
+                    "バックアップを書き込めません: " + target + "（" + Durable.why(e, dir) + "）", e);
         } finally {
             try {
                 Files.deleteIfExists(partial);

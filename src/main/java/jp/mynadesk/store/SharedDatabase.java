@@ -41,9 +41,15 @@ public record SharedDatabase(String url, String password, Path auditKeyFile) {
     public static SharedDatabase resolve(String option, String passwordFile, Map<String, String> env) {
         String where = option != null ? "--db" : "環境変数 " + ENV;
         String url = option != null ? option : env.get(ENV);
-        if (url == null) {
-            return null;
-        }
+        return url == null ? null : resolveUrl(url, where, passwordFile, env);
+    }
+
+    /**
+     * The shared database at {@code url} (from the settings file's {@code record}, docs/CLINIC.md).
+     *
+     * @param where how the message names where the URL came from
+     */
+    public static SharedDatabase resolveUrl(String url, String where, String passwordFile, Map<String, String> env) {
         url = url.strip();
         if (!url.startsWith(PREFIX) || url.length() == PREFIX.length()) {
             throw new IllegalArgumentException(where + " には PostgreSQL の JDBC URL を指定してください（例: "

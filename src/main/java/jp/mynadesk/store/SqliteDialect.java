@@ -131,9 +131,26 @@ final class SqliteDialect implements Dialect {
         return "BEGIN DEFERRED";
     }
 
+    /**
+     * {@code integrity_check}, and the WAL file still in its place: while this desk has the record open, its recent
+     * commits may live only in {@code mynadesk.db-wal}. A WAL deleted under a running desk is still read through the
+     * desk's open file, so everything looks whole, until the desk stops and those visits are gone.
+     */
     @Override
     public List<String> integrityProblems(Connection connection) throws SQLException {
-        return check(connection, "PRAGMA integrity_check");
+        List<String> problems = check(connection, "PRAGMA integrity_check");
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (problems.isEmpty() && inWalMode(connection) && !Files.exists(wal)) {
+            problems.add("WAL ファイル（" + wal.getFileName() + "）が消えています。最近の受付はこの端末の開いているファイルにしか"
+                    + "ありません。mynadesk を強制終了せず、正常に終了してください（終了時に記録のファイルへ書き込まれます）");
+        }
+        return problems;
+    }
+
+    private static boolean inWalMode(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            return rs.next() && "wal".equalsIgnoreCase(rs.getString(1));
+        }
     }
 
     /** {@code quick_check}: every page and row read, without checking that each index matches its table. */
@@ -173,6 +190,11 @@ final class SqliteDialect implements Dialect {
                 .backup("main", target.toAbsolutePath().toString(), null);
     }
 
+    private StoreException diskFull(SQLException e) {
+        return new StoreException(Kind.UNAVAILABLE, "ディスクがいっぱいで記録を使えません（データフォルダ "
+                + file.toAbsolutePath().getParent() + "）。空き容量を作ってからもう一度試してください。", e);
+    }
+
     @Override
     public StoreException translate(SQLException e) {
         int code = e.getErrorCode() & 0xff;
@@ -181,10 +203,13 @@ final class SqliteDialect implements Dialect {
                     "記録は他の端末（または別のプログラム）が使用中です。しばらく待ってからもう一度試してください。", e);
             case SQLITE_CORRUPT, SQLITE_NOTADB -> new StoreException(Kind.CORRUPT,
                     "記録のファイルが壊れています。mynadesk db verify で確かめ、バックアップから戻してください。", e);
-            case SQLITE_FULL -> new StoreException(Kind.UNAVAILABLE,
-                    "ディスクがいっぱいで記録できません。空き容量を作ってからもう一度試してください。", e);
-            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> new StoreException(Kind.UNAVAILABLE,
-                    "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
+            case SQLITE_FULL -> diskFull(e);
+            // SQLite often reports a full disk as an I/O error or a file it cannot open (the WAL, its index): the
+            // free space says which it is before the user is sent to check permissions
+            case SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR -> Durable.diskFull(file.toAbsolutePath().getParent())
+                    ? diskFull(e)
+                    : new StoreException(Kind.UNAVAILABLE,
+                            "記録のファイルを開けないか書き込めません。データフォルダの場所と権限を確かめてください。", e);
             default -> new StoreException(Kind.UNAVAILABLE,
                     "記録を使えません（SQLite: " + e.getMessage() + "）。データフォルダを確かめてください。", e);
         };

@@ -101,7 +101,7 @@ public final class Stores {
             try {
                 Files.createDirectories(path);
             } catch (IOException e) {
-                throw unavailable("データフォルダ " + path + " を作れません。場所と権限を確かめてください。", e);
+                throw unavailable("データフォルダ " + path + " を作れません（" + Durable.why(e, path) + "）。", e);
             }
         }
         if (!Files.isWritable(path)) {

@@ -125,8 +125,10 @@ class DeskCommandsTest {
     @Test
     void aDocumentAloneIsQueriedOnlineByItsNumbers(@TempDir Path dir) throws Exception {
         Path doc = Files.writeString(dir.resolve("doc.json"), KAKUNINSHO);
-        JsonNode v = json(run("check", "--document", doc.toString(), "--limit-consent", "--as-of", AS_OF, "--json"));
+        JsonNode v = json(run("check", "--document", doc.toString(), "--limit-consent", "--service", "mock", "--as-of", AS_OF,
+                "--json"));
         assertEquals("numbers-online", v.get("route").asText());
+        assertTrue(v.get("simulated").asBoolean(), "the mock asked for by name is a simulation");
         assertEquals("confirmed", v.get("outcome").asText());
         assertEquals("協会 さくら".replace(' ', '　'), v.at("/qualification/name").asText());
     }

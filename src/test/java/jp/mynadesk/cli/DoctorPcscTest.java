@@ -57,7 +57,9 @@ class DoctorPcscTest {
             assertEquals("ok", card.get("status").asText(), run.out());
             assertTrue(card.get("message").asText().contains("公的個人認証 AP を選択できました"), card.toString());
             assertTrue(card.get("message").asText().contains("ATR 3B"), card.toString());
-            assertEquals(0, run.exitCode(), run.out() + run.err());
+            // every line 正常 but the clock's, which depends on this machine's time zone (UTC in CI: a 警告)
+            checks.forEach((name, c) -> assertTrue(name.equals("clock") || c.get("status").asText().equals("ok"), run.out()));
+            assertEquals(checks.get("clock").get("status").asText().equals("ok") ? 0 : 1, run.exitCode(), run.out() + run.err());
         } finally {
             assertTrue(terminal.waitForCardAbsent(5000));
         }

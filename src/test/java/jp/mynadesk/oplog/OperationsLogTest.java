@@ -126,4 +126,17 @@ class OperationsLogTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("record (\\d+) ").matcher(text);
         return m.find() ? java.util.Optional.of(Integer.parseInt(m.group(1))) : java.util.Optional.empty();
     }
+
+    @Test
+    void timesAreJapanTimeToTheMillisecond() {
+        StringBuilder out = new StringBuilder();
+        LogLineFormat.time(out, java.time.LocalDateTime.ofInstant(java.time.Instant.parse("2026-01-02T23:04:05.067Z"),
+                LogLineFormat.JAPAN));
+        assertEquals("2026-01-03T08:04:05.067+09:00", out.toString());
+        LogRecord r = new LogRecord(Level.WARNING, "x");
+        r.setInstant(java.time.Instant.parse("2026-12-31T15:00:00Z"));
+        r.setLoggerName("jp.mynadesk.reader");
+        assertTrue(new LogLineFormat().format(r).matches("2027-01-01T00:00:00\\.000\\+09:00 \\[\\d+\\] WARNING reader: x\n"),
+                new LogLineFormat().format(r));
+    }
 }

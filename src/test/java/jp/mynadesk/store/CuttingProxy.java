@@ -40,6 +40,7 @@ final class CuttingProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile int fired;
     private volatile boolean refusing;
+    private volatile boolean refuseAfterCut;
 
     /** Relays to the server of {@code db}; {@link #database()} is the same record reached through the relay. */
     CuttingProxy(SharedDatabase db) throws IOException {
@@ -69,6 +70,11 @@ final class CuttingProxy implements AutoCloseable {
     /** While set, every new connection is ended as soon as it is accepted, as if the server were still away. */
     void refuse(boolean refuse) {
         refusing = refuse;
+    }
+
+    /** When set, the proxy refuses every new connection from the moment it cuts (the server away after the cut). */
+    void refuseAfterCut(boolean refuse) {
+        refuseAfterCut = refuse;
     }
 
     /** How many times a COMMIT was cut (a test checks the cut happened where it meant it to). */
@@ -127,6 +133,9 @@ final class CuttingProxy implements AutoCloseable {
                     }
                     deaf = true;
                     fired++;
+                    if (refuseAfterCut) {
+                        refusing = true;
+                    }
                     if (how == Cut.LANDED) {
                         out.write(buf, 0, n);
                         out.flush();

@@ -19,7 +19,8 @@ import jp.mynadesk.documents.JsonText;
  * Every request body bounded however it is framed (docs/WEB.md §1.2): a declared {@code Content-Length} above the
  * path's limit is refused with 413 before a byte is read; a chunked (or unframed) body is read through a stream
  * that throws {@link TooLarge} on the first byte beyond the limit, which the desk answers with 413. Either way the
- * connection is closed afterwards, so the rest of the body is never read. Limits are in {@link WebLimits}.
+ * answer is committed with {@code Connection: close} before Jetty would drain the rest of the body, so the rest is
+ * never read. Limits are in {@link WebLimits}.
  */
 final class BodyLimit implements Filter {
     /** A body longer than its path allows (mapped to 413 by the desk). */
@@ -49,7 +50,15 @@ final class BodyLimit implements Filter {
             refuse((HttpServletResponse) response);
             return;
         }
-        chain.doFilter(new Bounded(req, limit), response);
+        Bounded bounded = new Bounded(req, limit);
+        chain.doFilter(bounded, response);
+        HttpServletResponse res = (HttpServletResponse) response;
+        if (!req.isAsyncStarted() && !res.isCommitted() && bounded.unboundedRest()) {
+            // Jetty would otherwise drain what is left of a chunked body before answering (HttpChannel's
+            // ensureConsumeAllOrNotPersistent reads as long as bytes keep coming): answer now and close instead.
+            res.setHeader("Connection", "close");
+            res.flushBuffer();
+        }
     }
 
     /** 413 with the desk's error shape; the connection closes instead of reading the rest. */
@@ -57,8 +66,10 @@ final class BodyLimit implements Filter {
         res.setStatus(413);
         res.setHeader("Connection", "close");
         res.setContentType("application/json; charset=utf-8");
-        res.getOutputStream().write(JsonText.compact(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("code", "too-large").put("message", StaffText.requestTooLarge())).getBytes(StandardCharsets.UTF_8));
+        byte[] json = JsonText.compact(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("code", "too-large").put("message", StaffText.requestTooLarge())).getBytes(StandardCharsets.UTF_8);
+        res.setContentLength(json.length);
+        res.getOutputStream().write(json); // the whole answer: committed, so Jetty closes rather than read the body
     }
 
     private static final class Bounded extends HttpServletRequestWrapper {
@@ -68,6 +79,17 @@ final class BodyLimit implements Filter {
         Bounded(HttpServletRequest req, long limit) {
             super(req);
             this.limit = limit;
+        }
+
+        /**
+         * Whether a body without a declared length is not read to its end. A declared length is at most the limit
+         * (checked above), so Jetty reading the rest of it reads at most that; a chunked rest has no end.
+         */
+        boolean unboundedRest() {
+            if (getContentLengthLong() >= 0 || getHeader("Transfer-Encoding") == null) {
+                return false;
+            }
+            return in == null || !((LimitedStream) in).finished();
         }
 
         @Override
@@ -98,6 +120,11 @@ final class BodyLimit implements Filter {
 
         long bytesRead() {
             return read;
+        }
+
+        /** The body was read to its end (and was within the limit). */
+        boolean finished() {
+            return read <= limit && in.isFinished();
         }
 
         @Override

@@ -72,6 +72,9 @@ final class StatusWatch implements AutoCloseable {
     }
 
     private void service() {
+        if (!station.hasService()) {
+            return; // no service configured: nothing changes, view() says so
+        }
         probeWhileDown();
         CircuitBreaker.State now = station.client().state();
         Boolean lastAnswered = station.client().lastCallAnswered();
@@ -108,14 +111,19 @@ final class StatusWatch implements AutoCloseable {
         o.put("card", card);
         o.put("readerProblem", readerProblem);
         CircuitBreaker.State breaker = service == null ? CircuitBreaker.State.CLOSED : service;
-        String state = breaker == CircuitBreaker.State.OPEN ? "offline" : breaker == CircuitBreaker.State.HALF_OPEN ? "probing"
-                : Boolean.FALSE.equals(answered) ? "offline" : answered == null ? "unknown" : "online";
-        o.put("service", state);
-        o.put("simulated", station.inProcessService() != null);
-        // the sentence the terminal's status line says too: what failed and which address was tried
-        o.put("serviceText", StaffText.serviceStatus(breaker, answered, station.client().lastFailure(),
-                station.client().base().toString(), station.inProcessService() != null));
+        if (!station.hasService()) {
+            o.put("service", "none");
+            o.put("serviceText", "オンライン資格確認: 未接続（設定なし）");
+        } else {
+            String state = breaker == CircuitBreaker.State.OPEN ? "offline" : breaker == CircuitBreaker.State.HALF_OPEN ? "probing"
+                    : Boolean.FALSE.equals(answered) ? "offline" : answered == null ? "unknown" : "online";
+            o.put("service", state);
+            // the sentence the terminal's status line says too: what failed and which address was tried
+            o.put("serviceText", StaffText.serviceStatus(breaker, answered, station.client().lastFailure(),
+                    station.client().base().toString(), station.inProcessService() != null));
+        }
         o.put("terminal", station.setup().terminal());
+        o.put("simulated", station.simulated());
         return o;
     }
 

@@ -86,8 +86,8 @@ public final class WebDesk implements AutoCloseable {
         this.guard = guard;
         this.streams = new StreamLimit(clock);
         this.connections = new ConnectionGuard(clock);
-        this.staffPage = resource(ASSETS + "/staff.html");
-        this.patientPage = resource(ASSETS + "/patient.html");
+        this.staffPage = withMode(resource(ASSETS + "/staff.html"), station.simulated(), "mode");
+        this.patientPage = withMode(resource(ASSETS + "/patient.html"), station.simulated(), "mode small");
         this.desk = new DeskSession(station, new DeskSession.Listener() {
             @Override
             public void step(CheckStep step) {
@@ -120,7 +120,7 @@ public final class WebDesk implements AutoCloseable {
             });
             config.jetty.multipartConfig.maxFileSize(8, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(8, io.javalin.config.SizeUnit.MB);
-            WebServerLimits.apply(config, options.bind(), options.port(), connections);
+            WebServerLimits.apply(config, options.bind(), options.port(), connections, streams);
         });
         routes();
     }
@@ -178,6 +178,7 @@ public final class WebDesk implements AutoCloseable {
     @Override
     public void close() {
         connections.close();
+        streams.close();
         hub.close();
         status.close();
         patientScreen.close();
@@ -191,7 +192,7 @@ public final class WebDesk implements AutoCloseable {
         app.before(this::guard);
         app.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).json(error(e.code, e.getMessage())));
         app.exception(BodyLimit.TooLarge.class, (e, ctx) ->
-                ctx.status(413).header("Connection", "close").json(error("too-large", e.getMessage())));
+                ctx.status(413).json(error("too-large", e.getMessage()))); // BodyLimit commits it with Connection: close
         app.exception(Forms.BadField.class, (e, ctx) -> {
             // every field's problem at once, each shown next to its field; the first is also the message
             ArrayNode problems = F.arrayNode();
@@ -223,9 +224,9 @@ public final class WebDesk implements AutoCloseable {
             JsonNode b = body(ctx);
             boolean visual = "visual".equals(Forms.text(b, "mode"));
             answer(ctx, desk.start(new DeskEvent.CardPresented(visual ? CheckMode.VISUAL : CheckMode.PIN,
-                    visual ? Forms.staff(b) : null)), true);
+                    visual ? allowedStaff(b) : null)), true);
         });
-        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(Forms.staff(body(ctx))), null), true));
+        app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(allowedStaff(body(ctx))), null), true));
         app.post("/api/staff/documents", ctx -> {
             DeskEvent e = Forms.documents(body(ctx));
             // documents instead of the PIN or 目視 too (a patient who does not know the PIN), as the terminal's d
@@ -333,20 +334,21 @@ public final class WebDesk implements AutoCloseable {
         }
         EventHub.Audience listening = path.equals("/api/staff/events") ? EventHub.Audience.STAFF
                 : path.equals("/api/patient/events") ? EventHub.Audience.PATIENT : null;
-        if (listening != null && streams.full(listening)) {
-            throw new Refusal(503, "too-many-streams", StaffText.tooManyStreams());
+        if (listening != null) {
+            StreamLimit.Place place = streams.reserve(listening);
+            if (place == null) {
+                throw new Refusal(503, "too-many-streams", StaffText.tooManyStreams());
+            }
+            ctx.req().setAttribute(StreamLimit.ATTRIBUTE, place);
         }
     }
 
-    /** An event stream, if its audience has room (docs/WEB.md §1.4); its place is freed when it ends. */
+    /** An event stream, in the place guard() took for it (docs/WEB.md §1.4), known with its session. */
     private void listen(EventHub.Audience who, io.javalin.http.sse.SseClient client,
             java.util.function.Supplier<List<Map.Entry<String, JsonNode>>> hello, Runnable onLeave) {
-        if (!streams.admit(who, client, guard.session(client.ctx().cookie(Guard.COOKIE)))) {
-            client.close(); // lost the race for the last place after the check in guard()
-            return;
-        }
+        streams.bind(client, guard.session(client.ctx().cookie(Guard.COOKIE)));
         hub.join(who, client, hello, () -> {
-            streams.release(client);
+            streams.unbind(client);
             onLeave.run();
         });
     }
@@ -550,6 +552,23 @@ public final class WebDesk implements AutoCloseable {
 
     private static void page(Context ctx, byte[] html) {
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** The page's place for the mode ({@code <!--mode-->}): the simulation label, or nothing at a clinic's desk. */
+    static byte[] withMode(byte[] page, boolean simulated, String cssClass) {
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + jp.mynadesk.screen.TerminalDesk.MODE_LABEL
+                + "</p>" : "";
+        return html.replace("<!--mode-->", label).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The 目視 staff id of a request, when the settings allow that staff member (visualStaff; any when none listed). */
+    private String allowedStaff(JsonNode body) {
+        String staff = Forms.staff(body);
+        if (!station.mayConfirmVisually(staff)) {
+            throw new Forms.BadField("staff", "この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。");
+        }
+        return staff;
     }
 
     private static byte[] resource(String path) throws IOException {

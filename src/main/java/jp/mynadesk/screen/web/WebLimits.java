@@ -63,4 +63,6 @@ final class WebLimits {
     static final int STAFF_STREAMS = 8;
     /** Patient pages listening at once (one patient screen, with room for a reload). */
     static final int PATIENT_STREAMS = 4;
+    /** A comment line on every event stream this often, so a page gone without a word frees its place. */
+    static final Duration STREAM_HEARTBEAT = Duration.ofSeconds(15);
 }

@@ -10,12 +10,12 @@ import org.eclipse.jetty.servlet.FilterHolder;
 /**
  * Jetty (11, under Javalin 6) set up with the limits of {@link WebLimits} (docs/WEB.md §1): the desk's one
  * connector made here rather than by Javalin, with its idle time-out and {@link ConnectionGuard} attached;
- * {@link BodyLimit} in front of every request.
+ * {@link BodyLimit} in front of every request; {@link StreamLimit} hears every request end.
  */
 final class WebServerLimits {
     private WebServerLimits() {}
 
-    static void apply(JavalinConfig config, String host, int port, ConnectionGuard connections) {
+    static void apply(JavalinConfig config, String host, int port, ConnectionGuard connections, StreamLimit streams) {
         config.http.maxRequestSize = WebLimits.BODY_BYTES;
         // Not Jetty's setMinRequestDataRate: it measures from the request's start, server-side queueing included,
         // and refused small bodies of a busy desk with 408 (9 in 10,000 under the pairing flood of PairingTest).
@@ -28,7 +28,9 @@ final class WebServerLimits {
             c.addBean(connections); // a Connection.Listener bean hears every connection of this connector
             return c;
         });
-        config.jetty.modifyServletContextHandler(h ->
-                h.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+        config.jetty.modifyServletContextHandler(h -> {
+            h.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            h.addEventListener(streams.requestListener());
+        });
     }
 }

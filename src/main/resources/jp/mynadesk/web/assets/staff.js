@@ -31,8 +31,10 @@
     card.textContent = s.card ? "あり" : "なし";
     const svc = $("st-service");
     // the breaker and the last answer: a 503 shows at once; the in-process mock is labelled 模擬
-    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "probing" ? "warn" : "unknown";
-    svc.textContent = { online: "接続", offline: "障害（書類で受付）", probing: "復旧を確認中", unknown: "未確認" }[s.service];
+    svc.dataset.state = s.service === "online" ? "ok" : s.service === "offline" ? "bad" : s.service === "probing" ? "warn"
+      : s.service === "none" ? "none" : "unknown";
+    svc.textContent = { online: "接続", offline: "障害（書類で受付）", probing: "復旧を確認中", unknown: "未確認",
+      none: "未接続（設定なし）" }[s.service];
     text("st-service-label", s.simulated ? "オンライン資格確認（模擬）" : "オンライン資格確認");
     const trouble = s.service === "offline" || s.service === "probing";
     text("st-service-detail", trouble ? s.serviceText : "");

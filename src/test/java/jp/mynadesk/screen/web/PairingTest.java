@@ -228,7 +228,8 @@ class PairingTest {
             WebDeskClient staff = f.client();
             RawHttp.Session ts = tablet.session();
             assertEquals(200, tablet.exchange("POST", "/api/patient/pair", ts, "{\"code\":\"" + f.web.pairingCode() + "\"}").status());
-            assertEquals("pin", staff.post("/api/staff/start", "{\"mode\":\"pin\"}").body().path("desk").path("phase").asText());
+            JsonNode started = staff.post("/api/staff/start", "{\"mode\":\"pin\"}").body().path("desk");
+            assertEquals("pin", started.path("phase").asText(), started.toString());
             long before = f.station.virtualReader().transmitCount();
 
             RawHttp.Response notPaired = stranger.exchange("POST", "/api/patient/pin", stranger.session(), "{\"pin\":\"0000\"}");
