@@ -137,12 +137,6 @@ public final class WebDesk implements AutoCloseable {
     /** @param clock the web server's own time: session expiry, pairing backoff, header time-out (tests move it) */
     static WebDesk start(Station station, Options options, java.time.Clock clock) throws IOException {
         InetAddress bind = InetAddress.getByName(options.bind());
-        if (options.port() != 0) {
-            // a busy port is found here, before the server would log its own English error about it
-            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-                probe.bind(new java.net.InetSocketAddress(bind, options.port()));
-            }
-        }
         WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress(), clock), options, clock);
         try {
             web.app.start();

@@ -343,7 +343,7 @@ class WebDeskFormsHttpTest {
     }
 
     @Test
-    void aBusyPortIsRefusedBeforeTheServerStarts() throws Exception {
+    void aBusyPortIsAnIoExceptionTheCommandSaysInJapanese() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             java.io.IOException e = assertThrows(java.io.IOException.class,
                     () -> WebDesk.start(f.station, new WebDesk.Options("127.0.0.1", f.web.port())));
