@@ -18,9 +18,18 @@ public final class JpkiCard {
     static final int SHORT_READ = 256;
     /** Extended reads are bounded by the 15-bit offset space anyway. */
     static final int EXTENDED_READ = 0x7FFF;
+    /**
+     * The READ BINARY sizes tried, largest first, when a reader cannot carry a full short answer (docs/CARD.md §7):
+     * 256 (Le = 00), then 0xFF, 0xE0 and 0x80 — stepping down on {@code 6700}, an uncorrected {@code 6Cxx}, or a
+     * failed exchange that was not the card leaving.
+     */
+    static final int[] READ_SIZES = {SHORT_READ, 0xFF, 0xE0, 0x80};
 
     private final CardTransport transport;
-    private final boolean extendedReads;
+    /** Extended reads asked for and not yet refused by the reader (the driver falls back to short reads once). */
+    private boolean extendedReads;
+    /** Where on {@link #READ_SIZES} this card and reader stand: a size that worked is kept for the session. */
+    private int rung;
 
     /** A driver that reads in short APDUs (≤ 256 bytes), which every reader and card handle. */
     public JpkiCard(CardTransport transport) {
@@ -41,8 +50,8 @@ public final class JpkiCard {
                 throw new Stop(new CardFailure.NotJpkiCard("JPKI AP not selectable (SW " + StatusWord.hex(selected.sw()) + ")"));
             }
             selectEf("select token", Jpki.EF_TOKEN);
-            ResponseApdu token = expectOk("read token", readBinary(0, 32, false));
-            String label = new String(token.data(), StandardCharsets.US_ASCII).replace('\0', ' ').trim();
+            byte[] token = readChunk("read token", 0, 32);
+            String label = new String(token, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
             return TokenKind.fromLabel(label).orElseThrow(() -> new Stop(new CardFailure.NotJpkiCard(
                     label.equals(Jpki.TOKEN_JUKI) ? "住基カード (JPKIAPICCTOKEN)" : "unknown token label")));
         });
@@ -50,18 +59,18 @@ public final class JpkiCard {
 
     /**
      * Reads EF 000A, sized from its DER header: one read of up to 256 bytes, then the rest in 256-byte
-     * chunks (or one extended read). Never assumes one READ BINARY returns the whole certificate.
+     * chunks (or one extended read). Never assumes one READ BINARY returns the whole certificate. A reader that
+     * cannot carry those sizes gets smaller ones ({@link #READ_SIZES}); one that refuses extended length, short ones.
      */
     public CardOutcome<AuthCertificate> readAuthCertificate() {
         return run(() -> {
             selectEf("select auth certificate", Jpki.EF_AUTH_CERT);
-            byte[] head = expectOk("read certificate", readBinary(0, SHORT_READ, false)).data();
+            byte[] head = readChunk("read certificate", 0, SHORT_READ);
             int total = derLength(head);
             byte[] der = Arrays.copyOf(head, Math.max(total, head.length));
             int have = head.length;
             while (have < total) {
-                int want = Math.min(total - have, extendedReads ? EXTENDED_READ : SHORT_READ);
-                byte[] chunk = expectOk("read certificate", readBinary(have, want, extendedReads)).data();
+                byte[] chunk = readChunk("read certificate", have, total - have);
                 if (chunk.length == 0) {
                     throw malformed("read certificate", "card returned no data at offset " + have + " of " + total);
                 }
@@ -203,6 +212,61 @@ public final class JpkiCard {
             length = (length << 8) | (head[2 + i] & 0xFF);
         }
         return 2 + octets + length;
+    }
+
+    /** The largest short READ BINARY that has worked with this card and reader (256 until a smaller one was needed). */
+    int readSize() {
+        return READ_SIZES[rung];
+    }
+
+    /**
+     * One READ BINARY of up to {@code want} bytes at {@code offset}, as large as the reader carries: extended when
+     * asked for and allowed, else the current rung of {@link #READ_SIZES}. A {@code 6Cxx} is answered once with
+     * Le = xx; {@code 6700}, a {@code 6Cxx} that did not help, or a failed exchange other than the card or reader
+     * leaving moves down a rung (and stays there). The card may return fewer bytes than asked (the end of the file).
+     */
+    private byte[] readChunk(String step, int offset, int want) throws Stop {
+        while (true) {
+            boolean extended = extendedReads && want > SHORT_READ;
+            int size = extended ? Math.min(want, EXTENDED_READ) : Math.min(want, READ_SIZES[rung]);
+            Stop refused;
+            try {
+                ResponseApdu r = send(step, readBinary(offset, size, extended));
+                if (!extended && (r.sw() & 0xFF00) == 0x6C00) {
+                    int exact = (r.sw() & 0xFF) == 0 ? SHORT_READ : r.sw() & 0xFF;
+                    if (exact < size) {
+                        r = send(step, readBinary(offset, exact, false)); // the card said how much it has
+                    }
+                }
+                if (r.isOk()) {
+                    return r.data();
+                }
+                throw new Stop(new CardFailure.UnexpectedStatus(step, r.sw()));
+            } catch (Stop stop) {
+                if (!smallerMayHelp(stop.failure)) {
+                    throw stop;
+                }
+                refused = stop;
+            }
+            if (extended) {
+                extendedReads = false; // the reader (or the stack, T=0) does not carry extended length: short reads
+            } else if (rung + 1 < READ_SIZES.length && Math.min(want, READ_SIZES[rung + 1]) < size) {
+                rung++;
+            } else {
+                throw refused;
+            }
+        }
+    }
+
+    /** Failures a smaller READ BINARY may avoid: a length the reader or card refused, or a failed exchange. */
+    private static boolean smallerMayHelp(CardFailure failure) {
+        if (failure instanceof CardFailure.UnexpectedStatus u) {
+            return u.sw() == StatusWord.WRONG_LENGTH || (u.sw() & 0xFF00) == 0x6C00;
+        }
+        if (failure instanceof CardFailure.ReaderProblem r) {
+            return r.kind() == jp.mynadesk.reader.PcscProblem.OTHER || r.kind() == jp.mynadesk.reader.PcscProblem.TIMEOUT;
+        }
+        return failure instanceof CardFailure.MalformedResponse;
     }
 
     // --- plumbing ------------------------------------------------------------------------------

@@ -40,6 +40,10 @@ import jp.mynadesk.pki.TestCa;
  * @param subjectId         auth certificate subject CN, 23 of 0–9 A–Z; null → derived from {@code name}
  * @param issuer            the CA that issues the card's certificates (files, docs/CARD.md §8.2); null → the
  *                          simulator's standard test CA
+ * @param atr               the contact ATR the card answers with (upper-case hex, docs/CARD.md §1.2); null → the
+ *                          one OpenSC's JPKI table holds ({@link Jpki#ATR})
+ * @param t0                the card talks like a T=0 card (docs/CARD.md §8.3): data-bearing answers come as
+ *                          {@code 61xx} and GET RESPONSE, a case-2 command with the wrong Le gets {@code 6Cxx}
  */
 public record CardProfile(
         String name,
@@ -56,7 +60,9 @@ public record CardProfile(
         boolean revoked,
         boolean mismatchedKey,
         String subjectId,
-        Issuer issuer) {
+        Issuer issuer,
+        String atr,
+        boolean t0) {
 
     /**
      * A CA of one's own for the card's certificates (both the 利用者証明用 and the 署名用 certificate, and EF 000B /
@@ -83,7 +89,7 @@ public record CardProfile(
                        String authPin, int authTriesLeft, String signPassword, int signTriesLeft, Token token,
                        boolean faceOnly, boolean revoked, boolean mismatchedKey, String subjectId) {
         this(name, description, holder, issued, certificateExpiry, authPin, authTriesLeft, signPassword, signTriesLeft,
-                token, faceOnly, revoked, mismatchedKey, subjectId, null);
+                token, faceOnly, revoked, mismatchedKey, subjectId, null, null, false);
     }
 
     /**
@@ -100,6 +106,7 @@ public record CardProfile(
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern SUBJECT_ID = Pattern.compile("[0-9A-Z]{23}");
+    private static final Pattern ATR = Pattern.compile("3[BF]([0-9A-F]{2}){1,32}");
     private static final String BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     /**
@@ -202,6 +209,11 @@ public record CardProfile(
         requireRange("signTriesLeft", signTriesLeft, Jpki.SIGN_PIN_MAX_TRIES);
         token = token == null ? Token.CARD : token;
         subjectId = subjectId == null ? deriveSubjectId(name) : subjectId;
+        if (atr != null && !ATR.matcher(atr).matches()) {
+            throw new IllegalArgumentException("atr: 使えない値です。2〜33 バイトの ATR を 16 進数の大文字で書いた文字列"
+                    + "（空白なし、例 3BDA13FF8131FB468012392F31C173C601C03B）を指定してください（省略すると "
+                    + java.util.HexFormat.of().withUpperCase().formatHex(Jpki.ATR) + "）。");
+        }
         if (!SUBJECT_ID.matcher(subjectId).matches()) {
             throw new IllegalArgumentException("subjectId: 使えない値です。数字 0-9 と英大文字 A-Z の 23 文字"
                     + "（利用者証明用電子証明書の CN と同じ形）を指定してください（省略すると name から作ります）。");
@@ -211,6 +223,11 @@ public record CardProfile(
     /** False for 顔認証 cards and for holders under 15 at issue: EF 0001/001A/001B are then absent, EF 0008 byte 0 = 00. */
     public boolean hasSignCertificate() {
         return !faceOnly && Period.between(holder.birthDate(), issued).getYears() >= SIGN_CERTIFICATE_MIN_AGE;
+    }
+
+    /** The ATR the card answers with: the profile's, else {@link Jpki#ATR}. */
+    public byte[] atrBytes() {
+        return atr == null ? Jpki.ATR.clone() : java.util.HexFormat.of().parseHex(atr);
     }
 
     /** The CA that issues this card's certificates: the profile's {@code issuer}, else the standard test CA. */

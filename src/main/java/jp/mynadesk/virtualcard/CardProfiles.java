@@ -87,6 +87,8 @@ public final class CardProfiles {
                 Map.entry("mismatchedKey", "true か false"),
                 Map.entry("subjectId", "数字 0-9 と英大文字 A-Z の 23 文字の文字列"),
                 Map.entry("issuer", "発行元 CA のオブジェクト（certificate, key）"),
+                Map.entry("atr", "ATR を 16 進数の大文字で書いた文字列（例 3BDA13FF8131FB468012392F31C173C601C03B）"),
+                Map.entry("t0", "true か false"),
                 Map.entry("issuer.certificate", "CA 証明書のファイルのパスの文字列（PEM か DER、プロファイルのファイルからの相対パス）"),
                 Map.entry("issuer.key", "CA の秘密鍵のファイルのパスの文字列（PEM、プロファイルのファイルからの相対パス）")));
     }
@@ -94,7 +96,7 @@ public final class CardProfiles {
     /** The JSON field names of {@link JsonProfile} and {@link JsonHolder}, for {@link #bindPlain}. */
     private static final Set<String> PROFILE_FIELDS = Set.of("name", "description", "holder", "issued",
             "certificateExpiry", "authPin", "authTriesLeft", "signPassword", "signTriesLeft", "token", "faceOnly",
-            "revoked", "mismatchedKey", "subjectId", "issuer");
+            "revoked", "mismatchedKey", "subjectId", "issuer", "atr", "t0");
     private static final Set<String> HOLDER_FIELDS = Set.of("name", "kana", "birthDate", "sex", "address");
 
     private static final String DATE = "日付の文字列（YYYY-MM-DD、例 2025-10-27）";
@@ -189,7 +191,8 @@ public final class CardProfiles {
                     text(holderObject, "sex"), text(holderObject, "address"));
         }
         if (!allText(object, Set.of("name", "description", "issued", "certificateExpiry", "authPin", "signPassword",
-                "token", "subjectId"))
+                "token", "subjectId", "atr"))
+                || !plain(object.get("t0"), JsonNode::isBoolean)
                 || !plain(object.get("authTriesLeft"), JsonNode::isInt) || !plain(object.get("signTriesLeft"), JsonNode::isInt)
                 || !plain(object.get("faceOnly"), JsonNode::isBoolean) || !plain(object.get("revoked"), JsonNode::isBoolean)
                 || !plain(object.get("mismatchedKey"), JsonNode::isBoolean)) {
@@ -199,7 +202,7 @@ public final class CardProfiles {
                 text(object, "certificateExpiry"), text(object, "authPin"), integer(object, "authTriesLeft"),
                 text(object, "signPassword"), integer(object, "signTriesLeft"), text(object, "token"),
                 bool(object, "faceOnly"), bool(object, "revoked"), bool(object, "mismatchedKey"), text(object, "subjectId"),
-                null);
+                null, text(object, "atr"), bool(object, "t0"));
     }
 
     private static Set<String> fieldNames(ObjectNode object) {
@@ -244,7 +247,8 @@ public final class CardProfiles {
     /** The JSON shape, lenient about absence (defaults) so the checks below can name the field. */
     record JsonProfile(String name, String description, JsonHolder holder, String issued, String certificateExpiry,
                        String authPin, Integer authTriesLeft, String signPassword, Integer signTriesLeft, String token,
-                       Boolean faceOnly, Boolean revoked, Boolean mismatchedKey, String subjectId, JsonIssuer issuer) {
+                       Boolean faceOnly, Boolean revoked, Boolean mismatchedKey, String subjectId, JsonIssuer issuer,
+                       String atr, Boolean t0) {
 
         /**
          * @param origin where the profile came from, the start of every message; the profile's own name is not added
@@ -266,7 +270,7 @@ public final class CardProfiles {
                         authTriesLeft == null ? 3 : authTriesLeft, signPassword,
                         signTriesLeft == null ? 5 : signTriesLeft, tokenKind,
                         Boolean.TRUE.equals(faceOnly), Boolean.TRUE.equals(revoked), Boolean.TRUE.equals(mismatchedKey),
-                        subjectId, ca);
+                        subjectId, ca, atr, Boolean.TRUE.equals(t0));
             } catch (IllegalArgumentException e) {
                 throw new ProfileException(where + e.getMessage(), e); // CardProfile's own, Japanese and value-free
             } catch (java.time.DateTimeException e) {

@@ -65,6 +65,8 @@ public final class MyNumberCard implements EmulatedCard {
 
     /** GET CHALLENGE bytes: seeded, so runs are repeatable (see the class comment). */
     private final java.util.Random challenges;
+    /** Procedure bytes of a card that talks T=0 (docs/CARD.md §8.3), or null. */
+    private final T0Transport t0;
     private CardApplication currentApp;
     private ElementaryFile currentEf;
     /** How often the last-resort catch in {@link #process} answered 6F00; tests require it to stay 0. */
@@ -75,6 +77,7 @@ public final class MyNumberCard implements EmulatedCard {
         this.options = options;
         this.applications = Personalisation.applications(profile, certificates);
         this.challenges = new java.util.Random(profile.name().hashCode());
+        this.t0 = profile.t0() ? new T0Transport() : null;
     }
 
     /** A card for the profile, with certificates issued by its issuer (the standard test CA unless it names one). */
@@ -90,19 +93,22 @@ public final class MyNumberCard implements EmulatedCard {
         return profile;
     }
 
+    /** The profile's ATR (docs/CARD.md §1.2), else the one in OpenSC's JPKI table. */
     @Override
     public byte[] atr() {
-        return Jpki.ATR.clone();
+        return profile.atrBytes();
     }
 
     @Override
     public void powerOn() {
         clearVolatileState();
+        clearT0();
     }
 
     @Override
     public void powerOff() {
         clearVolatileState();
+        clearT0();
     }
 
     /** Warm reset: selections go, verified PINs stay (§3.8, [myna-card-pcsc]). */
@@ -110,10 +116,44 @@ public final class MyNumberCard implements EmulatedCard {
     public void reset() {
         currentApp = null;
         currentEf = null;
+        clearT0();
     }
 
+    private void clearT0() {
+        if (t0 != null) {
+            t0.clear();
+        }
+    }
+
+    /** A card that talks T=0 (profile {@code t0}) answers through {@link T0Transport}; others answer at once. */
     @Override
     public byte[] process(byte[] command) {
+        return t0 != null ? t0.exchange(model, command) : answer(command);
+    }
+
+    /** The card model itself, as {@link T0Transport} sees it. */
+    private final EmulatedCard model = new EmulatedCard() {
+        @Override
+        public byte[] atr() {
+            return MyNumberCard.this.atr();
+        }
+
+        @Override
+        public void powerOn() {}
+
+        @Override
+        public void powerOff() {}
+
+        @Override
+        public void reset() {}
+
+        @Override
+        public byte[] process(byte[] command) {
+            return answer(command);
+        }
+    };
+
+    private byte[] answer(byte[] command) {
         try {
             return dispatch(command);
         } catch (RuntimeException e) {

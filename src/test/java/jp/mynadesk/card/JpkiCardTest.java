@@ -21,6 +21,7 @@ import jp.mynadesk.virtualcard.reader.VirtualTerminal;
 import jp.mynadesk.virtualcard.reader.VirtualTerminals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The host driver through javax.smartcardio against the virtual card in the in-JVM reader. */
@@ -155,6 +156,37 @@ class JpkiCardTest {
         JpkiCard again = driver(terminal.connect("*"), false);
         assertTrue(again.open().isSuccess());
         assertTrue(again.readAuthCertificate().isSuccess());
+    }
+
+    /**
+     * The card shapes of real cards and readers (docs/CARD.md §8.3): the contact ATR of cards issued since 2016, and a
+     * card that talks T=0 (61xx / GET RESPONSE) — with the stack's automatic GET RESPONSE, and without it, where the
+     * driver's own {@link GetResponseTransport} collects the answers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"card-2016, true", "card-2016, false", "t0-card, true", "t0-card, false"})
+    void realCardShapesReadVerifyAndSign(String profile, boolean stackGetResponse) throws Exception {
+        Card card = insert(profile, TerminalOptions.DEFAULT.withHostGetResponse(stackGetResponse));
+        assertArrayEquals(CardProfiles.resolve(profile).atrBytes(), card.getATR().getBytes());
+        List<String> sent = new ArrayList<>();
+        CardTransport raw = recording(card, sent);
+        List<String> answers = new ArrayList<>();
+        JpkiCard jpki = new JpkiCard(new GetResponseTransport(c -> {
+            ResponseApdu r = raw.transmit(c);
+            answers.add(StatusWord.hex(r.sw()));
+            return r;
+        }));
+        assertEquals(TokenKind.CARD, jpki.open().orElseThrow());
+        AuthCertificate cert = jpki.readAuthCertificate().orElseThrow();
+        assertEquals(3, jpki.pinTriesLeft().orElseThrow());
+        assertTrue(jpki.verifyPin("1234".toCharArray()).isSuccess());
+        assertTrue(verifies(cert, jpki.signSha256(sha256(CHALLENGE)).orElseThrow()));
+        boolean procedureBytesSeen = answers.stream().anyMatch(sw -> sw.startsWith("61"));
+        assertEquals(profile.equals("t0-card") && !stackGetResponse, procedureBytesSeen,
+                "61xx reach the driver only from the T=0 card with the stack's handling off: " + answers);
+        if (procedureBytesSeen) {
+            assertTrue(sent.stream().anyMatch(c -> c.startsWith("80C00000") || c.startsWith("00C00000")), sent.toString());
+        }
     }
 
     @Test

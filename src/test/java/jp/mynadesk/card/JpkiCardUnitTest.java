@@ -112,6 +112,100 @@ class JpkiCardUnitTest {
         assertArrayEquals(HexFormat.of().parseHex("00B00100000300"), JpkiCard.readBinary(0x100, 0x300, true));
     }
 
+    /**
+     * EF 000A as a reader that cannot carry answers over {@code cap} data bytes shows it: SELECT answers 9000, a READ
+     * BINARY within the cap gets its bytes, a larger one {@code refusal} (a status word, or a failed exchange).
+     */
+    private static final class CappedReader implements CardTransport {
+        final java.util.List<String> reads = new java.util.ArrayList<>();
+        private final byte[] file;
+        private final int cap;
+        private final java.util.function.Supplier<ResponseApdu> refusal;
+
+        CappedReader(byte[] content, int cap, java.util.function.Supplier<ResponseApdu> refusal) {
+            this.file = java.util.Arrays.copyOf(content, (content.length / 256 + 1) * 256); // filler, as on the card
+            this.cap = cap;
+            this.refusal = refusal;
+        }
+
+        @Override
+        public ResponseApdu transmit(byte[] c) {
+            if ((c[1] & 0xFF) == 0xA4) {
+                return new ResponseApdu(new byte[0], 0x9000);
+            }
+            int offset = ((c[2] & 0x7F) << 8) | (c[3] & 0xFF);
+            int le = c.length == 5 ? (c[4] == 0 ? 256 : c[4] & 0xFF) : ((c[5] & 0xFF) << 8) | (c[6] & 0xFF);
+            reads.add(HexFormat.of().withUpperCase().formatHex(c, 4, c.length));
+            if (c.length != 5 && cap <= 256) {
+                return new ResponseApdu(new byte[0], StatusWord.WRONG_LENGTH); // a short-APDU reader
+            }
+            if (le > cap) {
+                return refusal.get();
+            }
+            return new ResponseApdu(java.util.Arrays.copyOfRange(file, offset, Math.min(file.length, offset + le)), 0x9000);
+        }
+    }
+
+    private static byte[] certificate() throws Exception {
+        return jp.mynadesk.pki.TestCa.standard().authRoot().certificate().getEncoded();
+    }
+
+    @Test
+    void aReaderThatRefusesLongAnswersGetsSmallerReadsAndTheSizeIsKept() throws Exception {
+        byte[] der = certificate();
+        CappedReader reader = new CappedReader(der, 253, () -> new ResponseApdu(new byte[0], StatusWord.WRONG_LENGTH));
+        JpkiCard card = new JpkiCard(reader);
+        assertArrayEquals(der, card.readAuthCertificate().orElseThrow().der());
+        assertEquals(java.util.List.of("00", "FF", "E0"), reader.reads.subList(0, 3), "256, 255 refused; 224 read");
+        assertTrue(reader.reads.subList(3, reader.reads.size() - 1).stream().allMatch("E0"::equals), reader.reads.toString());
+        assertEquals(0xE0, card.readSize());
+        reader.reads.clear();
+        assertTrue(card.readAuthCertificate().isSuccess());
+        assertEquals("E0", reader.reads.get(0), "the size that worked is kept for the session");
+    }
+
+    @Test
+    void aFailedExchangeAlsoStepsDownButACardThatLeftDoesNot() throws Exception {
+        byte[] der = certificate();
+        CappedReader failing = new CappedReader(der, 0x80, () -> {
+            throw new CardTransportException(PcscProblem.OTHER, new CardException("SCARD_E_INSUFFICIENT_BUFFER"));
+        });
+        JpkiCard card = new JpkiCard(failing);
+        assertArrayEquals(der, card.readAuthCertificate().orElseThrow().der());
+        assertEquals(java.util.List.of("00", "FF", "E0", "80"), failing.reads.subList(0, 4));
+        assertEquals(0x80, card.readSize());
+
+        CappedReader tiny = new CappedReader(der, 0x40, () -> {
+            throw new CardTransportException(PcscProblem.OTHER, new CardException("SCARD_E_INSUFFICIENT_BUFFER"));
+        });
+        assertEquals(new CardFailure.ReaderProblem(PcscProblem.OTHER), new JpkiCard(tiny).readAuthCertificate().failure(),
+                "below 0x80 the driver gives up and says why");
+
+        CappedReader pulled = new CappedReader(der, 0x80, () -> {
+            throw new CardTransportException(PcscProblem.CARD_REMOVED, new CardException("SCARD_W_REMOVED_CARD"));
+        });
+        assertInstanceOf(CardFailure.CardRemoved.class, new JpkiCard(pulled).readAuthCertificate().failure());
+        assertEquals(1, pulled.reads.size(), "a card that left is not asked again");
+    }
+
+    @Test
+    void wrongLengthWithTheExactLengthIsAskedAgainWithIt() throws Exception {
+        byte[] der = certificate();
+        CappedReader strict = new CappedReader(der, 0xC8, () -> new ResponseApdu(new byte[0], 0x6CC8));
+        assertArrayEquals(der, new JpkiCard(strict).readAuthCertificate().orElseThrow().der());
+        assertEquals(java.util.List.of("00", "C8"), strict.reads.subList(0, 2), "6CC8: asked again with Le C8");
+    }
+
+    @Test
+    void extendedReadsRefusedFallBackToShortOnes() throws Exception {
+        byte[] der = certificate();
+        CappedReader shortOnly = new CappedReader(der, 256, () -> new ResponseApdu(new byte[0], StatusWord.WRONG_LENGTH));
+        JpkiCard card = new JpkiCard(shortOnly, true);
+        assertArrayEquals(der, card.readAuthCertificate().orElseThrow().der());
+        assertEquals(3, shortOnly.reads.get(1).length() / 2, "the second read was extended (Le 00 HH LL): " + shortOnly.reads);
+        assertEquals("00", shortOnly.reads.get(2), "then short reads: " + shortOnly.reads);
+    }
+
     private static int derLen(String hex) throws Exception {
         var m = JpkiCard.class.getDeclaredMethod("derLength", byte[].class);
         m.setAccessible(true);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import jp.mynadesk.virtualcard.CardFault;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.mynadesk.virtualcard.EmulatedCard;
+import jp.mynadesk.virtualcard.T0Transport;
 
 /**
  * One reader slot as pcscd sees it: the inserted card, its power, the handles connected to it and the

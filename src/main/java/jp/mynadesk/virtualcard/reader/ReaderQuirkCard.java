@@ -5,6 +5,7 @@ import java.util.function.LongConsumer;
 import jp.mynadesk.card.Ticker;
 import jp.mynadesk.virtualcard.CardFault;
 import jp.mynadesk.virtualcard.EmulatedCard;
+import jp.mynadesk.virtualcard.T0Transport;
 
 /**
  * A card seen through a {@link ReaderProfile}: the reader's ATR, its refusal of extended APDUs, its response cap,

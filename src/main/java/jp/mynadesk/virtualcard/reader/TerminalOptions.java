@@ -8,7 +8,7 @@ import jp.mynadesk.virtualcard.EmulatedCard;
  * How one virtual reader behaves, fixed when it is plugged.
  *
  * @param t0 the reader talks T=0 to the card: the card side delivers data through 61xx / 6Cxx procedure bytes
- *     (see {@link T0Transport}), {@code Card.getProtocol()} is {@code "T=0"}, and the host rejects extended-length
+ *     (see {@link jp.mynadesk.virtualcard.T0Transport}), {@code Card.getProtocol()} is {@code "T=0"}, and the host rejects extended-length
  *     APDUs, all as a T=0 card behind SunPCSC would
  * @param hostGetResponse the host-side channel answers 61xx with GET RESPONSE and 6Cxx with a resend by itself, as
  *     SunPCSC does by default; {@code false} mimics {@code -Dsun.security.smartcardio.t0GetResponse=false} (or

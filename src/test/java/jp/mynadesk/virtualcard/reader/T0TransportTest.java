@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HexFormat;
 import java.util.List;
+import jp.mynadesk.virtualcard.T0Transport;
 import org.junit.jupiter.api.Test;
 
 /** The card side of T=0, driven directly, one TPDU at a time. */

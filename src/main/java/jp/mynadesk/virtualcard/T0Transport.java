@@ -1,7 +1,6 @@
-package jp.mynadesk.virtualcard.reader;
+package jp.mynadesk.virtualcard;
 
 import java.util.Arrays;
-import jp.mynadesk.virtualcard.EmulatedCard;
 
 /**
  * The card side of T=0 in front of a card model that answers like a T=1 card (data and status word at once).
@@ -16,9 +15,10 @@ import jp.mynadesk.virtualcard.EmulatedCard;
  * bytes, gets {@code 61 xx} (xx = remaining length, 00 for 256 or more) and the data is kept for
  * {@code ?? C0 00 00 Le} (any CLA). GET RESPONSE asking for more than is left gets {@code 6C left}; asking for
  * less returns that much followed by {@code 61 rest}. Any other command discards kept data. A response the model
- * already ends with 61xx/6Cxx passes through. Not thread-safe: the owning {@link CardSlot} serialises calls.
+ * already ends with 61xx/6Cxx passes through. Not thread-safe: the owner (a reader slot, a reader profile, a card that
+ * talks T=0, docs/CARD.md §8.3) serialises calls.
  */
-final class T0Transport {
+public final class T0Transport {
 
     private static final int SHORT_MAX = 256;
     private static final byte INS_GET_RESPONSE = (byte) 0xC0;
@@ -28,7 +28,7 @@ final class T0Transport {
     private byte finalSw1;
     private byte finalSw2;
 
-    byte[] exchange(EmulatedCard card, byte[] command) {
+    public byte[] exchange(EmulatedCard card, byte[] command) {
         if (pending != null && isGetResponse(command)) {
             return release(le(command[4]));
         }
@@ -49,7 +49,7 @@ final class T0Transport {
     }
 
     /** Forgets kept data: the card was removed, reset or powered off. */
-    void clear() {
+    public void clear() {
         pending = null;
     }
 
