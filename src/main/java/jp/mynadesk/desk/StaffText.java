@@ -220,6 +220,21 @@ public final class StaffText {
         return "ここは暗証番号の入力欄ではありません。入力された数字は使っていません。暗証番号は、暗証番号の画面で患者さんに入力していただきます。";
     }
 
+    /** A blank line at the PIN prompt: asked again (it does not end the check). */
+    public static String pinStillAsked() {
+        return "暗証番号を入力してください（中止は c）。";
+    }
+
+    /** A scanned document with problems: listed above, not used. */
+    public static String scannedNotUsable() {
+        return "この書類はこのままでは使えません。もう一度読み取るか、手で入力してください。";
+    }
+
+    /** Ctrl-C ended the desk with a check open: it was recorded as stopped. */
+    public static String interrupted(String visitId) {
+        return "中断しました: " + recorded(visitId);
+    }
+
     /** A key the prompt does not offer: asked again. */
     public static String unknownKey() {
         return "そのキーは使えません。表示されたキーを入力してください。";
