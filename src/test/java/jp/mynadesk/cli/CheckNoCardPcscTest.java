@@ -20,7 +20,7 @@ class CheckNoCardPcscTest {
     void noCardOnTheReaderIsSaidAsSuch(@TempDir Path data) throws Exception {
         assertFalse(PcscdCheck.terminal().isCardPresent(), "the slot must be empty for this test");
         CliRun run = DeskAtRestTest.withStdin("", "check", "--reader", "Virtual PCD 00 00", "--as-of", "2026-12-01T09:30",
-                "--data", data.toString());
+                "--data", data.toString(), "--trust-anchor", jp.mynadesk.testsupport.SimulatorRoot.write(data).toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("理由: カードが置かれていません。"), run.out());
         assertFalse(run.out().contains("取り外されました"), run.out());
