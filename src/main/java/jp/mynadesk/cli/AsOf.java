@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import jp.mynadesk.documents.Dates;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.TypeConversionException;
  * (when clinics open).
  */
 public record AsOf(Instant instant) {
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    /** A fixed +09:00 (docs/RULES.md §8): never Asia/Tokyo's local mean time +09:18:59 or its 1948–1951 summer time. */
+    static final ZoneId JST = Dates.JST;
 
     public static AsOf parse(String text) {
         String t = text.strip();
@@ -22,15 +24,21 @@ public record AsOf(Instant instant) {
             // A day alone, in any form the date options take (2026-12-01, 令和8年12月1日, full-width digits).
             return new AsOf(new JapaneseDateConverter().convert(t).atTime(9, 0).atZone(JST).toInstant());
         }
+        Instant at;
         try {
             if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return new AsOf(OffsetDateTime.parse(t).toInstant());
+                at = OffsetDateTime.parse(t).toInstant();
+            } else {
+                at = LocalDateTime.parse(t).atZone(JST).toInstant();
             }
-            return new AsOf(LocalDateTime.parse(t).atZone(JST).toInstant());
         } catch (DateTimeException e) {
             throw new TypeConversionException("日時は 2026-12-01、2026-12-01T09:30 または 2026-12-01T09:30:00+09:00 の形で、"
                     + "実在する日時を指定してください。");
         }
+        if (!Dates.inRange(at.atOffset(Dates.JST).toLocalDate())) {
+            throw new TypeConversionException(Dates.outOfRange(t));
+        }
+        return new AsOf(at);
     }
 
     /** The moment {@code text} names, or null when it names none (what {@link Converter} refuses). */

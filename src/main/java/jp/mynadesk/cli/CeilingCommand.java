@@ -16,6 +16,7 @@ import jp.mynadesk.ceiling.CeilingTable;
 import jp.mynadesk.ceiling.CeilingTables;
 import jp.mynadesk.ceiling.RatioFallback;
 import jp.mynadesk.ceiling.Scope;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.documents.JsonText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,7 @@ final class CeilingCommand implements Callable<Integer>, OneShot.Command {
     boolean json;
 
     /** Nobody older is alive; also keeps the 75th-birthday arithmetic inside LocalDate's range. */
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EARLIEST_BIRTH = Dates.EARLIEST; // docs/RULES.md §8
 
     /** 10^10 yen: far above any month's medical cost; a larger figure is a typo (an extra digit or two). */
     static final long MAX_TOTAL_YEN = 10_000_000_000L;

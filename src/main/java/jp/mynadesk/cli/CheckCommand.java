@@ -124,6 +124,14 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
                 out.println(JsonText.pretty(VisitJson.contract(visit)));
             } else {
                 VisitText.print(out, visit);
+                if (visit.reason() != null && visit.reason().code() == jp.mynadesk.desk.ReasonCode.SERVICE_OFFLINE) {
+                    // an outage and a --service pointing at nothing look alike: say where the desk tried
+                    String where = jp.mynadesk.desk.StaffText.serviceFailure(station.client().lastFailure(),
+                            station.client().base().toString());
+                    if (!where.isEmpty()) {
+                        out.println("接続の状況: " + where.substring(1));
+                    }
+                }
             }
         } catch (StoreException e) {
             throw DataOptions.failure(e);

@@ -33,12 +33,12 @@ final class DataOptions {
     String config;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "記録を置くフォルダ（既定: 環境変数 MYNADESK_DATA、なければ ~/.local/share/mynadesk）")
+            description = "記録を置くフォルダ（既定: 環境変数 MYNADESK_DATA、設定ファイルの record、なければ ~/.local/share/mynadesk）")
     String data;
 
     @Option(names = "--db", paramLabel = "JDBC-URL",
             description = "複数の端末で共有する PostgreSQL の記録（既定: 環境変数 MYNADESK_DB）。例: "
-                    + "jdbc:postgresql://db:5432/mynadesk?user=desk。パスワードは URL に書かず、環境変数 "
+                    + "jdbc:postgresql://db:5432/mynadesk?user=desk（設定ファイルの record にも書けます）。パスワードは URL に書かず、環境変数 "
                     + "MYNADESK_DB_PASSWORD（または PGPASSWORD）か --db-password-file で渡します。監査鍵は全端末で同じファイル"
                     + "（最初の端末の audit.key のコピー）を環境変数 MYNADESK_AUDIT_KEY_FILE で指定します")
     String db;

@@ -81,6 +81,28 @@ final class DemoCommand implements Callable<Integer> {
         this.wall = wall;
     }
 
+    /**
+     * The card as staff read it, in Japanese from the profile's facts (its description is English, for developers):
+     * whose card, the PIN tries left, the certificate's expiry, and anything unusual.
+     */
+    static String cardInWords(CardProfile p) {
+        StringBuilder sb = new StringBuilder(p.holder() == null || p.holder().name() == null ? "" : p.holder().name() + " さんの");
+        sb.append(p.token() != null && p.token().isPhone() ? "スマートフォンの電子証明書" : "マイナンバーカード");
+        java.util.List<String> facts = new java.util.ArrayList<>();
+        if (p.faceOnly()) {
+            facts.add("顔認証マイナンバーカード（暗証番号なし）");
+        } else {
+            facts.add(p.authTriesLeft() == 0 ? "暗証番号はロック中" : "暗証番号の残り" + p.authTriesLeft() + "回");
+        }
+        if (p.certificateExpiry() != null) {
+            facts.add("電子証明書の有効期限 " + p.certificateExpiry());
+        }
+        if (p.revoked()) {
+            facts.add("電子証明書は失効");
+        }
+        return sb + "。" + String.join("、", facts);
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         Clock clock = asOf == null ? wall : Station.standingAt(wall, asOf.instant());
         Path folder = data != null ? data : Files.createTempDirectory("mynadesk-demo");
         out.println("=== mynadesk デモ: マイナ保険証の受付（仮想カードリーダー・仮想カード・模擬オンライン資格確認） ===");
-        out.println("カード: " + profile.name() + "（" + profile.description() + "）／ 受付日: " + LocalDate.now(clock.withZone(AsOf.JST)));
+        out.println("カード: " + profile.name() + "（" + cardInWords(profile) + "）／ 受付日: " + LocalDate.now(clock.withZone(AsOf.JST)));
         out.println("記録: " + folder.toAbsolutePath());
         Station.Setup setup = new Station.Setup(profile, null, false, null, null, new DataDirectory(folder, true), null,
                 clock, null, null, apdus, out::println);
@@ -123,14 +145,13 @@ final class DemoCommand implements Callable<Integer> {
             waitForRecovery(station);
             RecheckRun run = RecheckRunner.of(station.context()).run(n -> { });
             for (RecheckFinding f : run.findings()) {
-                out.println(f.visitId() + ": " + StaffText.finding(f.kind()));
+                out.println(StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null)));
             }
 
             out.println();
             out.println("■ 今日の受付");
             for (Visit v : station.store().visits(null)) {
-                out.println(v.visitId() + "  " + StaffText.outcome(v.outcome()) + "  " + StaffText.route(v.route())
-                        + "  " + StaffText.recheckState(v.recheckState()));
+                out.println(VisitText.row(v));
             }
             IntegrityReport report = station.store().verify();
             out.println(report.ok() ? "記録の検査（db verify）: 異常なし（受付 " + report.visits() + " 件、監査記録 " + report.auditEntries() + " 件）"

@@ -34,8 +34,7 @@ final class DeskCommand implements Callable<Integer> {
     @Option(names = "--web", description = "端末の画面の代わりに、ブラウザーで使う職員用（/）と患者さん用（/patient）の画面を出します")
     boolean web;
 
-    /** Not the mock service's 8765 ({@code service start}): both can run on one machine without --port. */
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8766", description = "--web の待ち受けポート（既定: ${DEFAULT-VALUE}、0 は空いている番号）")
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8765", description = "--web の待ち受けポート（既定: ${DEFAULT-VALUE}、0 は空いている番号）")
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",

@@ -74,7 +74,7 @@ final class RecheckCommand implements Callable<Integer> {
                     + "件、照会できず " + run.count(RecheckFinding.Kind.UNANSWERED) + "件）");
             for (RecheckFinding f : run.findings()) {
                 if (f.kind() != RecheckFinding.Kind.CONFIRMED) {
-                    out.println("  " + f.visitId() + ": " + StaffText.finding(f.kind())
+                    out.println("  " + StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null))
                             + (f.detail() == null ? "" : "（" + SafeText.line(f.detail()) + "）"));
                 }
             }

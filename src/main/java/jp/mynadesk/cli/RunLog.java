@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import jp.mynadesk.oplog.OperationsLog;
+import jp.mynadesk.settings.Settings;
+import jp.mynadesk.settings.SettingsException;
 import jp.mynadesk.store.DataDirectory;
 
 /**
@@ -21,6 +23,7 @@ final class RunLog {
 
     private static String command = "mynadesk";
     private static String dataOption;
+    private static String configOption;
     private static boolean opened;
 
     private RunLog() {}
@@ -28,25 +31,46 @@ final class RunLog {
     /** A command line starts: its name, and its {@code --data} in case it fails before it opens the log itself. */
     static synchronized void begin(String[] args) {
         command = name(args);
-        dataOption = null;
+        dataOption = option(args, "--data");
+        configOption = option(args, "--config");
         opened = false;
+    }
+
+    /** The last value given to {@code name} ({@code --name V} or {@code --name=V}), or null. */
+    private static String option(String[] args, String name) {
+        String value = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data") && i + 1 < args.length) {
-                dataOption = args[i + 1];
-            } else if (args[i].startsWith("--data=")) {
-                dataOption = args[i].substring("--data=".length());
+            if (args[i].equals(name) && i + 1 < args.length) {
+                value = args[i + 1];
+            } else if (args[i].startsWith(name + "=")) {
+                value = args[i].substring(name.length() + 1);
             }
         }
+        return value;
     }
 
     static String name(String[] args) {
-        if (args.length == 0 || !args[0].matches("[a-z][a-z-]{0,30}")) {
+        if (args.length == 0 || !word(args[0])) {
             return "mynadesk";
         }
-        if (args.length > 1 && GROUPS.contains(args[0]) && args[1].matches("[a-z][a-z-]{0,30}")) {
+        if (args.length > 1 && GROUPS.contains(args[0]) && word(args[1])) {
             return args[0] + " " + args[1];
         }
         return args[0];
+    }
+
+    /** A command's name: lower-case letters and hyphens (no regular expression on every start: docs/ARCHITECTURE.md). */
+    private static boolean word(String s) {
+        if (s.isEmpty() || s.length() > 31 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -91,12 +115,23 @@ final class RunLog {
     static synchronized String unexpected(Throwable failure, Map<String, String> env) {
         if (!opened) {
             try {
-                open(DataDirectory.resolve(dataOption, env));
-            } catch (IllegalArgumentException noFolder) {
+                open(fallbackFolder(env));
+            } catch (IllegalArgumentException | SettingsException noFolder) {
                 return "";
             }
         }
         OperationsLog.unexpected("cli", "予期しないエラー（" + command + "）", failure);
         return OperationsLog.whereToLook();
+    }
+
+    /** The data folder as the desk commands find it: --data, else the settings' record folder, else the default. */
+    private static DataDirectory fallbackFolder(Map<String, String> env) {
+        if (dataOption == null) {
+            Settings settings = Settings.resolve(Settings.Given.record(configOption, null, null), env);
+            if (settings.record().isSet() && !settings.recordIsDatabase()) {
+                return new DataDirectory(Path.of(settings.record().value()), true);
+            }
+        }
+        return DataDirectory.resolve(dataOption, env);
     }
 }

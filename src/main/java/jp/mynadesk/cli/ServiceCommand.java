@@ -26,7 +26,7 @@ final class ServiceCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--port", defaultValue = "8765", description = "TCP ポート。0 なら空いているポートを選びます（既定: ${DEFAULT-VALUE}）")
+        @Option(names = "--port", defaultValue = "8080", description = "TCP ポート。0 なら空いているポートを選びます（既定: ${DEFAULT-VALUE}。desk --web の 8765 とは別）")
         int port;
 
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "待ち受けるアドレス（既定: ${DEFAULT-VALUE}）")

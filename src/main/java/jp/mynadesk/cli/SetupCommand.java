@@ -74,7 +74,7 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "none|mock|URL", description = "オンライン資格確認サービス: none、mock、または URL")
     String service;
 
-    @Option(names = "--visual-staff", paramLabel = "ID[,ID...]", split = ",",
+    @Option(names = "--visual-staff", paramLabel = "ID", split = ",",
             description = "目視確認ができる職員のID（カンマ区切り）")
     List<String> visualStaff;
 

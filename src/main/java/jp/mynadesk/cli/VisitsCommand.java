@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.mynadesk.desk.Qualification;
+import jp.mynadesk.desk.RecheckFinding;
+import jp.mynadesk.desk.VisitJson;
+import jp.mynadesk.screen.VisitText;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
@@ -81,12 +84,14 @@ final class VisitsCommand implements Callable<Integer> {
                     out.println(csv(v));
                 }
             } else {
+                java.util.Map<String, RecheckFinding> findings = store.latestFindings();
                 for (Visit v : visits) {
-                    Qualification q = v.qualification();
-                    out.println(v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                            + "  " + StaffText.route(v.route()) + (q == null || q.name() == null ? "" : "  " + SafeText.line(q.name()))
-                            + (v.reason() == null ? "" : "  " + v.reason().code().code())
-                            + "  " + StaffText.recheckState(v.recheckState()) + (v.simulated() ? "  （練習）" : ""));
+                    // words only: no reason codes, no English (the codes are in --json and --csv)
+                    out.println(VisitText.row(v) + (v.simulated() ? "  （練習）" : ""));
+                    RecheckFinding f = findings.get(v.visitId());
+                    if (f != null && v.recheckState() == jp.mynadesk.desk.RecheckState.DISCREPANCY) {
+                        out.println("    再照会: " + StaffText.findingLine(f, v).substring(v.visitId().length()).strip());
+                    }
                 }
                 out.println("合計 " + visits.size() + " 件");
             }
@@ -101,14 +106,35 @@ final class VisitsCommand implements Callable<Integer> {
     private static void json(PrintWriter out, VisitStore store, LocalDate since, Boolean simulated) {
         out.print('[');
         boolean[] first = {true};
+        java.util.Map<String, RecheckFinding> findings = store.latestFindings();
         store.forEachVisitJson(since, simulated, body -> {
             if (!first[0]) {
                 out.print(",\n");
             }
             first[0] = false;
-            out.print(body);
+            out.print(withFinding(body, findings));
         });
         out.println(']');
+    }
+
+    private static final java.util.regex.Pattern VISIT_ID = java.util.regex.Pattern.compile("\"visitId\":\"([0-9-]+)\"");
+
+    /**
+     * The stored visit with its latest re-check finding ({@code recheckFinding}: kind, message, the qualification found);
+     * only a visit that has one is parsed, the rest stream as stored.
+     */
+    static String withFinding(String body, java.util.Map<String, RecheckFinding> findings) {
+        if (findings.isEmpty()) {
+            return body;
+        }
+        java.util.regex.Matcher m = VISIT_ID.matcher(body);
+        RecheckFinding f = m.find() ? findings.get(m.group(1)) : null;
+        if (f == null) {
+            return body;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) VisitJson.parse(body);
+        o.set("recheckFinding", VisitJson.finding(f));
+        return VisitJson.text(o);
     }
 
     static String csv(Visit v) {

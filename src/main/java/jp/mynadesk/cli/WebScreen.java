@@ -12,6 +12,22 @@ import jp.mynadesk.station.Station;
 final class WebScreen {
     private WebScreen() {}
 
+    static String busy(String bind, int port) {
+        return "--bind " + bind + " --port " + port
+                + ": 待ち受けを始められません（ポートが使用中か、このコンピューターのアドレスではありません）。別の --port を指定してください。";
+    }
+
+    /** Whether this address and port can be listened on now (a busy port is said in Japanese, not by the server's log). */
+    static boolean free(String bind, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(InetAddress.getByName(bind), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void serve(Station station, String bind, int port, PrintWriter out) throws InterruptedException {
         try {
             InetAddress.getByName(bind);
@@ -19,12 +35,15 @@ final class WebScreen {
             throw CliException.badInput("--bind " + bind + ": アドレスが分かりません。127.0.0.1 のような IP アドレスを指定してください。");
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        if (port != 0 && !free(bind, port)) {
+            // said before the web server tries, so its own English log line ("Failed to start Javalin") never shows
+            throw CliException.unavailable(busy(bind, port));
+        }
         WebDesk web;
         try {
             web = WebDesk.start(station, new WebDesk.Options(bind, port));
         } catch (IOException e) {
-            throw CliException.unavailable("--bind " + bind + " --port " + port
-                    + ": 待ち受けを始められません（ポートが使用中か、このコンピューターのアドレスではありません）。別の --port を指定してください。");
+            throw CliException.unavailable(busy(bind, port));
         }
         Thread closer = new Thread(() -> {
             web.close();

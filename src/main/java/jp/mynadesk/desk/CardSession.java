@@ -13,6 +13,7 @@ import jp.mynadesk.card.JpkiCard;
 import jp.mynadesk.card.SmartcardioTransport;
 import jp.mynadesk.card.TokenKind;
 import jp.mynadesk.card.TracingTransport;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.reader.ReaderException;
 
 /** The card on the reader for the length of one check: the connection, the host driver and what was read. */
@@ -40,7 +41,7 @@ final class CardSession implements AutoCloseable {
         if (ctx.trace() != null) {
             // The header says where the conversation happened, so a replay can be set up the same way.
             ctx.trace().header(ctx.trace().header().withReader(terminal.getName(), card.getATR().getBytes(), card.getProtocol())
-                    .withStarted(java.time.OffsetDateTime.now(ctx.clock().withZone(java.time.ZoneId.of("Asia/Tokyo")))));
+                    .withStarted(java.time.OffsetDateTime.now(ctx.clock().withZone(Dates.JST))));
             transport = new TracingTransport(transport, ctx.trace());
         }
         return new CardSession(card, new JpkiCard(transport));

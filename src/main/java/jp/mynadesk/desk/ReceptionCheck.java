@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.TokenKind;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.oqs.CardCheckRequest;
 import jp.mynadesk.oqs.Challenge;
@@ -56,7 +57,7 @@ import jp.mynadesk.rules.PresentedCard;
  * <p>Not thread-safe: one driver at a time, as one clerk works one desk.
  */
 public final class ReceptionCheck {
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
     /** The desk's own challenge: as long as a SHA-256 digest, fresh for every check. */
     private static final int OFFLINE_CHALLENGE_BYTES = 32;
 
@@ -432,7 +433,7 @@ public final class ReceptionCheck {
             if (!sharingAllowed) {
                 return finish(Outcome.CONFIRMED, null);
             }
-            return new Prompt.AwaitingConsent(qualification, List.copyOf(warnings));
+            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)));
         }
         ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
         serviceDown = !r.serviceAvailable();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.oqs.BatchDownloadRequest;
 import jp.mynadesk.oqs.BatchReception;
 import jp.mynadesk.oqs.BatchRequest;
@@ -27,7 +28,7 @@ import jp.mynadesk.oqs.QualificationValidity;
 public final class RecheckRunner {
     /** Persons per 一括照会 upload: keeps each answer a few MB, well under the client's size limit. */
     static final int CHUNK = 1_000;
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
 
     /** Waits between polls of a batch still being processed (real time; tests pass a no-op). */
     @FunctionalInterface

@@ -48,6 +48,17 @@ public final class StaffText {
         };
     }
 
+    /**
+     * The route as this visit took it: a document refused by the rules before any query keeps the route code
+     * {@code numbers-online} (the service was up) but was never queried, and is not called an online query.
+     */
+    public static String route(Visit v) {
+        if (v.route() == Route.NUMBERS_ONLINE && v.outcome() == Outcome.REJECTED) {
+            return "資格確認書などの書類（書類の内容で判定。オンライン照会はしていません）";
+        }
+        return route(v.route());
+    }
+
     public static String recheckState(RecheckState s) {
         return switch (s) {
             case NONE -> "";
@@ -71,20 +82,43 @@ public final class StaffText {
     }
 
     /**
-     * One re-check finding as staff act on it: the visit, whom it is about, what was found and, where the service
-     * returned a qualification that differs (a new insurer, other numbers, another ratio), its numbers.
+     * One re-check finding as staff act on it: the visit, whom it is about, what was found and the numbers the service
+     * returned — the new insurer's when they differ from those the visit was accepted on, else the lost ones, said
+     * as such (a numbers query that finds 「新しい資格あり」 returns only the lost qualification).
      *
-     * @param patientName the name the visit was accepted under, or null
+     * @param visit the visit the finding is about (its name and accepted numbers), or null
      */
-    public static String findingLine(RecheckFinding f, String patientName) {
-        StringBuilder sb = new StringBuilder(f.visitId()).append("  ").append(patientName == null ? "（氏名なし）" : patientName)
+    public static String findingLine(RecheckFinding f, Visit visit) {
+        String name = patientName(visit);
+        StringBuilder sb = new StringBuilder(f.visitId()).append("  ").append(name == null ? "（氏名なし）" : name)
                 .append(": ").append(finding(f.kind()));
         Qualification q = f.found();
-        if (q != null && f.kind() != RecheckFinding.Kind.CONFIRMED) {
-            sb.append(f.kind() == RecheckFinding.Kind.QUALIFICATION_LOST ? "　喪失した資格: " : "　照会結果: ")
-                    .append(numbers(q));
+        if (q == null || f.kind() == RecheckFinding.Kind.CONFIRMED || f.kind() == RecheckFinding.Kind.UNANSWERED) {
+            return sb.toString();
+        }
+        Qualification accepted = visit == null ? null : visit.qualification();
+        boolean sameNumbers = accepted != null && java.util.Objects.equals(accepted.insurerNumber(), q.insurerNumber())
+                && java.util.Objects.equals(accepted.number(), q.number());
+        if (sameNumbers && f.kind() != RecheckFinding.Kind.RATIO_DIFFERS) {
+            sb.append("　喪失した資格: ").append(numbers(q));
+            if (f.kind() == RecheckFinding.Kind.QUALIFICATION_LOST_HAS_OTHER) {
+                sb.append("。新しい資格の番号は照会結果にありません。新しい資格確認書かマイナ保険証で確かめてください。");
+            }
+        } else {
+            sb.append(f.kind() == RecheckFinding.Kind.RATIO_DIFFERS ? "　照会結果: " : "　新しい資格: ").append(numbers(q));
         }
         return sb.toString();
+    }
+
+    /** The patient's name as the visit knows it: the insurance's, else what the document or 申立書 said; or null. */
+    public static String patientName(Visit v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.qualification() != null && v.qualification().name() != null) {
+            return v.qualification().name();
+        }
+        return v.patient() == null ? null : v.patient().name();
     }
 
     /** 保険者番号・記号・番号・枝番 (and the insurer's name and ratio when known) on one line. */
@@ -184,6 +218,21 @@ public final class StaffText {
     /** At a prompt that is not the PIN prompt, four digits were typed (a PIN typed ahead?): not used, asked again. */
     public static String pinNotHere() {
         return "ここは暗証番号の入力欄ではありません。入力された数字は使っていません。暗証番号は、暗証番号の画面で患者さんに入力していただきます。";
+    }
+
+    /** A blank line at the PIN prompt: asked again (it does not end the check). */
+    public static String pinStillAsked() {
+        return "暗証番号を入力してください（中止は c）。";
+    }
+
+    /** A scanned document with problems: listed above, not used. */
+    public static String scannedNotUsable() {
+        return "この書類はこのままでは使えません。もう一度読み取るか、手で入力してください。";
+    }
+
+    /** Ctrl-C ended the desk with a check open: it was recorded as stopped. */
+    public static String interrupted(String visitId) {
+        return "中断しました: " + recorded(visitId);
     }
 
     /** A key the prompt does not offer: asked again. */

@@ -62,6 +62,19 @@ public final class VisitJson {
         return o;
     }
 
+    /**
+     * A visit's latest re-check finding, as {@code visits --json} adds it ({@code recheckFinding}): the kind, the
+     * staff sentence and the qualification the service returned (the new insurer's numbers), or null.
+     */
+    public static ObjectNode finding(RecheckFinding f) {
+        ObjectNode o = F.objectNode();
+        o.put("kind", f.kind().code());
+        o.put("message", StaffText.finding(f.kind()));
+        o.set("found", f.found() == null ? NullNode.instance : qualification(f.found()));
+        o.put("detail", f.detail());
+        return o;
+    }
+
     /** Everything the store keeps; {@link #read} turns it back into the same visit. */
     public static ObjectNode full(Visit v) {
         ObjectNode o = listed(v);

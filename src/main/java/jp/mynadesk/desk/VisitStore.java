@@ -75,6 +75,14 @@ public interface VisitStore extends AutoCloseable {
         void close();
     }
 
+    /**
+     * The latest re-check finding of every visit that has one, by visit id: what {@code visits --json} shows with the
+     * visit (the new insurer's numbers when the qualification moved). Empty where the record keeps no findings.
+     */
+    default java.util.Map<String, RecheckFinding> latestFindings() {
+        return java.util.Map.of();
+    }
+
     /** Records a re-check run and moves each visit it settled to its new state, in one transaction. */
     void recordRecheck(RecheckRun run);
 

@@ -22,13 +22,16 @@ public sealed interface EnteredDate {
         return date == null ? ABSENT : new Valid(date);
     }
 
-    /** Parses {@code YYYY-MM-DD} strictly (2025-02-29 is invalid); null is absent. */
+    /**
+     * Parses {@code YYYY-MM-DD} strictly (2025-02-29 is invalid), and only within {@link Dates#EARLIEST} to
+     * {@link Dates#LATEST} (0000-01-01 is invalid, docs/RULES.md §8); null is absent.
+     */
     static EnteredDate parse(String raw) {
         if (raw == null) {
             return ABSENT;
         }
         LocalDate date = iso(raw);
-        return date == null ? new Invalid(raw) : new Valid(date);
+        return date == null || !Dates.inRange(date) ? new Invalid(raw) : new Valid(date);
     }
 
     /**

@@ -33,23 +33,68 @@ public final class Wareki {
                 + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
-    /** A 和暦 date, or empty when it is not one or does not exist (a year past the era's end, e.g. 平成32年, is read as the Gregorian year it names, as printed forms did). */
+    /**
+     * A 和暦 date, or empty when it is not one or does not exist. A year of an era names a day only within the era's
+     * dates (docs/RULES.md §8): 令和1年4月30日 (before 令和 began) and 平成32年1月1日 (after 平成 ended) are no day;
+     * 令和元年 and 令和1年 are the same year.
+     */
     public static Optional<LocalDate> parse(String text) {
-        Matcher m = WAREKI.matcher(text.strip().toUpperCase(Locale.ROOT));
-        if (!m.matches()) {
+        Reading r = read(text);
+        return r == null || r.date == null || !r.withinEra() ? Optional.empty() : Optional.of(r.date);
+    }
+
+    /**
+     * Why {@code text}, a 和暦 date of a real calendar day, is no day of its era, in Japanese with the era's dates and the
+     * day's right name ("「平成32年1月1日」は存在しない日付です。平成は 1989-01-08 から 2019-04-30 までです（2020-01-01 は
+     * 令和2年1月1日）。"); empty when it is a day of its era or not 和暦 at all.
+     */
+    public static Optional<String> eraProblem(String text) {
+        Reading r = read(text);
+        if (r == null || r.date == null || r.withinEra()) {
             return Optional.empty();
         }
-        JapaneseEra era = ERAS.get(m.group(1));
-        int year = m.group(2).equals("元") ? 1 : Integer.parseInt(m.group(2));
-        try {
-            LocalDate start = eraStart(era);
-            LocalDate date = LocalDate.of(start.getYear() + year - 1, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
-            return date.isBefore(start) ? Optional.empty() : Optional.of(date);
-        } catch (DateTimeException e) {
-            return Optional.empty();
+        String name = r.era.getDisplayName(TextStyle.FULL, Locale.JAPAN);
+        LocalDate end = end(r.era);
+        String dates = end == null ? r.start + " から" : r.start + " から " + end + " まで";
+        String right = r.date.isBefore(LocalDate.of(1873, 1, 1)) ? "" : "（" + r.date + " は " + format(r.date) + "）";
+        return Optional.of("「" + text.strip() + "」は存在しない日付です。" + name + "は " + dates + "です" + right + "。");
+    }
+
+    /** The era, and the Gregorian day its year, month and day name (null when no such calendar day). */
+    private record Reading(JapaneseEra era, LocalDate start, LocalDate date) {
+        boolean withinEra() {
+            LocalDate end = end(era);
+            return !date.isBefore(start) && (end == null || !date.isAfter(end));
         }
     }
 
+    private static Reading read(String text) {
+        Matcher m = WAREKI.matcher(text.strip().toUpperCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        JapaneseEra era = ERAS.get(m.group(1));
+        int year = m.group(2).equals("元") ? 1 : Integer.parseInt(m.group(2));
+        LocalDate start = eraStart(era);
+        try {
+            return new Reading(era, start, LocalDate.of(start.getYear() + year - 1, Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4))));
+        } catch (DateTimeException e) {
+            return new Reading(era, start, null);
+        }
+    }
+
+    /** The era's last day, or null for the present era. */
+    private static LocalDate end(JapaneseEra era) {
+        int i = ORDER.indexOf(era);
+        return i < ORDER.size() - 1 ? eraStart(ORDER.get(i + 1)).minusDays(1) : null;
+    }
+
+    /** The eras read, in order (not {@code JapaneseEra.values()}: a JVM may be configured with a further one). */
+    private static final java.util.List<JapaneseEra> ORDER = java.util.List.of(JapaneseEra.MEIJI, JapaneseEra.TAISHO,
+            JapaneseEra.SHOWA, JapaneseEra.HEISEI, JapaneseEra.REIWA);
+
+    /** The first day of each era (docs/RULES.md §8); 明治 as the JDK counts it (the Gregorian calendar came in 明治6年). */
     private static LocalDate eraStart(JapaneseEra era) {
         if (era == JapaneseEra.REIWA) {
             return LocalDate.of(2019, 5, 1);

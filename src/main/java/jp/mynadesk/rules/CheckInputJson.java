@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.EnteredDate;
@@ -87,6 +88,7 @@ public final class CheckInputJson {
             throw new DocumentInputException(path + ": \"YYYY-MM-DD\" の形の文字列で指定してください。" + DocumentJson.describe(v) + " が入っています。");
         }
         return EnteredDate.parse(v.textValue()).date().orElseThrow(() -> new DocumentInputException(path + ": \""
-                + DocumentJson.shown(v.textValue()) + "\" は日付として正しくありません。\"2026-11-22\" のように YYYY-MM-DD で、実在する日付を指定してください。"));
+                + DocumentJson.shown(v.textValue()) + "\" は日付として正しくありません。\"2026-11-22\" のように YYYY-MM-DD で、" + Dates.EARLIEST + " から " + Dates.LATEST
+                + " までの実在する日付を指定してください。"));
     }
 }

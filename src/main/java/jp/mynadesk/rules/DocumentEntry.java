@@ -3,6 +3,8 @@ package jp.mynadesk.rules;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Optional;
+import jp.mynadesk.documents.Dates;
+import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.EnteredDate;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.documents.Wareki;
@@ -99,11 +101,17 @@ public final class DocumentEntry {
             return required ? new FieldCheck.Incomplete("日付を入力してください（例: 2024-12-02 または 令和6年12月2日）。")
                     : new FieldCheck.Accepted(null);
         }
-        Optional<LocalDate> d = EnteredDate.parse(s).date().or(() -> Wareki.parse(s));
+        Optional<LocalDate> d = Optional.ofNullable(EnteredDate.iso(s)).or(() -> Wareki.parse(s));
         if (d.isPresent()) {
-            return new FieldCheck.Accepted(d.get().toString());
+            // one range and one era rule for every date (docs/RULES.md §8)
+            return Dates.inRange(d.get()) ? new FieldCheck.Accepted(d.get().toString())
+                    : new FieldCheck.Rejected(Dates.outOfRange(DocumentJson.shown(s)));
         }
-        return new FieldCheck.Rejected("「" + s + "」は日付として読めないか、存在しない日付です。2024-12-02 または 令和6年12月2日 の形で入力してください。");
+        Optional<String> era = Wareki.eraProblem(s);
+        if (era.isPresent()) {
+            return new FieldCheck.Rejected(era.get());
+        }
+        return new FieldCheck.Rejected("「" + DocumentJson.shown(s) + "」は日付として読めないか、存在しない日付です。2024-12-02 または 令和6年12月2日 の形で入力してください。");
     }
 
     /**

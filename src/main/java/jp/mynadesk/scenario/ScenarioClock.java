@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import jp.mynadesk.documents.Dates;
 
 /**
  * The scenario's clock: it stands still and moves only when the scenario says {@code advance}, so every date
  * rule, consent expiry, maintenance window and the client's circuit breaker see exactly the time QA wrote.
  */
 final class ScenarioClock extends Clock {
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
     private volatile Instant now;
 
     ScenarioClock(Instant start) {

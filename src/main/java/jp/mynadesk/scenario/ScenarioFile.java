@@ -31,6 +31,7 @@ import jp.mynadesk.desk.DeskEvent;
 import jp.mynadesk.desk.Patient;
 import jp.mynadesk.desk.SearchNumbers;
 import jp.mynadesk.desk.SharingCategory;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
@@ -48,7 +49,7 @@ import jp.mynadesk.virtualcard.ProfileException;
  * typo never turns into a scenario that quietly tests something else.
  */
 public final class ScenarioFile {
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
     private static final Set<String> TOP = Set.of("name", "description", "asOf", "card", "reader", "service", "steps");
     private static final Set<String> SERVICE = Set.of("registry", "faults", "seed");
     private static final Set<String> CHECK = Set.of("mode", "pin", "staff", "consent", "document", "limitConsent",
@@ -427,25 +428,35 @@ public final class ScenarioFile {
 
     private Instant instant(JsonNode v, String at) {
         String t = v.asText().strip();
+        Instant instant;
         try {
             if (t.length() <= 10) {
-                return LocalDate.parse(t).atTime(9, 0).atZone(JST).toInstant();
+                instant = LocalDate.parse(t).atTime(9, 0).atZone(JST).toInstant();
+            } else if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                instant = OffsetDateTime.parse(t).toInstant();
+            } else {
+                instant = LocalDateTime.parse(t).atZone(JST).toInstant();
             }
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(t).toInstant();
-            }
-            return LocalDateTime.parse(t).atZone(JST).toInstant();
         } catch (DateTimeException e) {
             throw fail(v, at, "日時は 2026-12-01、2026-12-01T09:30 または 2026-12-01T09:30:00+09:00 の形で書いてください");
         }
+        if (!Dates.inRange(instant.atOffset(Dates.JST).toLocalDate())) {
+            throw fail(v, at, Dates.outOfRange(t));
+        }
+        return instant;
     }
 
     private LocalDate date(JsonNode v, String at) {
+        LocalDate day;
         try {
-            return LocalDate.parse(v.asText());
+            day = LocalDate.parse(v.asText());
         } catch (DateTimeParseException e) {
             throw fail(v, at, "日付は 1989-05-10 の形で書いてください");
         }
+        if (!Dates.inRange(day)) {
+            throw fail(v, at, Dates.outOfRange(v.asText()));
+        }
+        return day;
     }
 
     private Duration duration(JsonNode v, String at) {

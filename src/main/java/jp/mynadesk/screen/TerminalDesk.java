@@ -162,7 +162,7 @@ public final class TerminalDesk {
             if (p instanceof Prompt.Done done) {
                 synchronized (out) {
                     out.println();
-                    out.println("中断しました: " + StaffText.recorded(done.visit().visitId()));
+                    out.println(StaffText.interrupted(done.visit().visitId()));
                     out.flush();
                 }
                 return done.visit();
@@ -304,7 +304,7 @@ public final class TerminalDesk {
             PinInput.halfWidth(typed);
             String choice = typed.length == 1 ? key(String.valueOf(typed[0])) : null;
             if (typed.length == 0) {
-                say("暗証番号を入力してください（中止は c）。");
+                say(StaffText.pinStillAsked());
                 continue;
             }
             if (choice != null && choice.matches("[vdc]")) {
@@ -369,7 +369,7 @@ public final class TerminalDesk {
                 continue;
             }
             if (line.isBlank()) {
-                say("職員のIDを入力してください。");
+                say(StaffText.required("職員のID"));
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
             } else {
@@ -386,7 +386,7 @@ public final class TerminalDesk {
                 return null;
             }
             if (line.isBlank()) {
-                say("職員のIDを入力してください。");
+                say(StaffText.required("職員のID"));
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
             } else if (!station.mayConfirmVisually(line.strip())) {
@@ -524,7 +524,7 @@ public final class TerminalDesk {
         DocumentForm.Result checked = DocumentForm.check(doc);
         if (!checked.ok()) {
             problems(checked.problems(), DocumentForm::label);
-            say("この書類はこのままでは使えません。もう一度読み取るか、手で入力してください。");
+            say(StaffText.scannedNotUsable());
             return null;
         }
         Boolean use = yesNo("この内容で受付しますか [y/n]");
@@ -701,7 +701,7 @@ public final class TerminalDesk {
             out.println();
             say("再照会: " + run.findings().size() + " 件");
             for (RecheckFinding f : run.findings()) {
-                say("  " + StaffText.findingLine(f, VisitText.name(station.store().visit(f.visitId()).orElse(null))));
+                say("  " + StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -25,7 +25,7 @@ public final class VisitText {
 
     /** What the check decided (outcome, insurance, consent), recorded or not yet. */
     public static void decision(PrintWriter out, Visit v) {
-        out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v.route()) + "）");
+        out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v) + "）");
         if (v.reason() != null) {
             out.println("理由: " + StaffText.message(v.reason()));
             out.println("次に: " + v.reason().code().next());
@@ -71,20 +71,14 @@ public final class VisitText {
 
     /** The patient's name as the visit knows it (the insurance's, else what the document or 申立書 said), or null. */
     public static String name(Visit v) {
-        if (v == null) {
-            return null;
-        }
-        if (v.qualification() != null && v.qualification().name() != null) {
-            return v.qualification().name();
-        }
-        return v.patient() == null ? null : v.patient().name();
+        return StaffText.patientName(v);
     }
 
     /** One line of a day's list: number, time, outcome, name, why (in words), re-check state. */
     public static String row(Visit v) {
         String name = name(v);
         return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + StaffText.outcome(v.outcome())
-                + "  " + (name == null ? "（氏名なし）" : SafeText.line(name))
+                + "（" + StaffText.route(v) + "）  " + (name == null ? "（氏名なし）" : SafeText.line(name))
                 + (v.reason() == null ? "" : "  " + StaffText.message(v.reason()))
                 + (v.recheckState() == RecheckState.NONE ? "" : "  " + StaffText.recheckState(v.recheckState()));
     }

@@ -127,8 +127,12 @@ final class AuditKey {
         Path dir = file.toAbsolutePath().getParent();
         Path partial = null;
         try {
-            partial = Files.createTempFile(dir, file.getFileName() + ".", ".partial",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            try {
+                partial = Files.createTempFile(dir, file.getFileName() + ".", ".partial",
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (UnsupportedOperationException notPosix) {
+                partial = Files.createTempFile(dir, file.getFileName() + ".", ".partial"); // no POSIX permissions to set
+            }
             try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap((base64(key) + "\n").getBytes(StandardCharsets.US_ASCII)));
                 ch.force(true);

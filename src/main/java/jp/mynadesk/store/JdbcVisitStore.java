@@ -108,7 +108,7 @@ public final class JdbcVisitStore implements VisitStore {
             refuseIfLost(from == 0, anchor, dialect);
             Migrations.apply(c, dialect, clock);
             Sealing.State state = Sealing.open(c, dialect, seal, anchor, clock);
-            if (state.problem() != null && state.problem().kind() == StoreException.Kind.CORRUPT) {
+            if (state.problem() != null) { // a chain it will not seal, a missing or other key: said now, not at the desk
                 throw state.problem();
             }
             return new SchemaChange(from, Migrations.current(c, dialect), state.rekeyedAfter());
@@ -554,6 +554,23 @@ public final class JdbcVisitStore implements VisitStore {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    @Override
+    public synchronized java.util.Map<String, RecheckFinding> latestFindings() {
+        java.util.Map<String, RecheckFinding> out = new java.util.HashMap<>();
+        String sql = "SELECT f.visit_id, f.kind, f.found, f.detail FROM recheck_findings f JOIN (SELECT visit_id, "
+                + "MAX(run_id) AS run_id FROM recheck_findings GROUP BY visit_id) m ON f.visit_id = m.visit_id AND f.run_id = m.run_id";
+        try (PreparedStatement p = connection().prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                String found = rs.getString(3);
+                out.put(rs.getString(1), new RecheckFinding(rs.getString(1), RecheckFinding.Kind.fromCode(rs.getString(2)),
+                        found == null ? null : VisitJson.readQualification(VisitJson.parse(found)), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return out;
     }
 
     private List<Visit> query(String sql, String parameter) {

@@ -18,6 +18,7 @@ import jp.mynadesk.desk.ConsentRecord;
 import jp.mynadesk.desk.Patient;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
+import jp.mynadesk.documents.Dates;
 
 /**
  * A visit as table rows: the visits row (indexed columns and the full JSON), its consent and its declaration. The
@@ -25,7 +26,7 @@ import jp.mynadesk.desk.VisitJson;
  * so an edit to any column is found.
  */
 final class VisitRows {
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
 
     /** @param simulated 1 for a visit made in simulation, 0 at a clinic's reader (docs/CLINIC.md) */
     record VisitRow(String id, String day, int daySeq, String asOf, String terminal, String route, String outcome,

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.mynadesk.card.Jpki;
+import jp.mynadesk.documents.Dates;
 import jp.mynadesk.documents.JsonProblem;
 import java.nio.file.Path;
 import jp.mynadesk.pki.CaFiles;
@@ -95,8 +96,8 @@ public record CardProfile(
      * The dates a profile may carry. Certificates of a simulated card must be encodable and their validity
      * computable (the 5th birthday after issue is added to {@code issued}); no real card was issued before 2016.
      */
-    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-    public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
+    public static final LocalDate EARLIEST_DATE = Dates.EARLIEST; // the one range of every date (docs/RULES.md §8)
+    public static final LocalDate LATEST_DATE = Dates.LATEST;
 
     public static final String DEFAULT_AUTH_PIN = "1234";
     public static final String DEFAULT_SIGN_PASSWORD = "ABC123";

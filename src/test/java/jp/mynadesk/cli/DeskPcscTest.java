@@ -126,6 +126,23 @@ class DeskPcscTest {
     }
 
     @Test
+    void aConfiguredDeskUsesItsReaderAndAnchorsFromTheSettingsFile() throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(data.resolve("settings.yaml"), "reader: \"Virtual PCD 00 00\"\n"
+                + "trustAnchors: [simulator-root.pem]\nservice: none\nterminal: CLINIC-1\nrecord: records\n");
+        SimulatorRoot.write(data);
+        CliRun run = DeskAtRestTest.withStdin("1234\n", "check", "--config", config.toString(), "--pin-stdin",
+                "--as-of", "2026-12-01T09:30", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode v = new ObjectMapper().readTree(run.out());
+        assertEquals("card-pin", v.get("route").asText(), "the settings' reader was used: " + run.out());
+        assertFalse(v.get("simulated").asBoolean());
+        assertFalse(v.at("/reason/code").asText().equals("certificate-untrusted"), run.out());
+        assertFalse(run.err().contains("模擬オンライン資格確認サービス"), run.err());
+        JsonNode listed = new ObjectMapper().readTree(CliRun.of("visits", "--json", "--config", config.toString()).out());
+        assertEquals("CLINIC-1", listed.get(0).get("terminal").asText());
+    }
+
+    @Test
     void aReaderThatIsNotThereIsUnavailable() {
         CliRun run = CliRun.of(clinic("check", "--reader", "No Such Reader", "--as-of", "2026-12-01", "--data", data.toString()));
         assertEquals(3, run.exitCode(), run.out() + run.err());

@@ -104,7 +104,9 @@ class OneShotTest {
                 List.of("check", "--reader", "ACS ACR1252", "--document", "doc.json", "--trace", "t.txt", "--db",
                         "jdbc:postgresql://h/db", "--db-password-file", "pw", "--pin-stdin", "--json"),
                 List.of("check", "--as-of", "2026-12-01T09:30", "--virtual", "default", "--reader-profile", "acs-acr39u"),
-                List.of("check", "--document", "doc.json", "--consent", "drug,diagnosis", "--as-of=令和8年12月1日"));
+                List.of("check", "--document", "doc.json", "--consent", "drug,diagnosis", "--as-of=令和8年12月1日"),
+                List.of("check", "--reader", "Virtual PCD 00 00", "--config", "desk.yaml", "--trust-anchor", "authca03.cer",
+                        "--service", "none"));
     }
 
     /** Check lines the fast path leaves to Picocli. */
@@ -115,7 +117,8 @@ class OneShotTest {
                 List.of("check", "--virtual", "default", "--as-of", "2026-13-01"),
                 List.of("check", "--document", "-", "--json"),
                 List.of("check", "--virtual", "default", "--help"),
-                List.of("check", "--virtual", "default", "extra"));
+                List.of("check", "--virtual", "default", "extra"),
+                List.of("check", "--reader", "r", "--trust-anchor", "a.pem", "--trust-anchor", "b.pem"));
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import jp.mynadesk.oplog.OperationsLog;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,22 @@ class OperationsLogCliTest {
         assertTrue(text.contains("\tat jp.mynadesk.cli.OperationsLogCliTest."), text);
         assertTrue(text.contains("終了: check（終了コード 1）"), text);
         assertTrue(OperationsLog.file().isEmpty(), "closed when the command ended");
+    }
+
+    @Test
+    void anUnexpectedFailureBeforeTheLogWasOpenedGoesToTheSettingsRecordFolder() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("clinic-data"));
+        Path config = Files.writeString(dir.resolve("settings.yaml"), "record: clinic-data\n");
+        RunLog.begin(new String[] {"visits", "--config", config.toString()});
+        String where;
+        try {
+            where = RunLog.unexpected(new IllegalStateException("early"), Map.of("HOME", dir.toString()));
+        } finally {
+            RunLog.end(Main.UNEXPECTED);
+        }
+        Path log = data.resolve("log").resolve("mynadesk.log").toAbsolutePath();
+        assertTrue(where.contains(log.toString()), where);
+        assertTrue(Files.readString(log).contains("java.lang.IllegalStateException: early"));
     }
 
     @Test

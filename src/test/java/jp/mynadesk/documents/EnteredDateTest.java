@@ -53,4 +53,14 @@ class EnteredDateTest {
         assertEquals(new EnteredDate.Valid(LocalDate.of(2024, 2, 29)), EnteredDate.parse("2024-02-29"));
         assertEquals(EnteredDate.ABSENT, EnteredDate.parse(null));
     }
+
+    @Test
+    void aDayOutsideTheOneRangeIsKeptAsInvalid() {
+        // docs/RULES.md §8: a document, a QR payload or docs check input gets bad-format, never year 0 or 9999
+        for (String text : List.of("0000-01-01", "1899-12-31", "2100-01-01", "9999-12-31")) {
+            assertEquals(new EnteredDate.Invalid(text), EnteredDate.parse(text), text);
+        }
+        assertEquals(new EnteredDate.Valid(Dates.EARLIEST), EnteredDate.parse("1900-01-01"));
+        assertEquals(new EnteredDate.Valid(Dates.LATEST), EnteredDate.parse("2099-12-31"));
+    }
 }

@@ -112,8 +112,9 @@ class JpkiReplayTest {
                 null, false, true, 100, 0, 0);
         ReplayReport capped = JpkiReplay.run(recorded, tiny, () -> 0, ms -> { });
         ReplayCard.Divergence d = capped.divergence().orElseThrow();
-        assertNull(d.actual(), "the host stopped after the certificate read failed in this reader");
-        assertEquals("ReaderProblem[kind=OTHER]", capped.steps().get(capped.steps().size() - 1).outcome());
+        // the recording read 256 bytes at a time; this reader fails that, so the host steps its read size down
+        // (docs/CARD.md) and sends a READ BINARY the recording never made: the replay shows where they part
+        assertEquals("00B00000FF", String.valueOf(d.actual()), "the host's first smaller read");
     }
 
     static String profilePin() throws Exception {

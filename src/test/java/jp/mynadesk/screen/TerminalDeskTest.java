@@ -139,7 +139,7 @@ class TerminalDeskTest {
             assertEquals(Outcome.CONFIRMED, v.outcome());
             assertEquals(3, f.count("読み取った内容:"));
             assertTrue(f.screen.toString().contains("氏名 協会 さくら　生年月日 2016-04-02　性別 女"), f.screen.toString());
-            assertEquals(1, f.count("この書類はこのままでは使えません。"), "the payload without 有効期限 is not used");
+            assertEquals(1, f.count(StaffText.scannedNotUsable()), "the payload without 有効期限 is not used");
         }
     }
 

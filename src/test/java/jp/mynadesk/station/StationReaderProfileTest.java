@@ -32,7 +32,7 @@ class StationReaderProfileTest {
             assertTrue(station.virtualReader().options().t0(), "the ACR39U profile runs T=0");
             Visit v = new CheckScript(CheckMode.PIN, null, "1234".toCharArray(), null, List.of(), false, null, null)
                     .run(new ReceptionCheck(station.context()));
-            assertEquals(Outcome.CONFIRMED, v.outcome());
+            assertEquals(Outcome.CONFIRMED, v.outcome(), String.valueOf(v.reason()));
         }
     }
 }

@@ -220,7 +220,7 @@ class ChainRewriteTest {
         Dialect dialect = Stores.sqlite(new DataDirectory(folder, true), Stores.DEFAULT_BUSY_TIMEOUT);
         List<Visit> old = new ArrayList<>();
         try (Connection c = dialect.connect()) {
-            Migrations.apply(c, dialect, SqliteVisitStoreTest.CLOCK, 2);
+            Migrations.apply(c, dialect, SqliteVisitStoreTest.CLOCK, 3); // every version before the seal (V4)
             AuditChain audit = new AuditChain(SqliteVisitStoreTest.CLOCK);
             for (int i = 1; i <= 3; i++) {
                 Visit v = SampleVisits.numbered(i, SampleVisits.MORNING).withId(VisitRows.id(LocalDate.of(2026, 12, 1), i));

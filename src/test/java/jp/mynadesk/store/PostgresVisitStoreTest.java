@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jp.mynadesk.desk.IntegrityReport;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.testsupport.PostgresCheck;
@@ -45,6 +46,43 @@ class PostgresVisitStoreTest extends VisitStoreContract {
     @Override
     Dialect dialect() {
         return new PostgresDialect(db, Stores.DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * Desks sharing a record share its audit key: a desk with none of its own is refused before it writes (and makes
+     * no second key); given a copy of the first desk's key ({@code MYNADESK_AUDIT_KEY_FILE}), it writes and verifies.
+     */
+    @Test
+    void everyDeskUsesTheRecordsOneKey(@org.junit.jupiter.api.io.TempDir Path folders) throws Exception {
+        SharedDatabase plain = new SharedDatabase(db.url(), null); // no key named: each desk's data folder
+        DataDirectory first = new DataDirectory(folders.resolve("first"), true);
+        DataDirectory second = new DataDirectory(folders.resolve("second"), true);
+        try (VisitStore a = Stores.open(plain, first, CLOCK, Stores.DEFAULT_BUSY_TIMEOUT)) {
+            a.record(SampleVisits.numbered(1, SampleVisits.MORNING));
+        }
+        try (VisitStore b = Stores.open(plain, second, CLOCK, Stores.DEFAULT_BUSY_TIMEOUT)) {
+            StoreException e = assertThrows(StoreException.class, () -> b.record(SampleVisits.numbered(2, SampleVisits.MORNING)));
+            assertEquals(StoreException.Kind.UNAVAILABLE, e.kind());
+            assertTrue(e.getMessage().contains(Seal.KEY_FILE_ENV), e.getMessage());
+            assertTrue(!b.verify().ok(), "no key, no word on the chain");
+        }
+        assertTrue(!java.nio.file.Files.exists(second.path().resolve(Seal.KEY_FILE)), "no second key was made");
+
+        Path copy = folders.resolve("shared.key");
+        java.nio.file.Files.copy(first.path().resolve(Seal.KEY_FILE), copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        SharedDatabase named = SharedDatabase.resolve(db.url(), null, java.util.Map.of(Seal.KEY_FILE_ENV, copy.toString()));
+        assertEquals(copy, named.auditKeyFile());
+        try (VisitStore b = Stores.open(named, second, CLOCK, Stores.DEFAULT_BUSY_TIMEOUT)) {
+            b.record(SampleVisits.numbered(2, SampleVisits.MORNING));
+            IntegrityReport report = b.verify();
+            assertTrue(report.ok(), report.firstBroken());
+            assertEquals(2, report.anchoredEntries(), "the second desk's own checkpoint");
+        }
+        try (VisitStore a = Stores.open(plain, first, CLOCK, Stores.DEFAULT_BUSY_TIMEOUT)) {
+            IntegrityReport report = a.verify();
+            assertTrue(report.ok(), report.firstBroken());
+            assertEquals(2, report.auditEntries());
+        }
     }
 
     @Test

@@ -18,7 +18,8 @@ import jp.mynadesk.station.Station;
 /**
  * The reader and the service as the staff page shows them, live: reader events from the station's monitor, and
  * the service as the client last found it — the breaker (offline / probing) and the last call's answer, so a 503 shows
- * at once, before the breaker opens — read every half second without touching the network. The in-process mock is
+ * at once, before the breaker opens — read every half second; while it is down, its health is asked every 15 s so
+ * the badge comes back without waiting for the next check. The in-process mock is
  * labelled 模擬. Whoever listens hears the whole status again on every change.
  */
 final class StatusWatch implements AutoCloseable {
@@ -34,6 +35,8 @@ final class StatusWatch implements AutoCloseable {
     private boolean card;
     private String readerProblem;
     private CircuitBreaker.State service;
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(15);
+    private long lastProbe = System.nanoTime();
     private Boolean answered;
     private String failure;
 
@@ -72,6 +75,7 @@ final class StatusWatch implements AutoCloseable {
         if (!station.hasService()) {
             return; // no service configured: nothing changes, view() says so
         }
+        probeWhileDown();
         CircuitBreaker.State now = station.client().state();
         Boolean lastAnswered = station.client().lastCallAnswered();
         OqsResult<?> lastFailure = station.client().lastFailure();
@@ -86,6 +90,17 @@ final class StatusWatch implements AutoCloseable {
         }
         if (changed) {
             listener.accept(view());
+        }
+    }
+
+    /** While the last answer was a failure, the service is asked again (its health) now and then, not only at a check. */
+    private void probeWhileDown() {
+        boolean down = Boolean.FALSE.equals(station.client().lastCallAnswered())
+                || station.client().state() != CircuitBreaker.State.CLOSED;
+        long now = System.nanoTime();
+        if (down && now - lastProbe >= PROBE_EVERY.toNanos()) {
+            lastProbe = now;
+            station.client().health(); // through the breaker: while it is open this costs nothing
         }
     }
 

@@ -137,12 +137,6 @@ public final class WebDesk implements AutoCloseable {
     /** @param clock the web server's own time: session expiry, pairing backoff, header time-out (tests move it) */
     static WebDesk start(Station station, Options options, java.time.Clock clock) throws IOException {
         InetAddress bind = InetAddress.getByName(options.bind());
-        if (options.port() != 0) {
-            // a busy port is found here, before the server would log its own English error about it
-            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-                probe.bind(new java.net.InetSocketAddress(bind, options.port()));
-            }
-        }
         WebDesk web = new WebDesk(station, new Guard(new SecureRandom(), !bind.isLoopbackAddress(), clock), options, clock);
         try {
             web.app.start();
@@ -235,7 +229,11 @@ public final class WebDesk implements AutoCloseable {
         app.post("/api/staff/visual", ctx -> answer(ctx, desk.send(new DeskEvent.VisualConfirmed(allowedStaff(body(ctx))), null), true));
         app.post("/api/staff/documents", ctx -> {
             DeskEvent e = Forms.documents(body(ctx));
-            answer(ctx, desk.open() ? desk.send(e, Prompt.AwaitingDocuments.class) : desk.start(e), true);
+            // documents instead of the PIN or 目視 too (a patient who does not know the PIN), as the terminal's d
+            Prompt at = desk.prompt();
+            Class<? extends Prompt> where = at instanceof Prompt.AwaitingPin || at instanceof Prompt.AwaitingVisual
+                    ? at.getClass() : Prompt.AwaitingDocuments.class;
+            answer(ctx, desk.open() ? desk.send(e, where) : desk.start(e), true);
         });
         app.post("/api/staff/declaration", ctx -> {
             DeskEvent e = Forms.declaration(body(ctx));
@@ -370,7 +368,8 @@ public final class WebDesk implements AutoCloseable {
             // No Max-Age: the browser forgets it when it closes; the desk forgets it when the process ends.
             ctx.header("Set-Cookie", Guard.COOKIE + "=" + fresh.getKey() + "; Path=/; HttpOnly; SameSite=Strict");
         }
-        ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired()).put("paired", s.paired));
+        ctx.json(F.objectNode().put("csrf", s.csrf).put("pairingRequired", guard.pairingRequired())
+                .put("paired", guard.paired(s, ctx.req().getRemoteAddr())));
     }
 
     /** docs/WEB.md §1.1: a wrong code neither changes the code nor tells the staff page; only the lock does. */
@@ -465,10 +464,11 @@ public final class WebDesk implements AutoCloseable {
         ArrayNode findings = o.putArray("findings");
         for (RecheckFinding f : run.findings()) {
             // whom it is about and, for a new insurer or other numbers, the numbers the service returned
-            String name = station.store().visit(f.visitId()).map(DeskView::name).orElse(null);
+            Visit visit = station.store().visit(f.visitId()).orElse(null);
+            String name = visit == null ? null : DeskView.name(visit);
             ObjectNode line = findings.addObject().put("visitId", f.visitId()).put("kind", f.kind().code())
                     .put("message", StaffText.finding(f.kind())).put("name", name)
-                    .put("line", StaffText.findingLine(f, name));
+                    .put("line", StaffText.findingLine(f, visit));
             line.put("found", f.found() == null || f.kind() == RecheckFinding.Kind.CONFIRMED ? null : StaffText.numbers(f.found()));
         }
         hub.send(EventHub.Audience.STAFF, "visits", F.objectNode());

@@ -95,7 +95,8 @@
     show($("record-panel"), d.phase === "record");
     text("record-problem", d.problem || "");
     show($("visual-panel"), d.phase === "visual" || d.phase === "pin");
-    show($("docs-panel"), d.phase === "documents" || d.phase === "idle");
+    // documents can replace the PIN or 目視 as well (a patient who does not know the PIN)
+    show($("docs-panel"), ["documents", "idle", "pin", "visual"].includes(d.phase));
     show($("decl-panel"), d.phase === "declaration" || d.phase === "documents");
     const result = d.phase === "done" || d.phase === "consent" || d.phase === "record";
     show($("result"), result);
@@ -103,7 +104,7 @@
     text("outcome", d.outcomeText);
     text("route", d.routeText);
     text("recorded", d.recordedText ? d.recordedText + (d.recheckText ? "　" + d.recheckText : "") : "");
-    text("decision", d.decisionText);
+    text("decision", d.decisionText ? "書類の判定: " + d.decisionText : "");
     show($("decision"), !!d.decisionText);
     text("patient-name", !d.qualification && d.patientName ? "患者さん: " + d.patientName : "");
     show($("patient-name"), !d.qualification && !!d.patientName);

@@ -52,6 +52,11 @@ class StaffDeskBrowserTest {
             f.outage();
             pages.staff();
             pages.click("btn-pin");
+            // the card proves itself without the service: the PIN first, then the documents decide
+            pages.patient();
+            pages.await(() -> pages.visible("pin"));
+            pages.pin("1234");
+            pages.staff();
             pages.await(() -> "service-offline".equals(pages.attr("reason", "data-code")) && pages.visible("docs-panel"));
             pages.await(() -> "bad".equals(pages.attr("st-service", "data-state")));
             assertEquals("障害（書類で受付）", pages.text("st-service"));
