@@ -62,6 +62,8 @@ class ArchitectureTest {
                     "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
                     "jp.mynadesk.virtualcard", "jp.mynadesk.bench", "jp.mynadesk.doctor", "picocli", "java.sql")),
 
+            // below everything: where waiting happens (real or a scenario's virtual time); knows no other room
+            Map.entry("time", List.of("jp.mynadesk", "picocli", "java.sql")),
             // below everything: any room may show outside text through it
             Map.entry("text", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
                     "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",

@@ -42,6 +42,7 @@ import jp.mynadesk.oqs.ReferenceClassification;
 import jp.mynadesk.oqs.SegmentOfResult;
 import jp.mynadesk.pki.CertificateValidator;
 import jp.mynadesk.pki.CertificateVerdict;
+import jp.mynadesk.pki.CrlCache;
 import jp.mynadesk.pki.CrlIssuer;
 import jp.mynadesk.pki.RevocationStatus;
 import jp.mynadesk.pki.TestCa;
@@ -555,7 +556,7 @@ public final class OqsService {
                 .orElse(new RevocationStatus.Good());
     }
 
-    /** The current CRL of the 利用者証明用 CA, valid for a day from now. */
+    /** The current CRL of the 利用者証明用 CA: about a day's validity, signed once per hour's window ({@link CrlCache}). */
     public X509CRL crl() {
         Instant now = clock.instant();
         List<CrlIssuer.Entry> entries = new ArrayList<>();
@@ -563,7 +564,7 @@ public final class OqsService {
             entries.add(CrlIssuer.Entry.keyCompromise(new BigInteger(r.serial(), 16),
                     r.revokedOn().atStartOfDay(OqsTime.JST).toInstant()));
         }
-        return CrlIssuer.issue(ca.authRoot(), entries, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(1)));
+        return CrlCache.shared().current(ca.authRoot(), entries, now);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
