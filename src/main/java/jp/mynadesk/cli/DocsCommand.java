@@ -22,8 +22,8 @@ import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.DocumentRenderer;
 import jp.mynadesk.documents.DocumentScanner;
-import jp.mynadesk.documents.EnteredDate;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.EnteredDate;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
@@ -192,7 +192,7 @@ final class DocsCommand {
                 return PresentedDocument.builder(k);
             }
             try {
-                JsonNode node = JsonText.parse(readFile(from), from.toString());
+                JsonNode node = DocumentJson.parse(readFile(from), from.toString());
                 if (node.isObject() && node.has("documents") && node.get("documents").isArray() && node.get("documents").size() == 1) {
                     node = node.get("documents").get(0);
                     return DocumentJson.read(node, "documents[0]").toBuilder().kind(k);
