@@ -29,7 +29,6 @@ import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.CheckInputJson;
 import jp.mynadesk.rules.DecisionJson;
-import jp.mynadesk.rules.DecisionMessages;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.FallbackDecision;
 import jp.mynadesk.rules.FallbackInput;
@@ -100,9 +99,9 @@ final class DocsCommand {
             }
             FallbackDecision decision = FallbackRules.decide(input);
             if (json) {
-                out.println(DecisionJson.text(decision));
+                out.println(DecisionJson.text(decision, jp.mynadesk.desk.StaffText.decision(decision)));
             } else {
-                DecisionMessages.report(decision).forEach(out::println);
+                jp.mynadesk.desk.StaffText.decisionReport(decision).forEach(out::println);
             }
             out.flush();
             return Main.OK;
