@@ -68,7 +68,7 @@ final class CeilingCommand implements Callable<Integer> {
     private final Clock clock;
 
     CeilingCommand() {
-        this(Clock.system(jp.mynadesk.documents.Dates.JST));
+        this(Clock.system(jp.mynadesk.format.Dates.JST));
     }
 
     CeilingCommand(Clock clock) {

@@ -66,7 +66,7 @@ final class DocsCommand {
         private final InputStream stdin;
 
         Check() {
-            this(Clock.system(jp.mynadesk.documents.Dates.JST), System.in);
+            this(Clock.system(jp.mynadesk.format.Dates.JST), System.in);
         }
 
         Check(Clock clock, InputStream stdin) {
