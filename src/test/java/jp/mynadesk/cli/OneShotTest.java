@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import jp.mynadesk.bench.StartupBench;
+import jp.mynadesk.cli.CdsTraining;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class OneShotTest {
 
     @BeforeAll
     static void sample() throws IOException {
-        docs = StartupBench.writeDocsInput(dir).toString();
+        docs = CdsTraining.writeDocsInput(dir).toString();
     }
 
     /** Lines the fast path must take: valid ones, and ones the command itself refuses (exit 2 with its message). */
