@@ -41,15 +41,6 @@ public record AsOf(Instant instant) {
         return new AsOf(at);
     }
 
-    /** The moment {@code text} names, or null when it names none (what {@link Converter} refuses). */
-    static AsOf orNull(String text) {
-        try {
-            return parse(text);
-        } catch (TypeConversionException e) {
-            return null;
-        }
-    }
-
     /** Picocli converter for {@code --as-of}. */
     public static final class Converter implements ITypeConverter<AsOf> {
         @Override

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 final class InsurerNumberCommand {
 
     @Command(name = "check", description = "保険者番号の桁数と検証番号を確かめます")
-    static final class Check implements Callable<Integer>, OneShot.Command {
+    static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -34,8 +34,6 @@ final class InsurerNumberCommand {
         public Integer call() throws JsonProcessingException {
             return run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-
-        @Override
         public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
             // Staff type with the IME on: full-width digits are the same number (NFKC makes them ASCII).
             InsurerNumberCheck result = InsurerNumber.check(DocumentEntry.normalise(number));
