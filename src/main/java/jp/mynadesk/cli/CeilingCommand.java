@@ -16,8 +16,8 @@ import jp.mynadesk.ceiling.CeilingTable;
 import jp.mynadesk.ceiling.CeilingTables;
 import jp.mynadesk.ceiling.RatioFallback;
 import jp.mynadesk.ceiling.Scope;
-import jp.mynadesk.documents.Dates;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.Dates;
+import jp.mynadesk.format.JsonText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ final class CeilingCommand implements Callable<Integer> {
     private final Clock clock;
 
     CeilingCommand() {
-        this(Clock.system(jp.mynadesk.documents.Dates.JST));
+        this(Clock.system(jp.mynadesk.format.Dates.JST));
     }
 
     CeilingCommand(Clock clock) {

@@ -18,7 +18,7 @@ import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.screen.VisitText;
 import jp.mynadesk.station.Station;
