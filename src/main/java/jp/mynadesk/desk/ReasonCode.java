@@ -1,6 +1,7 @@
 package jp.mynadesk.desk;
 
 import java.util.Optional;
+import jp.mynadesk.format.Coded;
 
 /**
  * Every reason a check ends as it does, and every warning (docs/DESK.md, reason codes). The codes are a JSON

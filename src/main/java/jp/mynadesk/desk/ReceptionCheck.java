@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.TokenKind;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.oqs.CardCheckRequest;
 import jp.mynadesk.oqs.Challenge;

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
+import jp.mynadesk.format.Coded;
 
 /**
  * A visit as JSON: the {@code check --json} contract (docs/DESK.md), the {@code visits --json} element (the same

@@ -2,7 +2,7 @@ package jp.mynadesk.rules;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
 /**
  * The output of {@code docs check --json} (docs/RULES.md §4), field for field, plus a few documented extras. The

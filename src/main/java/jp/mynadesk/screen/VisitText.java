@@ -9,7 +9,7 @@ import jp.mynadesk.desk.RecheckState;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.text.SafeText;
 
