@@ -39,7 +39,7 @@ public final class Main {
                 DbCommand.class,
                 CardCommand.class,
                 ReaderCommand.class,
-                BenchCommand.class,
+                BenchCommands.command(),
                 DocsCommand.class,
                 InsurerNumberCommand.class,
                 CeilingCommand.class,

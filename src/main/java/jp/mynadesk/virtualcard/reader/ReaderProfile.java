@@ -82,6 +82,11 @@ public record ReaderProfile(String name, String description, String note, String
      * T=0 procedure bytes are produced here. The reader name stays vpcd's.
      */
     public EmulatedCard overVpcd(EmulatedCard card) {
-        return new ReaderQuirkCard(this, card, Ticker.SYSTEM, Pauses.REAL, t0);
+        return overVpcd(card, Ticker.SYSTEM, Pauses.REAL);
+    }
+
+    /** As {@link #overVpcd(EmulatedCard)} on the given timer and latency wait (tests: a clock they move). */
+    public EmulatedCard overVpcd(EmulatedCard card, Ticker ticker, LongConsumer pause) {
+        return new ReaderQuirkCard(this, card, ticker, pause, t0);
     }
 }
