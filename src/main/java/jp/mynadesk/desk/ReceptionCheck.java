@@ -267,13 +267,15 @@ public final class ReceptionCheck {
             return cardProblem(CardReasons.of(read.failure()));
         }
         X509Certificate x509 = card.x509();
+        boolean grace = card.token.graceAfterExpiry(); // none for a smartphone's certificate (docs/RULES.md §3.1)
         CertificateVerdict verdict = new CertificateValidator(ctx.anchors(), ctx.service().revocationSource(), ctx.clock())
-                .validate(x509);
+                .grace(grace).validate(x509);
         CardProof.Revocation revocation = CardProof.Revocation.GOOD;
         if (verdict instanceof CertificateVerdict.RevocationUnknown || verdict instanceof CertificateVerdict.Revoked) {
             // the local verdict, which the revocation answer hid
             revocation = verdict instanceof CertificateVerdict.Revoked ? CardProof.Revocation.REVOKED : CardProof.Revocation.UNKNOWN;
-            CertificateVerdict local = new CertificateValidator(ctx.anchors(), RevocationSource.skip(), ctx.clock()).validate(x509);
+            CertificateVerdict local = new CertificateValidator(ctx.anchors(), RevocationSource.skip(), ctx.clock())
+                    .grace(grace).validate(x509);
             verdict = revocation == CardProof.Revocation.REVOKED ? verdict : local;
             proof = new CardProof(pinVerified ? CardProof.Verified.PIN : CardProof.Verified.NONE,
                     CardReasons.certificate(local), revocation, issuerOf(x509));
@@ -285,7 +287,7 @@ public final class ReceptionCheck {
             serviceDown = true; // the service could not say: it is not asked again in this check
         }
         if (!verdict.usable()) {
-            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict), !serviceDown && !ctx.service().offline());
+            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict, card.token), !serviceDown && !ctx.service().offline());
         }
         ReasonCode warning = CardReasons.warning(verdict);
         if (warning != null) {

@@ -166,7 +166,9 @@ public final class OqsService {
                 return cardError(r, OqsErrorCodes.VISUAL_NO_STAFF, "目視確認を行った職員が入力されていません");
             }
         }
-        CertificateVerdict verdict = validator.validate(cert);
+        // a smartphone's certificate has no grace after expiry (docs/RULES.md §3.1)
+        CertificateVerdict verdict = validator.grace(!subjectCn(cert).map(registry::smartphoneCertificate).orElse(false))
+                .validate(cert);
         if (!verdict.usable()) {
             String[] e = refusal(verdict);
             return cardError(r, e[0], e[1]);
@@ -206,6 +208,9 @@ public final class OqsService {
     private static String[] refusal(CertificateVerdict v) {
         if (v instanceof CertificateVerdict.Revoked) {
             return new String[] {OqsErrorCodes.CERT_REVOKED, "電子証明書は失効しています"};
+        } else if (v instanceof CertificateVerdict.Expired e && e.expiry().equals(e.usableUntil())) {
+            return new String[] {OqsErrorCodes.CERT_EXPIRED, "スマートフォン用電子証明書の有効期限（" + e.expiry()
+                    + "）が切れています（スマートフォンには猶予期間がありません）"};
         } else if (v instanceof CertificateVerdict.Expired e) {
             return new String[] {OqsErrorCodes.CERT_EXPIRED, "電子証明書の有効期限（" + e.expiry() + "）が切れ、猶予期間（"
                     + e.usableUntil() + "まで）も過ぎています"};
@@ -487,7 +492,9 @@ public final class OqsService {
         } catch (GeneralSecurityException | RuntimeException e) {
             return consentError(r, OqsErrorCodes.CERT_MALFORMED, "電子証明書を読み取れません");
         }
-        CertificateVerdict verdict = validator.validate(cert);
+        // a smartphone's certificate has no grace after expiry (docs/RULES.md §3.1)
+        CertificateVerdict verdict = validator.grace(!subjectCn(cert).map(registry::smartphoneCertificate).orElse(false))
+                .validate(cert);
         if (!verdict.usable()) {
             String[] e = refusal(verdict);
             return consentError(r, e[0], e[1]);
