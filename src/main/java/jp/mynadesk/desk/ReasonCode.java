@@ -29,6 +29,8 @@ public enum ReasonCode implements Coded {
     PHONE_CERTIFICATE_EXPIRED("phone-certificate-expired",
             "スマートフォンの電子証明書は有効期限が切れています（スマートフォンには期限後の猶予期間がありません）。",
             "マイナンバーカード本体をお持ちなら、カードで確認してください。なければ資格確認書などの書類で受付し、スマートフォンの電子証明書の再設定をご案内ください。"),
+    SUBSIDY_NOT_ANSWERED("subsidy-not-answered", "「医療費助成の受給者証を利用しますか」に答えがありません。",
+            "患者さんに「はい」か「いいえ」を選んでいただいてください。"),
     CERTIFICATE_REVOKED("certificate-revoked", "電子証明書が失効しています。", "資格確認書をお持ちか伺ってください。"),
     CERTIFICATE_UNTRUSTED("certificate-untrusted", "電子証明書を確認できません（発行元・用途・署名・形式のいずれかが不正）。",
             "このカードは使えません。資格確認書をお持ちか伺ってください。"),

@@ -82,6 +82,10 @@ public final class ReceptionCheck {
     /** How the card proved itself so far; null until its certificate was read. */
     private CardProof proof;
     private boolean pinVerified;
+    /** 医療費助成 受給者証 the card answer offered (PMH); the patient is asked whether to use them. */
+    private List<Subsidy> subsidiesOffered = List.of();
+    /** The patient's answer about them, or null when not asked. */
+    private SubsidyRecord subsidy;
 
     public ReceptionCheck(DeskContext ctx) {
         this(ctx, new SecureRandom());
@@ -183,6 +187,14 @@ public final class ReceptionCheck {
 
     private Prompt atConsent(DeskEvent event) {
         if (event instanceof DeskEvent.ConsentAnswered a) {
+            if (!subsidiesOffered.isEmpty()) {
+                if (a.useSubsidies() == null) {
+                    // 医療費助成 asked but not answered: asked again, never guessed
+                    return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered,
+                            Reason.of(ReasonCode.SUBSIDY_NOT_ANSWERED));
+                }
+                subsidy = SubsidyRecord.answered(a.useSubsidies(), subsidiesOffered);
+            }
             return finish(Outcome.CONFIRMED, null, registerConsent(a.answers()));
         }
         if (event instanceof DeskEvent.Decline) {
@@ -435,7 +447,8 @@ public final class ReceptionCheck {
             if (!sharingAllowed) {
                 return finish(Outcome.CONFIRMED, null);
             }
-            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)));
+            subsidiesOffered = ServiceAnswers.subsidies(result);
+            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered, null);
         }
         ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
         serviceDown = !r.serviceAvailable();
@@ -621,7 +634,7 @@ public final class ReceptionCheck {
                 warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
                 statedInsurance,
                 route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
-                ctx.simulated(), proof);
+                ctx.simulated(), proof, subsidy);
         return record(visit);
     }
 

@@ -1,6 +1,7 @@
 package jp.mynadesk.desk;
 
 import java.time.LocalDate;
+import java.util.List;
 import jp.mynadesk.oqs.CopaymentRatio;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsResult;
@@ -66,6 +67,15 @@ final class ServiceAnswers {
                 r.insuredCardSymbol(), r.insuredIdentificationNumber(), r.insuredBranchNumber(), r.name(),
                 OqsTime.parseDate(r.birthdate()).orElse(null), ratio(r),
                 r.limitApplication() == null ? null : r.limitApplication().classificationFlag());
+    }
+
+    /** The 医療費助成 受給者証 a confirmed card answer offers (PMH), empty when none or not confirmed. */
+    static List<Subsidy> subsidies(OqsResult<QualificationResponse> result) {
+        if (result instanceof OqsResult.Ok<QualificationResponse> ok && !ok.value().results().isEmpty()) {
+            return ok.value().results().get(0).medicalSubsidies().stream()
+                    .map(m -> new Subsidy(m.name(), m.publicExpenseNumber(), m.beneficiaryNumber())).toList();
+        }
+        return List.of();
     }
 
     /** 負担割合 in percent (30 = 3割), from the field that carries it for the patient's age group. */

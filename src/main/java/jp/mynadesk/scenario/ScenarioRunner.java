@@ -227,7 +227,7 @@ public final class ScenarioRunner {
                 }
             };
             Visit visit = new CheckScript(mode, c.staff(), pin, c.consent(), c.documents(), c.limitConsent(), null,
-                    c.declaration()).run(new ReceptionCheck(station.context(pull)));
+                    c.declaration(), c.subsidy()).run(new ReceptionCheck(station.context(pull)));
             lastCheck = VisitJson.contract(visit);
             last = lastCheck;
         }

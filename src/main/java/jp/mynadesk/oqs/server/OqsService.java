@@ -186,7 +186,8 @@ public final class OqsService {
                 .map(q -> new InsuredRegistry.Match(person.get(), q)).toList(), date);
         List<QualificationRecord> records = new ArrayList<>();
         for (InsuredRegistry.Match m : res.matches()) {
-            records.add(record(m, date, now, true, null, grace ? null : consentsOf(r.medicalInstitutionCode(), m.person(), now)));
+            records.add(record(m, date, now, true, null, grace ? null : consentsOf(r.medicalInstitutionCode(), m.person(), now))
+                    .withMedicalSubsidies(subsidiesOf(m.person(), date)));
         }
         String code = null;
         String message = null;
@@ -203,6 +204,16 @@ public final class OqsService {
                 res.validity(), null, null, records);
         faceSink.accept(response);
         return response;
+    }
+
+    /**
+     * The person's 医療費助成 受給者証 valid on the confirmation date, for a card check only (PMH goes through the card;
+     * the reader asks the patient whether to use them: docs/OQS-MOCK.md "医療費助成 (PMH)").
+     */
+    private static List<QualificationRecord.MedicalSubsidyInfo> subsidiesOf(InsuredRegistry.Person p, LocalDate date) {
+        return p.subsidiesOn(date).stream().map(x -> new QualificationRecord.MedicalSubsidyInfo(x.name(),
+                x.publicExpenseNumber(), x.beneficiaryNumber(), x.validFrom() == null ? null : OqsTime.date(x.validFrom()),
+                x.validUntil() == null ? null : OqsTime.date(x.validUntil()))).toList();
     }
 
     private static String[] refusal(CertificateVerdict v) {
