@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
 import jp.mynadesk.scenario.ScenarioException;
 import jp.mynadesk.scenario.ScenarioFile;

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
+import jp.mynadesk.format.Coded;
 
 /**
  * A visit as JSON: the {@code check --json} contract (docs/DESK.md), the {@code visits --json} element (the same
@@ -33,7 +34,7 @@ public final class VisitJson {
         o.set("reason", v.reason() == null ? NullNode.instance : reason(v.reason()));
         ArrayNode warnings = o.putArray("warnings");
         for (ReasonCode w : v.warnings()) {
-            warnings.addObject().put("code", w.code()).put("message", w.message());
+            warnings.addObject().put("code", w.code()).put("message", StaffText.message(w));
         }
         o.set("qualification", v.qualification() == null ? NullNode.instance : qualification(v.qualification()));
         o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
@@ -117,7 +118,7 @@ public final class VisitJson {
         ObjectNode o = F.objectNode();
         o.put("code", r.code().code());
         o.put("message", StaffText.message(r));
-        o.put("next", r.code().next());
+        o.put("next", StaffText.next(r.code()));
         if (r.triesLeft() != null) {
             o.put("triesLeft", r.triesLeft());
         }

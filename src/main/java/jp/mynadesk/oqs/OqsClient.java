@@ -476,6 +476,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     @Override
     public void close() {
-        // HttpClient has no close() before Java 21; its threads are daemons and idle connections time out
+        // HttpClient has no close() before Java 21; its selector thread would hold the JVM's exit up to 300 ms
+        HttpClientStop.stop(http);
     }
 }

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import jp.mynadesk.documents.JsonProblem;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonProblem;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.pki.CaFiles;
 
 /**

@@ -45,7 +45,7 @@ public record ReaderProfile(String name, String description, String note, String
 
     private static void notNegative(String field, int value, String unit) {
         if (value < 0) {
-            throw new IllegalArgumentException(field + ": " + jp.mynadesk.documents.JsonProblem.subject(value)
+            throw new IllegalArgumentException(field + ": " + jp.mynadesk.format.JsonProblem.subject(value)
                     + "使えません。0 以上の整数（" + unit + "）を指定してください。");
         }
     }
