@@ -432,6 +432,26 @@ public final class StaffText {
         return "過去の" + c.label() + "を当院・当薬局に提供することに同意しますか";
     }
 
+    /** The reader's question about 医療費助成 (PMH, docs/DESK.md "医療費助成の受給者証"). */
+    public static String subsidyQuestion() {
+        return "医療費助成の受給者証を利用しますか";
+    }
+
+    /** What the service offered, by the 制度's names (the numbers are shown once the patient said yes). */
+    public static String subsidyOffered(List<Subsidy> offered) {
+        return "この方は医療費助成の受給者証をマイナ保険証で使えます: "
+                + String.join("、", offered.stream().map(s -> s.name() == null ? "（名称なし）" : s.name()).toList());
+    }
+
+    /** The visit's 医療費助成 lines: the numbers on yes, that nothing was kept on no. */
+    public static List<String> subsidyLines(SubsidyRecord s) {
+        if (!s.used()) {
+            return List.of("医療費助成: 利用しない（受給者証の番号は記録していません。紙の受給者証があれば確認してください）");
+        }
+        return s.certificates().stream().map(x -> "医療費助成: " + (x.name() == null ? "" : x.name() + "　")
+                + "公費負担者番号 " + x.publicExpenseNumber() + "　受給者番号 " + x.beneficiaryNumber()).toList();
+    }
+
     /** The consent question, naming the institution as the patient knows it (当院 or 当薬局, from its code). */
     public static String consentQuestion(SharingCategory c, String institutionCode) {
         return "過去の" + c.label() + "を" + institutionWord(institutionCode) + "に提供することに同意しますか";

@@ -257,7 +257,7 @@ public final class TerminalDesk {
                 next = visualOrChoice();
             } else if (p instanceof Prompt.AwaitingConsent consent) {
                 StaffText.lines(consent.warnings()).forEach(this::say);
-                next = consent();
+                next = consent(consent);
             } else if (p instanceof Prompt.AwaitingDocuments) {
                 next = documentsOrEnd();
             } else if (p instanceof Prompt.AwaitingDeclaration) {
@@ -398,7 +398,10 @@ public final class TerminalDesk {
         }
     }
 
-    private DeskEvent consent() throws IOException {
+    private DeskEvent consent(Prompt.AwaitingConsent prompt) throws IOException {
+        if (prompt.reason() != null) {
+            say("【" + StaffText.messageAndNext(prompt.reason().code()) + "】");
+        }
         say("患者さんに情報提供の同意を伺います（y / はい: 同意する　n / いいえ: 同意しない）");
         Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
         for (SharingCategory c : SharingCategory.values()) {
@@ -408,7 +411,15 @@ public final class TerminalDesk {
             }
             answers.put(c, yes);
         }
-        return new DeskEvent.ConsentAnswered(answers);
+        Boolean subsidy = null;
+        if (prompt.asksSubsidy()) {
+            say(StaffText.subsidyOffered(prompt.subsidies()));
+            subsidy = yesNo(StaffText.subsidyQuestion() + " [y/n]"); // asked until answered, never guessed
+            if (subsidy == null) {
+                return new DeskEvent.Decline();
+            }
+        }
+        return new DeskEvent.ConsentAnswered(answers, subsidy);
     }
 
     /** A yes/no question, asked until answered; null when the keyboard is gone. */

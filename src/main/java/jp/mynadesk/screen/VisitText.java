@@ -61,6 +61,9 @@ public final class VisitText {
             }
             out.println(sb);
         }
+        if (v.subsidy() != null) {
+            StaffText.subsidyLines(v.subsidy()).forEach(line -> out.println("  " + line));
+        }
         if (v.card() != null) {
             out.println("  " + cardLine(v.card()));
         }
