@@ -21,6 +21,7 @@ public enum ReasonCode implements Coded {
     CERTIFICATE_EXPIRED("certificate-expired"),
     PHONE_CERTIFICATE_EXPIRED("phone-certificate-expired"),
     SUBSIDY_NOT_ANSWERED("subsidy-not-answered"),
+    NAME_UNSHOWN_CHARACTERS("name-unshown-characters"),
     CERTIFICATE_REVOKED("certificate-revoked"),
     CERTIFICATE_UNTRUSTED("certificate-untrusted"),
     CARD_NOT_REGISTERED("card-not-registered"),

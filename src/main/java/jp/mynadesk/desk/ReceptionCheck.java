@@ -626,6 +626,10 @@ public final class ReceptionCheck {
         if (card != null) {
             card.close();
         }
+        if (qualification != null && validity(qualification) && UnshownCharacters.in(qualification.name())
+                && !warnings.contains(ReasonCode.NAME_UNSHOWN_CHARACTERS)) {
+            warnings.add(ReasonCode.NAME_UNSHOWN_CHARACTERS); // said calmly; names are never matched (docs/DESK.md)
+        }
         boolean pending = outcome == Outcome.PROVISIONAL || outcome == Outcome.DECLARED;
         SearchNumbers numbers = pending && qualification != null ? qualification.numbers() : null;
         JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
@@ -658,6 +662,11 @@ public final class ReceptionCheck {
     }
 
     // --- small things -------------------------------------------------------------------------------------
+
+    /** The name came from the service (a document's name is what staff typed). */
+    private static boolean validity(Qualification q) {
+        return q.validity() > 0;
+    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(ctx.clock().withZone(JST)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

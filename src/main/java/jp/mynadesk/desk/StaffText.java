@@ -57,6 +57,7 @@ public final class StaffText {
             case CERTIFICATE_EXPIRED -> "電子証明書の有効期限が猶予期間を含めて過ぎています。";
             case PHONE_CERTIFICATE_EXPIRED -> "スマートフォンの電子証明書は有効期限が切れています（スマートフォンには期限後の猶予期間がありません）。";
             case SUBSIDY_NOT_ANSWERED -> "「医療費助成の受給者証を利用しますか」に答えがありません。";
+            case NAME_UNSHOWN_CHARACTERS -> "氏名の●は、オンライン資格確認で表示できない文字（外字・異体字）です。資格の確認に問題はありません。";
             case CERTIFICATE_REVOKED -> "電子証明書が失効しています。";
             case CERTIFICATE_UNTRUSTED -> "電子証明書を確認できません（発行元・用途・署名・形式のいずれかが不正）。";
             case CARD_NOT_REGISTERED -> "このマイナンバーカードは健康保険証として登録されていません。";
@@ -97,6 +98,7 @@ public final class StaffText {
             case CERTIFICATE_EXPIRED -> "資格確認書をお持ちか伺ってください。更新は市区町村の窓口でできます。";
             case PHONE_CERTIFICATE_EXPIRED -> "マイナンバーカード本体をお持ちなら、カードで確認してください。なければ資格確認書などの書類で受付し、スマートフォンの電子証明書の再設定をご案内ください。";
             case SUBSIDY_NOT_ANSWERED -> "患者さんに「はい」か「いいえ」を選んでいただいてください。";
+            case NAME_UNSHOWN_CHARACTERS -> "正しい字は券面やご本人に確かめてください。レセプトは●のままでも請求できます。";
             case CERTIFICATE_REVOKED -> "資格確認書をお持ちか伺ってください。";
             case CERTIFICATE_UNTRUSTED -> "このカードは使えません。資格確認書をお持ちか伺ってください。";
             case CARD_NOT_REGISTERED -> "今日は資格確認書などの書類で受付し、カードリーダーかマイナポータルで利用登録できるとお伝えください。";
