@@ -38,7 +38,7 @@ final class CardCommand {
         public Integer call() {
             var out = spec.commandLine().getOut();
             if (json) {
-                var list = jp.mynadesk.documents.JsonText.array();
+                var list = jp.mynadesk.format.JsonText.array();
                 CardProfiles.list().forEach(p -> list.addObject().put("name", p.name()).put("description", p.description()));
                 out.println(list.toString());
             } else {

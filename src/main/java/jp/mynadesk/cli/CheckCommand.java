@@ -18,7 +18,7 @@ import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.screen.VisitText;
 import jp.mynadesk.station.Station;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "受付の資格確認を1件行い、記録します（--json で結果を JSON 1件で出力）")
-final class CheckCommand implements Callable<Integer>, OneShot.Command {
+final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -85,8 +85,6 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
     public Integer call() {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
-
-    @Override
     public int run(PrintWriter out, PrintWriter err) {
         CheckMode checkMode = mode();
         Map<SharingCategory, Boolean> answers = consent(consent);

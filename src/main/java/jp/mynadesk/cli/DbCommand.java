@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import jp.mynadesk.desk.IntegrityReport;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.store.SchemaChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package jp.mynadesk.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
 /**
  * How a failure reaches the user: the Japanese message on stderr, and with {@code --json} also

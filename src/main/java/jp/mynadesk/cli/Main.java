@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.ResourceBundle;
 import jp.mynadesk.text.SafeText;
 import picocli.CommandLine;
@@ -25,7 +24,7 @@ public final class Main {
      * Every subcommand, in the order the root help lists them. Only the one named on the command line is built
      * (Picocli reflects a command's whole tree when it is added, which a one-shot command should not pay for);
      * the root's help and usage errors build them all. A method, not a constant: the class literals would load every
-     * command class when Main starts, which a line {@link OneShot} runs does not need.
+     * command class when Main starts, which a one-shot command does not need.
      */
     static List<Class<?>> commands() {
         return List.of(
@@ -40,7 +39,7 @@ public final class Main {
                 DbCommand.class,
                 CardCommand.class,
                 ReaderCommand.class,
-                BenchCommand.class,
+                BenchCommands.command(),
                 DocsCommand.class,
                 InsurerNumberCommand.class,
                 CeilingCommand.class,
@@ -70,8 +69,7 @@ public final class Main {
         RunLog.begin(args);
         int code = Main.UNEXPECTED;
         try {
-            OptionalInt oneShot = OneShot.run(args, out, err);
-            code = oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+            code = runWithPicocli(args, out, err);
             return code;
         } finally {
             RunLog.end(code);
@@ -153,7 +151,7 @@ public final class Main {
         }
     }
 
-    /** "mynadesk 0.1.0" (outside {@link Version}, a Picocli type that {@link OneShot}'s {@code --version} need not load). */
+    /** "mynadesk 0.1.0". */
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return "mynadesk " + (v == null ? "dev" : v);

@@ -10,7 +10,7 @@ import jp.mynadesk.desk.RecheckRun;
 import jp.mynadesk.desk.RecheckRunner;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.StoreException;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.text.SafeText;
 import picocli.CommandLine.Command;

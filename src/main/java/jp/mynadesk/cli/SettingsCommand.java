@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.settings.Setting;
 import jp.mynadesk.settings.Settings;
 import jp.mynadesk.settings.SettingsFile;

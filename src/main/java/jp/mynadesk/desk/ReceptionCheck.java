@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.TokenKind;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.oqs.CardCheckRequest;
 import jp.mynadesk.oqs.Challenge;
@@ -561,12 +561,12 @@ public final class ReceptionCheck {
     private static ReasonCode firstDocumentReason(FallbackDecision d) {
         for (DocumentJudgement j : d.documents()) {
             for (jp.mynadesk.rules.Reason r : j.reasons()) {
-                return ReasonCode.fromCode(r.code()).orElse(ReasonCode.NO_USABLE_DOCUMENT);
+                return ReasonCode.of(r);
             }
         }
         if (d.card().reasons() != null) {
             for (jp.mynadesk.rules.Reason r : d.card().reasons()) {
-                return ReasonCode.fromCode(r.code()).orElse(ReasonCode.NO_USABLE_DOCUMENT);
+                return ReasonCode.of(r);
             }
         }
         return ReasonCode.NO_USABLE_DOCUMENT;
@@ -614,7 +614,7 @@ public final class ReceptionCheck {
         boolean pending = outcome == Outcome.PROVISIONAL || outcome == Outcome.DECLARED;
         SearchNumbers numbers = pending && qualification != null ? qualification.numbers() : null;
         JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
-                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision);
+                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision, StaffText.decision(decision));
         Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
                 warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
                 statedInsurance,

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.oqs.BatchDownloadRequest;
 import jp.mynadesk.oqs.BatchReception;
 import jp.mynadesk.oqs.BatchRequest;

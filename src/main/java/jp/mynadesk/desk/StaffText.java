@@ -1,10 +1,31 @@
 package jp.mynadesk.desk;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import jp.mynadesk.documents.DocumentKind;
+import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.rules.Basis;
+import jp.mynadesk.rules.CardJudgement;
+import jp.mynadesk.rules.Claim;
+import jp.mynadesk.rules.Decision;
+import jp.mynadesk.rules.DocumentJudgement;
+import jp.mynadesk.rules.FallbackDecision;
+import jp.mynadesk.rules.FormatProblems;
+import jp.mynadesk.rules.InsuranceNumbers;
+import jp.mynadesk.rules.Timeline;
+import jp.mynadesk.text.SafeText;
 
 /**
- * The one catalogue of staff wording that every renderer (terminal, {@code check}, web, scenarios) uses. Reason
- * sentences live in {@link ReasonCode}; this class holds the rest and composes what varies (tries left).
+ * The one catalogue of staff wording that every renderer (terminal, {@code check}, web, scenarios) uses, keyed by
+ * code: the lower layers ({@code rules}, {@code reader}, {@code card}, {@code oqs}) and the desk's own state return
+ * codes, enums and sealed records only, and every sentence staff or the patient read is made here. Switches over
+ * the codes have no {@code default}, so a new code does not compile until it has its wording (StaffTextTest checks
+ * every code has a sentence and a next step; StaffWordingSourceTest that no screen writes its own).
+ *
+ * <p>One class rather than a {@code ResourceBundle}: the wording is in one language, many sentences take typed
+ * parts (tries left, a date, the institution), and an exhaustive switch makes a missing sentence a compile error,
+ * where a bundle would find a missing key only at run time.
  */
 public final class StaffText {
     private StaffText() {}
@@ -14,13 +35,286 @@ public final class StaffText {
         if (r.sentence() != null) {
             return r.sentence();
         }
-        return r.triesLeft() == null || r.code() != ReasonCode.WRONG_PIN ? r.code().message()
-                : withTries(r.code().message(), r.triesLeft());
+        if (r.reader() != null) {
+            return message(r.reader());
+        }
+        return r.triesLeft() == null || r.code() != ReasonCode.WRONG_PIN ? message(r.code())
+                : withTries(message(r.code()), r.triesLeft());
+    }
+
+    // --- reasons and warnings, by code (docs/DESK.md, reason codes) ---------------------------------------------
+
+    /** What happened, in Japanese for reception staff. */
+    public static String message(ReasonCode code) {
+        return switch (code) {
+            case CARD_REMOVED -> "確認の途中でカードが取り外されました。";
+            case READER_UNAVAILABLE -> "カードリーダーを使えません。";
+            case NOT_JPKI_CARD -> "マイナンバーカードとして読み取れませんでした。";
+            case WRONG_PIN -> "暗証番号が違います。";
+            case PIN_FORMAT -> "暗証番号は数字4桁です（カードには送っていないので、回数は減っていません）。";
+            case PIN_LAST_TRY -> "暗証番号の残りはあと1回です。次に間違えるとロックされます。";
+            case PIN_BLOCKED -> "暗証番号がロックされています。";
+            case PIN_NOT_SET -> "このカードには暗証番号が設定されていません（顔認証マイナンバーカード）。";
+            case CERTIFICATE_EXPIRING -> "電子証明書の有効期限が3か月以内に切れます。";
+            case CERTIFICATE_IN_GRACE -> "電子証明書の有効期限が切れています（猶予期間中）。資格確認だけ行い、診療・薬剤情報の提供はできません。";
+            case CERTIFICATE_EXPIRED -> "電子証明書の有効期限が猶予期間を含めて過ぎています。";
+            case CERTIFICATE_REVOKED -> "電子証明書が失効しています。";
+            case CERTIFICATE_UNTRUSTED -> "電子証明書を確認できません（発行元・用途・署名・形式のいずれかが不正）。";
+            case CARD_NOT_REGISTERED -> "このマイナンバーカードは健康保険証として登録されていません。";
+            case SERVICE_OFFLINE -> "オンライン資格確認に接続できません。";
+            case SERVICE_REJECTED -> "オンライン資格確認が照会を受け付けませんでした。";
+            case QUALIFICATION_LOST -> "この資格は喪失しています。";
+            case QUALIFICATION_LOST_HAS_OTHER -> "この資格は喪失していますが、別の資格があります。";
+            case QUALIFICATION_NOT_FOUND -> "該当する資格が見つかりません。";
+            case MULTIPLE_MATCHES -> "複数の資格が該当しました。";
+            case BAD_FORMAT -> "書類の必要な項目が欠けているか、形式が正しくありません。";
+            case BAD_CHECK_DIGIT -> "保険者番号の検証番号が合いません（読み取り誤りの可能性）。";
+            case NOT_YET_VALID -> "書類がまだ有効になっていません。";
+            case LOST -> "書類の資格は喪失しています。";
+            case EXPIRED -> "書類の有効期限が切れています。";
+            case OLD_CARD_ABOLISHED -> "健康保険証は2025年12月1日で使えなくなりました。";
+            case NEEDS_CARD -> "資格情報のお知らせ・マイナポータルの画面は単独では使えません。";
+            case SUPERSEDED -> "より新しい交付年月日の資格確認書があります。";
+            case CARD_CERTIFICATE_EXPIRED -> "カードの電子証明書が有効期限（猶予期間を含む）を過ぎています。";
+            case NO_USABLE_DOCUMENT -> "保険診療として受付できる書類がありません。";
+            case CANCELLED -> "受付を取り消しました。";
+            case RECORD_UNAVAILABLE -> "確認は済みましたが、結果を記録できませんでした。";
+        };
+    }
+
+    /** What staff do now. */
+    public static String next(ReasonCode code) {
+        return switch (code) {
+            case CARD_REMOVED -> "カードをもう一度置いて、やり直してください。";
+            case READER_UNAVAILABLE -> "ケーブルとカードリーダーの管理サービスを確かめてください。すぐに直らなければ資格確認書などの書類で受付します。";
+            case NOT_JPKI_CARD -> "カードの種類と向きを確かめてください。マイナ保険証でなければ資格確認書をお持ちか伺ってください。";
+            case WRONG_PIN -> "患者さんにもう一度入力していただいてください。";
+            case PIN_FORMAT -> "患者さんにもう一度入力していただいてください。";
+            case PIN_LAST_TRY -> "自信がなければ目視確認モードに切り替えてください。";
+            case PIN_BLOCKED -> "目視確認モードか資格確認書などの書類で受付してください。ロック解除は市区町村の窓口でできるとお伝えください。";
+            case PIN_NOT_SET -> "目視確認モードで受付してください。";
+            case CERTIFICATE_EXPIRING -> "市区町村の窓口で更新するよう患者さんにお伝えください。";
+            case CERTIFICATE_IN_GRACE -> "市区町村の窓口で更新するよう患者さんにお伝えください。";
+            case CERTIFICATE_EXPIRED -> "資格確認書をお持ちか伺ってください。更新は市区町村の窓口でできます。";
+            case CERTIFICATE_REVOKED -> "資格確認書をお持ちか伺ってください。";
+            case CERTIFICATE_UNTRUSTED -> "このカードは使えません。資格確認書をお持ちか伺ってください。";
+            case CARD_NOT_REGISTERED -> "今日は資格確認書などの書類で受付し、カードリーダーかマイナポータルで利用登録できるとお伝えください。";
+            case SERVICE_OFFLINE -> "資格確認書などの書類で受付してください。復旧後に再照会します。";
+            case SERVICE_REJECTED -> "表示されたコードを確かめ、入力を見直してください。続く場合は書類で受付します。";
+            case QUALIFICATION_LOST -> "新しい資格確認書をお持ちか伺ってください。なければ被保険者資格申立書か自費で受付します。";
+            case QUALIFICATION_LOST_HAS_OTHER -> "別の資格（新しい保険）で受付してください。";
+            case QUALIFICATION_NOT_FOUND -> "記号・番号・生年月日を確かめて入力し直すか、書類で受付してください。";
+            case MULTIPLE_MATCHES -> "枝番を確かめて照会し直してください。";
+            case BAD_FORMAT -> "書類を見て入力し直してください。";
+            case BAD_CHECK_DIGIT -> "もう一度読み取るか、番号を確かめて入力し直してください。";
+            case NOT_YET_VALID -> "有効な書類をお持ちか伺ってください。";
+            case LOST -> "新しい資格確認書をお持ちか伺ってください。";
+            case EXPIRED -> "新しい資格確認書をお持ちか伺ってください。";
+            case OLD_CARD_ABOLISHED -> "資格確認書かマイナ保険証をお持ちか伺ってください。";
+            case NEEDS_CARD -> "マイナ保険証をお持ちか伺ってください。";
+            case SUPERSEDED -> "新しいほうの資格確認書で受付してください。";
+            case CARD_CERTIFICATE_EXPIRED -> "資格確認書をお持ちか伺ってください。";
+            case NO_USABLE_DOCUMENT -> "いったん全額（10割）をお支払いいただき、後日保険者に療養費を請求していただくようご説明ください。";
+            case CANCELLED -> "最初からやり直せます。";
+            case RECORD_UNAVAILABLE -> "記録が使えるようになったら「もう一度記録する」を押してください。患者さんにもう一度確認していただく必要はありません。";
+        };
+    }
+
+    /** What happened and what to do, as one line. */
+    public static String messageAndNext(ReasonCode code) {
+        return message(code) + next(code);
+    }
+
+    /** What staff do now for this reason: a reader problem's own step, and the way on if it is not fixed soon. */
+    public static String next(Reason r) {
+        if (r.reader() == null) {
+            return next(r.code());
+        }
+        return r.code() == ReasonCode.READER_UNAVAILABLE ? next(r.reader()) + "すぐに直らなければ資格確認書などの書類で受付します。"
+                : next(r.reader());
+    }
+
+    // --- reader problems (PC/SC), as the desk, doctor and the status line say them --------------------------------
+
+    /** What happened at the reader; a card pulled out or unreadable is said as the desk's reason for it. */
+    public static String message(jp.mynadesk.reader.PcscProblem p) {
+        return switch (p) {
+            case SERVICE_DOWN -> "カードリーダーの管理サービス（pcscd）が動いていません。";
+            case NO_READERS -> "カードリーダーが見つかりません。";
+            case READER_GONE -> "カードリーダーが取り外されました。";
+            case CARD_REMOVED -> message(ReasonCode.CARD_REMOVED);
+            case CARD_RESET -> "カードがリセットされました。";
+            case SHARING_VIOLATION -> "カードリーダーが別のアプリで使用中です。";
+            case TIMEOUT -> "カードリーダーの応答がありません。";
+            case UNKNOWN_CARD -> message(ReasonCode.NOT_JPKI_CARD);
+            case OTHER -> "カードリーダーでエラーが起きました。";
+        };
+    }
+
+    /** What to do about a reader problem: the same step wherever it is shown. */
+    public static String next(jp.mynadesk.reader.PcscProblem p) {
+        return switch (p) {
+            case SERVICE_DOWN -> "システム担当者に連絡してください。";
+            case NO_READERS -> "カードリーダーのUSBケーブルを接続し直してください。";
+            case READER_GONE -> "カードリーダーを接続し直してから、もう一度お試しください。";
+            case CARD_REMOVED, CARD_RESET -> next(ReasonCode.CARD_REMOVED);
+            case SHARING_VIOLATION -> "他の受付アプリを閉じてから、もう一度お試しください。";
+            case TIMEOUT -> "カードを置き直して、もう一度お試しください。";
+            case UNKNOWN_CARD -> next(ReasonCode.NOT_JPKI_CARD);
+            case OTHER -> "カードを置き直して、それでも続く場合はシステム担当者に連絡してください。";
+        };
+    }
+
+    /** A reader problem and its next step, as one line. */
+    public static String messageAndNext(jp.mynadesk.reader.PcscProblem p) {
+        return message(p) + next(p);
     }
 
     private static String withTries(String sentence, int triesLeft) {
         String stem = sentence.endsWith("。") ? sentence.substring(0, sentence.length() - 1) : sentence;
         return stem + "（残り" + triesLeft + "回）。";
+    }
+
+    // --- the document rules' decision (docs check, the desk's offline fallback; docs/RULES.md §4) ------------------
+
+    /** The one-paragraph {@code message}: the decision, then what to do next. */
+    public static String decision(FallbackDecision d) {
+        StringBuilder sb = new StringBuilder(headline(d));
+        if (d.decision() != Decision.REJECT) {
+            if (d.recheck()) {
+                sb.append("オンライン復旧後に再照会します。");
+            } else if (d.onlineQuery() && d.basis() != Basis.INTERIM_ONLINE) {
+                sb.append("記号・番号でオンライン資格確認（照会）を行ってください。");
+            }
+        }
+        hints(d).forEach(sb::append);
+        return sb.toString();
+    }
+
+    private static String headline(FallbackDecision d) {
+        return switch (d.decision()) {
+            case ACCEPT -> acceptHeadline(d.basis(), d.accepted().document());
+            case ACCEPT_WITH_DECLARATION -> "使える書類がありません。被保険者資格申立書をお渡しし、記入していただいて受付してください。"
+                    + (d.claim() == Claim.DECLARED
+                            ? "請求は申立てのあった資格（保険者番号 " + d.insurance().insurerNumber() + "）で行います。"
+                            : "保険者が確認できないため不詳請求になります。");
+            case REJECT -> "保険診療として受付できません。いったん医療費の全額（10割）をお支払いいただき、"
+                    + "後日ご加入の保険者に療養費を請求していただくようご説明ください。";
+        };
+    }
+
+    private static String acceptHeadline(Basis basis, PresentedDocument doc) {
+        return switch (basis) {
+            case KAKUNINSHO -> "資格確認書（有効期限 " + doc.validUntil().text() + "）で受付できます。";
+            case NOTICE_WITH_CARD -> "マイナ保険証と資格情報のお知らせで受付できます。";
+            case PORTAL_WITH_CARD -> "マイナ保険証とマイナポータルの資格情報画面で受付できます。";
+            case OLD_CARD -> "健康保険証で受付できます（使えるのは" + japaneseDate(Timeline.OLD_CARD_LAST_DAY.day()) + "まで）。";
+            case INTERIM_ONLINE -> "暫定的な取扱い（" + japaneseDate(Timeline.INTERIM_LAST_DAY.day()) + "まで）として、" + doc.kind().label()
+                    + "の記号・番号をオンライン資格確認で確かめてから受付してください。";
+            case DECLARATION -> throw new IllegalStateException("not a document basis");
+        };
+    }
+
+    private static String japaneseDate(java.time.LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** Next steps that could change the outcome or that the patient should hear about. */
+    private static List<String> hints(FallbackDecision d) {
+        List<String> hints = new ArrayList<>();
+        CardJudgement card = d.card();
+        boolean usesCard = d.decision() == Decision.ACCEPT_WITH_DECLARATION
+                || d.basis() == Basis.NOTICE_WITH_CARD || d.basis() == Basis.PORTAL_WITH_CARD;
+        if (d.decision() != Decision.ACCEPT) {
+            if (reasonSeen(d, jp.mynadesk.rules.Reason.BAD_CHECK_DIGIT)) {
+                hints.add("保険者番号の検証番号が合わない書類があります。読み取りの誤りかもしれないので、もう一度読み取るか番号を確かめて入力し直してください。");
+            }
+            if (reasonSeen(d, jp.mynadesk.rules.Reason.BAD_FORMAT)) {
+                hints.add("読み取れない項目や形式の誤りがある書類があります。もう一度読み取るか、書類を見て入力し直してください。");
+            }
+            if (reasonSeen(d, jp.mynadesk.rules.Reason.NEEDS_CARD)) {
+                hints.add("資格情報のお知らせ・マイナポータルの画面は単独では使えません。マイナ保険証（マイナンバーカード）をお持ちか確認してください。");
+            }
+            if (!card.presented() && d.documents().isEmpty()) {
+                hints.add("マイナ保険証か資格確認書をお持ちか確認してください。");
+            }
+        }
+        if (card.reasons().contains(jp.mynadesk.rules.Reason.CARD_CERTIFICATE_EXPIRED)) {
+            hints.add("カードの電子証明書は有効期限（" + card.certificateNotAfter() + "、猶予は " + card.graceUntil()
+                    + " まで）を過ぎています。市区町村での更新と、保険者への資格確認書の申請をご案内ください。");
+        } else if (usesCard && card.inGrace()) {
+            hints.add("カードの電子証明書は有効期限切れの猶予期間中（" + card.graceUntil()
+                    + " まで）です。資格情報のみ確認でき、薬剤情報などは共有されません。更新をご案内ください。");
+        } else if (usesCard && card.renewalDue()) {
+            hints.add("カードの電子証明書の有効期限（" + card.certificateNotAfter() + "）が近づいています。更新をご案内ください。");
+        }
+        return hints;
+    }
+
+    private static boolean reasonSeen(FallbackDecision d, jp.mynadesk.rules.Reason r) {
+        return d.documents().stream().anyMatch(j -> j.reasons().contains(r));
+    }
+
+    /** The human-readable report of {@code docs check}. */
+    public static List<String> decisionReport(FallbackDecision d) {
+        List<String> lines = new ArrayList<>();
+        lines.add("判定: " + switch (d.decision()) {
+            case ACCEPT -> "受付可（" + basisLabel(d.basis()) + "）";
+            case ACCEPT_WITH_DECLARATION -> "被保険者資格申立書で受付";
+            case REJECT -> "保険診療の受付不可（10割負担・療養費払い）";
+        } + "　判定日 " + d.asOf() + (d.onlineAvailable() ? "　オンライン資格確認: 利用可" : "　オンライン資格確認: 利用不可"));
+        if (d.insurance() != null) {
+            InsuranceNumbers i = d.insurance();
+            lines.add("保険者番号 " + SafeText.line(i.insurerNumber()) + "　記号 " + SafeText.line(dash(i.symbol())) + "　番号 "
+                    + SafeText.line(i.number()) + "　枝番 " + SafeText.line(dash(i.branch())));
+        }
+        if (d.claim() != null) {
+            lines.add("請求: " + switch (d.claim()) {
+                case NORMAL -> "通常どおり";
+                case DECLARED -> "申立てによる資格で請求";
+                case UNKNOWN_INSURER -> "不詳請求";
+            } + (d.recheck() ? "　※オンライン復旧後に再照会" : "") + (d.onlineQuery() ? "　※今すぐオンライン照会" : ""));
+        }
+        CardJudgement c = d.card();
+        lines.add("マイナ保険証: " + (!c.presented() ? "提示なし" : c.usable() ? "使用可" + (c.inGrace() ? "（猶予期間中）" : "")
+                : "使用不可（" + labels(c.reasons()) + "）"));
+        for (DocumentJudgement j : d.documents()) {
+            DocumentKind kind = j.document().kind();
+            String status = j.usable()
+                    ? (j.basis() == Basis.INTERIM_ONLINE ? "暫定的な取扱いで使用可（" + labels(j.reasons()) + "）" : "使用可")
+                    : "使用不可（" + labels(j.reasons()) + "）";
+            lines.add("書類" + (j.index() + 1) + " " + kind.label() + ": " + status
+                    + (d.acceptedDocument() != null && d.acceptedDocument() == j.index() ? "　← これで受付" : ""));
+            if (j.reasons().contains(jp.mynadesk.rules.Reason.BAD_FORMAT)) {
+                FormatProblems.of(j.document()).forEach(p -> lines.add("　documents[" + j.index() + "]." + p.field() + ": " + p.message()));
+            }
+        }
+        lines.add("→ " + decision(d));
+        return lines;
+    }
+
+    private static String basisLabel(Basis b) {
+        return switch (b) {
+            case KAKUNINSHO -> "資格確認書";
+            case NOTICE_WITH_CARD -> "マイナ保険証＋資格情報のお知らせ";
+            case PORTAL_WITH_CARD -> "マイナ保険証＋マイナポータル画面";
+            case OLD_CARD -> "健康保険証";
+            case INTERIM_ONLINE -> "暫定的な取扱い・オンライン確認";
+            case DECLARATION -> "被保険者資格申立書";
+        };
+    }
+
+    private static String labels(List<jp.mynadesk.rules.Reason> reasons) {
+        return reasons.stream().map(r -> stem(message(ReasonCode.of(r)))).collect(Collectors.joining("、"));
+    }
+
+    /** A sentence without its closing 。, to stand in a list. */
+    private static String stem(String sentence) {
+        return sentence.endsWith("。") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
     }
 
     /** No card on the reader when the check started (said under the code {@code card-removed}). */
@@ -158,7 +452,10 @@ public final class StaffText {
         if (e instanceof jp.mynadesk.reader.ReaderEvent.ReaderAdded r) {
             return "カードリーダーがつながりました（" + r.reader() + "）。";
         }
-        return ReasonCode.READER_UNAVAILABLE.message() + ReasonCode.READER_UNAVAILABLE.next();
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.Unavailable u) {
+            return messageAndNext(u.problem());
+        }
+        throw new IllegalStateException("reader event not handled: " + e);
     }
 
     public static String ratio(Integer percent) {
@@ -288,7 +585,7 @@ public final class StaffText {
     }
 
     public static List<String> lines(List<ReasonCode> warnings) {
-        return warnings.stream().map(w -> "注意: " + w.message() + w.next()).toList();
+        return warnings.stream().map(w -> "注意: " + messageAndNext(w)).toList();
     }
 
     /** What {@code db verify} found, as the desk says it. */

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
+import jp.mynadesk.format.Coded;
 
 /**
  * A visit as JSON: the {@code check --json} contract (docs/DESK.md), the {@code visits --json} element (the same
@@ -33,7 +34,7 @@ public final class VisitJson {
         o.set("reason", v.reason() == null ? NullNode.instance : reason(v.reason()));
         ArrayNode warnings = o.putArray("warnings");
         for (ReasonCode w : v.warnings()) {
-            warnings.addObject().put("code", w.code()).put("message", w.message());
+            warnings.addObject().put("code", w.code()).put("message", StaffText.message(w));
         }
         o.set("qualification", v.qualification() == null ? NullNode.instance : qualification(v.qualification()));
         o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
@@ -89,7 +90,10 @@ public final class VisitJson {
         ObjectNode o = F.objectNode();
         o.put("code", r.code().code());
         o.put("message", StaffText.message(r));
-        o.put("next", r.code().next());
+        o.put("next", StaffText.next(r));
+        if (r.reader() != null) {
+            o.put("reader", r.reader().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         if (r.triesLeft() != null) {
             o.put("triesLeft", r.triesLeft());
         }
@@ -172,12 +176,15 @@ public final class VisitJson {
 
     /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */
     private static Reason readReason(JsonNode r) {
+        String reader = text(r, "reader");
         Reason plain = new Reason(ReasonCode.fromCode(r.path("code").asText()).orElseThrow(
                 () -> new IllegalArgumentException("unknown reason code " + r.path("code").asText())),
-                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null);
+                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null, null,
+                reader == null ? null : jp.mynadesk.reader.PcscProblem.valueOf(
+                        reader.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         String stored = text(r, "message");
         return stored == null || stored.equals(StaffText.message(plain)) ? plain
-                : new Reason(plain.code(), plain.triesLeft(), stored);
+                : new Reason(plain.code(), plain.triesLeft(), stored, plain.reader());
     }
 
     /** Reads {@link #card}; visits recorded before the card's proof was kept have none. */

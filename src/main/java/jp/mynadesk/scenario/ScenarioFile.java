@@ -31,11 +31,11 @@ import jp.mynadesk.desk.DeskEvent;
 import jp.mynadesk.desk.Patient;
 import jp.mynadesk.desk.SearchNumbers;
 import jp.mynadesk.desk.SharingCategory;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.InsuredRegistry;
@@ -264,7 +264,7 @@ public final class ScenarioFile {
                 if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
                     return List.of(DocumentScanner.scan(doc));
                 }
-                return documents(JsonText.parse(Files.readString(doc, StandardCharsets.UTF_8), v.asText()), at);
+                return documents(DocumentJson.parse(Files.readString(doc, StandardCharsets.UTF_8), v.asText()), at);
             }
             JsonNode list = v.isObject() && v.has("documents") ? v.get("documents") : v;
             List<PresentedDocument> out = new ArrayList<>();

@@ -9,7 +9,7 @@ import jp.mynadesk.desk.RecheckState;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.Visit;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.text.SafeText;
 
@@ -28,7 +28,7 @@ public final class VisitText {
         out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v) + "）");
         if (v.reason() != null) {
             out.println("理由: " + StaffText.message(v.reason()));
-            out.println("次に: " + v.reason().code().next());
+            out.println("次に: " + StaffText.next(v.reason()));
         }
         StaffText.lines(v.warnings()).forEach(out::println);
         Qualification q = v.qualification();

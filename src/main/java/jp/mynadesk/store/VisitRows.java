@@ -18,7 +18,7 @@ import jp.mynadesk.desk.ConsentRecord;
 import jp.mynadesk.desk.Patient;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 
 /**
  * A visit as table rows: the visits row (indexed columns and the full JSON), its consent and its declaration. The

@@ -27,6 +27,18 @@ class BenchCommandTest {
         }
     }
 
+    @Test
+    void withoutTheBenchJarTheCommandSaysWhereItIs() {
+        CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> new BenchCommands.Missing().call());
+        assertEquals(Main.UNAVAILABLE, e.exitCode());
+        assertTrue(e.getMessage().contains("./mynadesk bench"), e.getMessage());
+    }
+
+    @Test
+    void theBenchmarksAreFoundWhenTheirJarIsOnThePath() {
+        assertEquals(BenchCommands.NAME, BenchCommands.command().getName());
+    }
+
     private static String[] concat(String first, String[] rest) {
         String[] all = new String[rest.length + 1];
         all[0] = first;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import jp.mynadesk.documents.JsonProblem;
+import jp.mynadesk.format.JsonProblem;
 import jp.mynadesk.oqs.QualificationSearchInfo;
 
 /**

@@ -207,7 +207,7 @@ final class DeskView {
     private static ArrayNode warnings(List<ReasonCode> codes) {
         ArrayNode a = F.arrayNode();
         for (ReasonCode w : codes) {
-            a.addObject().put("code", w.code()).put("message", w.message()).put("next", w.next());
+            a.addObject().put("code", w.code()).put("message", StaffText.message(w)).put("next", StaffText.next(w));
         }
         return a;
     }

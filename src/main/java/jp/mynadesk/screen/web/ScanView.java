@@ -8,10 +8,10 @@ import jp.mynadesk.desk.DocumentForm;
 import jp.mynadesk.desk.FieldProblem;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
-import jp.mynadesk.documents.Wareki;
+import jp.mynadesk.format.Wareki;
 
 /**
  * A document read from its QR code (an image, or the text a keyboard-wedge reader typed) as the staff page shows it

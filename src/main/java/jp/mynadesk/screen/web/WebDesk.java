@@ -45,7 +45,7 @@ import jp.mynadesk.desk.Visit;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.station.Station;
 

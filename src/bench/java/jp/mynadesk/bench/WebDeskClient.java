@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
 /**
  * A program's way to the desk's web API, as a browser uses it: one cookie session, its CSRF token on every POST,

@@ -1,4 +1,4 @@
-package jp.mynadesk.documents;
+package jp.mynadesk.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

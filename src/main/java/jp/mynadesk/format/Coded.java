@@ -1,4 +1,4 @@
-package jp.mynadesk.desk;
+package jp.mynadesk.format;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package jp.mynadesk.documents;
+package jp.mynadesk.format;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,4 +1,4 @@
-package jp.mynadesk.documents;
+package jp.mynadesk.format;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package jp.mynadesk.documents;
+package jp.mynadesk.format;
 
 import java.time.LocalDate;
 import java.time.DateTimeException;

@@ -1,13 +1,11 @@
-package jp.mynadesk.documents;
+package jp.mynadesk.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,32 +36,6 @@ public final class JsonText {
 
     public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
-    }
-
-    /** Parses {@code text} (from {@code source}, e.g. a file name) or explains where it is broken. */
-    public static JsonNode parse(String text, String source) throws DocumentInputException {
-        if (text.isBlank()) {
-            throw new DocumentInputException(source + " が空です。JSON を指定してください（形式は docs/QR-PAYLOAD.md と docs/RULES.md §4 を参照）。");
-        }
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonNode node = readValue(p);
-            if (p.nextToken() != null) {
-                JsonLocation at = p.currentTokenLocation();
-                throw new DocumentInputException(source + " の " + at.getLineNr() + " 行 " + at.getColumnNr()
-                        + " 列: JSON の後に余分な内容があります。JSON 文書は一つだけにしてください。");
-            }
-            return node;
-        } catch (StreamConstraintsException e) {
-            throw new DocumentInputException(source + ": JSON の入れ子が深すぎるか、値が長すぎます（入れ子は 1,000 段まで）。"
-                    + "書類の JSON を確かめてください。", e);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " の " + at.getLineNr() + " 行 " + at.getColumnNr() + " 列";
-            throw new DocumentInputException(source + where + ": JSON として読めません（" + quietly(e.getOriginalMessage())
-                    + "）。括弧・引用符・カンマを確かめて直してください。", e);
-        } catch (IOException e) {
-            throw new DocumentInputException(source + " を読めません: " + e.getMessage(), e);
-        }
     }
 
     /** The one JSON document in {@code text}; content after it is an error. */
@@ -101,7 +73,7 @@ public final class JsonText {
      * The value starting at the parser's next token. Recursion is bounded: the parser refuses nesting deeper than
      * its {@code StreamReadConstraints} (1,000 levels) before the stack is in danger.
      */
-    private static JsonNode readValue(JsonParser p) throws IOException {
+    public static JsonNode readValue(JsonParser p) throws IOException {
         JsonToken token = p.nextToken();
         if (token == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "no JSON content");
@@ -205,11 +177,5 @@ public final class JsonText {
             case NULL -> g.writeNull();
             default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
         }
-    }
-
-    /** Jackson quotes the offending token; drop it so no input value (possibly a My Number) is echoed. */
-    private static String quietly(String message) {
-        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
-        return firstLine.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
     }
 }
