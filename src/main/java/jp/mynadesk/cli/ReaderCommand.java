@@ -40,7 +40,7 @@ final class ReaderCommand {
                     }
                 }
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             } catch (ReaderException e) {
                 throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
             }

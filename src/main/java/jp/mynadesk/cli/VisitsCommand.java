@@ -77,7 +77,7 @@ final class VisitsCommand implements Callable<Integer> {
             if (format != null && format.json) {
                 json(out, store, since, simulated);
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             }
             List<Visit> visits = store.visits(since, simulated);
             if (format != null && format.csv) {
@@ -101,7 +101,7 @@ final class VisitsCommand implements Callable<Integer> {
             throw DataOptions.failure(e);
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     /** The stored JSON of each visit, streamed: 100,000 visits are never one tree, nor 100,000 objects. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.pki.CrlRevocationSource;
 import jp.mynadesk.pki.RevocationSource;
 
@@ -261,6 +262,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         } catch (OqsFormatException e) {
             return new OqsResult.Malformed<>(e.getMessage());
         } catch (RuntimeException e) {
+            OperationsLog.unexpected("oqs", "サービスの応答を読む途中で予期しないエラー（読めない応答として扱います）", e);
             return new OqsResult.Malformed<>("unreadable answer: " + e.getClass().getSimpleName());
         }
     }
