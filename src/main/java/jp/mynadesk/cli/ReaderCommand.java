@@ -42,7 +42,7 @@ final class ReaderCommand {
                 out.flush();
                 return ExitCode.OK.status;
             } catch (ReaderException e) {
-                throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
+                throw CliException.unavailable(jp.mynadesk.desk.StaffText.messageAndNext(e.problem()) + " (" + e.getMessage() + ")");
             }
         }
     }

@@ -35,6 +35,9 @@ public final class StaffText {
         if (r.sentence() != null) {
             return r.sentence();
         }
+        if (r.reader() != null) {
+            return message(r.reader());
+        }
         return r.triesLeft() == null || r.code() != ReasonCode.WRONG_PIN ? message(r.code())
                 : withTries(message(r.code()), r.triesLeft());
     }
@@ -120,6 +123,51 @@ public final class StaffText {
     /** What happened and what to do, as one line. */
     public static String messageAndNext(ReasonCode code) {
         return message(code) + next(code);
+    }
+
+    /** What staff do now for this reason: a reader problem's own step, and the way on if it is not fixed soon. */
+    public static String next(Reason r) {
+        if (r.reader() == null) {
+            return next(r.code());
+        }
+        return r.code() == ReasonCode.READER_UNAVAILABLE ? next(r.reader()) + "すぐに直らなければ資格確認書などの書類で受付します。"
+                : next(r.reader());
+    }
+
+    // --- reader problems (PC/SC), as the desk, doctor and the status line say them --------------------------------
+
+    /** What happened at the reader; a card pulled out or unreadable is said as the desk's reason for it. */
+    public static String message(jp.mynadesk.reader.PcscProblem p) {
+        return switch (p) {
+            case SERVICE_DOWN -> "カードリーダーの管理サービス（pcscd）が動いていません。";
+            case NO_READERS -> "カードリーダーが見つかりません。";
+            case READER_GONE -> "カードリーダーが取り外されました。";
+            case CARD_REMOVED -> message(ReasonCode.CARD_REMOVED);
+            case CARD_RESET -> "カードがリセットされました。";
+            case SHARING_VIOLATION -> "カードリーダーが別のアプリで使用中です。";
+            case TIMEOUT -> "カードリーダーの応答がありません。";
+            case UNKNOWN_CARD -> message(ReasonCode.NOT_JPKI_CARD);
+            case OTHER -> "カードリーダーでエラーが起きました。";
+        };
+    }
+
+    /** What to do about a reader problem: the same step wherever it is shown. */
+    public static String next(jp.mynadesk.reader.PcscProblem p) {
+        return switch (p) {
+            case SERVICE_DOWN -> "システム担当者に連絡してください。";
+            case NO_READERS -> "カードリーダーのUSBケーブルを接続し直してください。";
+            case READER_GONE -> "カードリーダーを接続し直してから、もう一度お試しください。";
+            case CARD_REMOVED, CARD_RESET -> next(ReasonCode.CARD_REMOVED);
+            case SHARING_VIOLATION -> "他の受付アプリを閉じてから、もう一度お試しください。";
+            case TIMEOUT -> "カードを置き直して、もう一度お試しください。";
+            case UNKNOWN_CARD -> next(ReasonCode.NOT_JPKI_CARD);
+            case OTHER -> "カードを置き直して、それでも続く場合はシステム担当者に連絡してください。";
+        };
+    }
+
+    /** A reader problem and its next step, as one line. */
+    public static String messageAndNext(jp.mynadesk.reader.PcscProblem p) {
+        return message(p) + next(p);
     }
 
     private static String withTries(String sentence, int triesLeft) {
@@ -404,7 +452,10 @@ public final class StaffText {
         if (e instanceof jp.mynadesk.reader.ReaderEvent.ReaderAdded r) {
             return "カードリーダーがつながりました（" + r.reader() + "）。";
         }
-        return messageAndNext(ReasonCode.READER_UNAVAILABLE);
+        if (e instanceof jp.mynadesk.reader.ReaderEvent.Unavailable u) {
+            return messageAndNext(u.problem());
+        }
+        throw new IllegalStateException("reader event not handled: " + e);
     }
 
     public static String ratio(Integer percent) {

@@ -249,7 +249,7 @@ public final class TerminalDesk {
         boolean decisionShown = false;
         while (!(p instanceof Prompt.Done)) {
             if (p.reason() != null) {
-                say("【" + StaffText.message(p.reason()) + "】" + StaffText.next(p.reason().code()) + serviceDetail(p));
+                say("【" + StaffText.message(p.reason()) + "】" + StaffText.next(p.reason()) + serviceDetail(p));
             }
             DeskEvent next;
             if (p instanceof Prompt.AwaitingPin pin) {

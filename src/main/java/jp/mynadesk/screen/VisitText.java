@@ -28,7 +28,7 @@ public final class VisitText {
         out.println("結果: " + StaffText.outcome(v.outcome()) + "（" + StaffText.route(v) + "）");
         if (v.reason() != null) {
             out.println("理由: " + StaffText.message(v.reason()));
-            out.println("次に: " + StaffText.next(v.reason().code()));
+            out.println("次に: " + StaffText.next(v.reason()));
         }
         StaffText.lines(v.warnings()).forEach(out::println);
         Qualification q = v.qualification();

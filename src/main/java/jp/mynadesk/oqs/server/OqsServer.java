@@ -28,6 +28,7 @@ import jp.mynadesk.oqs.OqsFormatException;
 import jp.mynadesk.oqs.OqsXml;
 import jp.mynadesk.oqs.XmlNode;
 import jp.mynadesk.pki.TestCa;
+import jp.mynadesk.time.Timeline;
 
 /**
  * The mock オンライン資格確認 service as a real HTTP server (JDK {@code com.sun.net.httpserver}), with optional
@@ -63,6 +64,7 @@ public final class OqsServer implements AutoCloseable {
         Duration challengeTtl = Duration.ofSeconds(60);
         Duration batchProcessingTime = Duration.ofSeconds(2);
         String adminToken;
+        Timeline timeline = Timeline.REAL;
 
         public static Config defaults() {
             return new Config();
@@ -88,6 +90,8 @@ public final class OqsServer implements AutoCloseable {
          * null (the default) = admin from loopback only.
          */
         public Config adminToken(String token) { this.adminToken = token; return this; }
+        /** Where hang and latency faults wait: real time, or a scenario's virtual time shared with its desk's client. */
+        public Config timeline(Timeline timeline) { this.timeline = Objects.requireNonNull(timeline); return this; }
     }
 
     static {
@@ -114,6 +118,7 @@ public final class OqsServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
     private final String adminToken;
+    private final Timeline timeline;
 
     private OqsServer(Config c) throws IOException {
         InsuredRegistry registry = c.registry == null ? InsuredRegistry.builtIn() : c.registry;
@@ -131,6 +136,7 @@ public final class OqsServer implements AutoCloseable {
         }
         AtomicInteger threads = new AtomicInteger();
         this.adminToken = c.adminToken;
+        this.timeline = c.timeline;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "oqs-http-" + threads.incrementAndGet());
@@ -223,7 +229,7 @@ public final class OqsServer implements AutoCloseable {
                 return;
             }
             FaultInjector.Decision d = faults.decide(endpoint);
-            if (d.delayMs() > 0 && !pause(d.delayMs())) {
+            if (d.delayMs() > 0 && !pause(ex, d.delayMs())) {
                 ex.close();
                 return;
             }
@@ -310,7 +316,7 @@ public final class OqsServer implements AutoCloseable {
     private boolean injectBefore(HttpExchange ex, FaultPlan.Rule f) throws IOException {
         switch (f.kind()) {
             case "hang" -> {
-                pause(f.hangMs() == null ? 60_000 : f.hangMs());
+                pause(ex, f.hangMs() == null ? 60_000 : f.hangMs());
                 ex.close(); // drop the connection without an answer
                 return true;
             }
@@ -353,10 +359,10 @@ public final class OqsServer implements AutoCloseable {
         send(ex, 200, "application/xml; charset=UTF-8", cut);
     }
 
-    /** Waits; false when the server is closing. */
-    private boolean pause(long ms) {
+    /** Holds the exchange on the timeline; false when the server is closing. */
+    private boolean pause(HttpExchange ex, long ms) {
         try {
-            return !closing.await(ms, TimeUnit.MILLISECONDS);
+            return timeline.hold(ex.getRequestHeaders().getFirst(Timeline.EXCHANGE_HEADER), Duration.ofMillis(ms), closing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -66,7 +66,7 @@ final class StatusWatch implements AutoCloseable {
         } else if (e instanceof ReaderEvent.CardRemoved) {
             card = false;
         } else if (e instanceof ReaderEvent.Unavailable u) {
-            readerProblem = u.problem().message() + u.problem().nextStep();
+            readerProblem = jp.mynadesk.desk.StaffText.messageAndNext(u.problem());
         }
         listener.accept(view());
     }
