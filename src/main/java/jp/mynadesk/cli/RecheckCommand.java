@@ -68,7 +68,7 @@ final class RecheckCommand implements Callable<Integer> {
             }
             if (json) {
                 out.println(JsonText.pretty(RecheckJson.contract(run)));
-                return Main.OK;
+                return ExitCode.OK.status;
             }
             out.println("再照会: " + run.findings().size() + "件（相違なし " + run.count(RecheckFinding.Kind.CONFIRMED)
                     + "件、照会できず " + run.count(RecheckFinding.Kind.UNANSWERED) + "件）");
@@ -81,6 +81,6 @@ final class RecheckCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 }

@@ -153,7 +153,7 @@ final class ScenarioCommand {
                 out.printf(Locale.ROOT, "%nシナリオ %d 件: 成功 %d 件、失敗 %d 件（%s）%n", results.size(),
                         results.size() - failed, failed, spent.text(realTime));
             }
-            return failed == 0 ? Main.OK : Main.UNEXPECTED;
+            return failed == 0 ? ExitCode.OK.status : ExitCode.UNEXPECTED.status;
         }
 
         /** {@code <scenario file name>.trace}, numbered when two failed files share a name. */

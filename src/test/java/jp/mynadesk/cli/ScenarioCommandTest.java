@@ -80,7 +80,7 @@ class ScenarioCommandTest {
             assertTrue(hex.contains("0020008004********"), "the VERIFY is there, masked: " + text);
             assertFalse(hex.contains("002000800431323334"), "the PIN is not");
             CliRun replay = CliRun.of("trace", "replay", trace.toString(), "--json");
-            assertEquals(Main.OK, replay.exitCode(), replay.out() + replay.err());
+            assertEquals(ExitCode.OK.status, replay.exitCode(), replay.out() + replay.err());
             assertTrue(new ObjectMapper().readTree(replay.out()).get("identical").asBoolean(), replay.out());
         }
         assertEquals(java.util.Set.of("wrong.yaml.trace", "wrong.yaml-2.trace"), written, "one file each, no name reused");
