@@ -40,9 +40,9 @@ final class ReaderCommand {
                     }
                 }
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             } catch (ReaderException e) {
-                throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
+                throw CliException.unavailable(jp.mynadesk.desk.StaffText.messageAndNext(e.problem()) + " (" + e.getMessage() + ")");
             }
         }
     }

@@ -118,7 +118,10 @@ public final class VisitJson {
         ObjectNode o = F.objectNode();
         o.put("code", r.code().code());
         o.put("message", StaffText.message(r));
-        o.put("next", StaffText.next(r.code()));
+        o.put("next", StaffText.next(r));
+        if (r.reader() != null) {
+            o.put("reader", r.reader().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         if (r.triesLeft() != null) {
             o.put("triesLeft", r.triesLeft());
         }
@@ -201,12 +204,15 @@ public final class VisitJson {
 
     /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */
     private static Reason readReason(JsonNode r) {
+        String reader = text(r, "reader");
         Reason plain = new Reason(ReasonCode.fromCode(r.path("code").asText()).orElseThrow(
                 () -> new IllegalArgumentException("unknown reason code " + r.path("code").asText())),
-                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null);
+                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null, null,
+                reader == null ? null : jp.mynadesk.reader.PcscProblem.valueOf(
+                        reader.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         String stored = text(r, "message");
         return stored == null || stored.equals(StaffText.message(plain)) ? plain
-                : new Reason(plain.code(), plain.triesLeft(), stored);
+                : new Reason(plain.code(), plain.triesLeft(), stored, plain.reader());
     }
 
     /** Reads {@link #card}; visits recorded before the card's proof was kept have none. */

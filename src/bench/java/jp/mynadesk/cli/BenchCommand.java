@@ -151,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             reports.forEach(r -> r.print(out));
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     private BenchReport cardReport() throws Exception {
@@ -172,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
                 measure(report, "pcscd + vpcd", viaPcscd, profile.authPin().toCharArray());
                 viaPcscd.disconnect(false);
             } catch (ReaderException e) {
-                throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
+                throw CliException.unavailable(jp.mynadesk.desk.StaffText.messageAndNext(e.problem()) + " (" + e.getMessage() + ")");
             }
         }
         return report;
