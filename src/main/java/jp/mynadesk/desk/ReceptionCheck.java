@@ -130,6 +130,9 @@ public final class ReceptionCheck {
             prompt = atDocuments(p, event);
         } else if (at instanceof Prompt.AwaitingDeclaration) {
             prompt = atDeclaration(event);
+        } else {
+            // Done and AwaitingRecord are answered above; a new kind of prompt fails SealedHierarchiesTest until here
+            throw new IllegalStateException("prompt not handled: " + at);
         }
         return prompt;
     }
@@ -435,7 +438,9 @@ public final class ReceptionCheck {
             }
             return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)));
         }
-        ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+        if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
+            throw new IllegalStateException("service answer not handled: " + answer);
+        }
         serviceDown = !r.serviceAvailable();
         if (proof != null) {
             // what the service found out about the certificate
@@ -494,7 +499,9 @@ public final class ReceptionCheck {
                     qualification = c.qualification();
                     return finish(Outcome.CONFIRMED, null);
                 }
-                ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+                if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
+                    throw new IllegalStateException("service answer not handled: " + answer);
+                }
                 if (r.serviceAvailable()) {
                     return new Prompt.AwaitingDocuments(r.reason(), true);
                 }

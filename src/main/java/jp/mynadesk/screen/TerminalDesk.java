@@ -273,8 +273,10 @@ public final class TerminalDesk {
                     throw new StoreException(waiting.kind(), waiting.problem(), null);
                 }
                 next = new DeskEvent.RecordAgain();
+            } else if (p instanceof Prompt.AwaitingStart) {
+                next = new DeskEvent.Cancel(); // the first event did not start it: nothing to go on with
             } else {
-                next = new DeskEvent.Cancel();
+                throw new IllegalStateException("prompt not handled: " + p);
             }
             p = handle(check, next);
         }
