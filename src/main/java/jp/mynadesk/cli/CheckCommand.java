@@ -139,7 +139,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             trace.write(apdus);
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     private static Station.Setup withTrace(Station.Setup s, ApduTrace apdus) {

@@ -67,7 +67,7 @@ final class RecheckCommand implements Callable<Integer> {
             }
             if (json) {
                 out.println(JsonText.pretty(RecheckJson.contract(run)));
-                return Main.OK;
+                return ExitCode.OK.status;
             }
             out.println(StaffText.recheckSummary(run.findings().size(), run.count(RecheckFinding.Kind.CONFIRMED),
                     run.count(RecheckFinding.Kind.UNANSWERED)));
@@ -80,6 +80,6 @@ final class RecheckCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 }

@@ -41,6 +41,7 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.DocumentScanner;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.reader.ReaderEvent;
 import jp.mynadesk.reader.ReaderMonitor;
 import jp.mynadesk.rules.DocumentEntry;
@@ -168,7 +169,8 @@ public final class TerminalDesk {
                 return done.visit();
             }
         } catch (RuntimeException e) {
-            // the record is closing or gone: nothing more can be kept on the way out
+            // the record is closing or gone: nothing more can be kept on the way out, but the log keeps why
+            OperationsLog.unexpected("desk", "中断した受付を記録できませんでした", e);
         }
         return null;
     }

@@ -4,11 +4,11 @@ import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.mynadesk.oqs.OqsTime;
+import jp.mynadesk.pki.CrlCache;
 import jp.mynadesk.pki.CrlIssuer;
 import jp.mynadesk.pki.RevocationStatus;
 import jp.mynadesk.pki.TestCa;
@@ -32,7 +32,7 @@ final class CrlEndpoint {
                 .orElse(new RevocationStatus.Good());
     }
 
-    /** The current CRL of the 利用者証明用 CA, valid for a day from now. */
+    /** The current CRL of the 利用者証明用 CA: about a day's validity, signed once per hour's window ({@link CrlCache}). */
     X509CRL crl() {
         Instant now = clock.instant();
         List<CrlIssuer.Entry> entries = new ArrayList<>();
@@ -40,6 +40,6 @@ final class CrlEndpoint {
             entries.add(CrlIssuer.Entry.keyCompromise(new BigInteger(r.serial(), 16),
                     r.revokedOn().atStartOfDay(OqsTime.JST).toInstant()));
         }
-        return CrlIssuer.issue(ca.authRoot(), entries, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(1)));
+        return CrlCache.shared().current(ca.authRoot(), entries, now);
     }
 }

@@ -270,6 +270,7 @@ public final class OqsBench {
             server.close();
             timeToOffline(client, report, "service stopped (connection refused)");
         }
+        HostileGiveUp.times(report, progress);
     }
 
     private static void timeToOffline(OqsClient client, BenchReport report, String label) {

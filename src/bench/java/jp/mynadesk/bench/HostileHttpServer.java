@@ -1,4 +1,4 @@
-package jp.mynadesk.oqs.hostile;
+package jp.mynadesk.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A raw loopback HTTP server that misbehaves on purpose: it reads the request head (and a declared body), then hands
  * the socket to a {@link Behaviour}. No HTTP library sits in between, so it can do what a real server never would.
+ * {@code bench --oqs} times the client against it ({@link HostileGiveUp}); the hostile-server tests assert the outcomes.
  */
 public final class HostileHttpServer implements AutoCloseable {
 

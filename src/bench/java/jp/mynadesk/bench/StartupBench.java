@@ -1,15 +1,13 @@
 package jp.mynadesk.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import jp.mynadesk.bench.BenchReport.Target;
+import jp.mynadesk.cli.CdsTraining;
 import jp.mynadesk.oqs.server.OqsServer;
 
 /**
@@ -20,57 +18,24 @@ import jp.mynadesk.oqs.server.OqsServer;
  */
 public final class StartupBench {
     /**
-     * The one-shot commands timed, as typed after {@code mynadesk}: {@code docsInput} is from {@link #writeDocsInput},
+     * The one-shot commands timed, as typed after {@code mynadesk}: {@code docsInput} is from {@link CdsTraining#writeDocsInput},
      * {@code service} a running mock service, {@code data} the check's data folder.
      */
     public static List<List<String>> commands(Path docsInput, URI service, Path data) {
-        List<List<String>> all = new ArrayList<>(oneShot(docsInput));
-        all.add(check(service, data));
+        List<List<String>> all = new ArrayList<>(CdsTraining.oneShot(docsInput));
+        all.add(CdsTraining.check(service, data));
         return all;
     }
 
-    /** The light one-shot commands (no card, no service, no record). */
-    public static List<List<String>> oneShot(Path docsInput) {
-        return List.of(
-                List.of("--version"),
-                List.of("insurer-number", "check", "01130012"),
-                List.of("ceiling", "--json", "--class", "A03", "--total", "1000000", "--date", "2026-09-01"),
-                List.of("docs", "check", docsInput.toString(), "--json"));
-    }
-
-    /** One reception check with the virtual card, recorded in {@code data}. */
-    public static List<String> check(URI service, Path data) {
-        return List.of("check", "--json", "--virtual", "default", "--service", service.toString(), "--data", data.toString());
-    }
-
-    /** Writes a sample {@code docs check} input (a valid 資格確認書 with a card) into {@code dir}. */
-    public static Path writeDocsInput(Path dir) throws IOException {
-        Path file = dir.resolve("docs-check-sample.json");
-        try (InputStream in = StartupBench.class.getResourceAsStream("docs-check-sample.json")) {
-            Files.copy(Objects.requireNonNull(in, "docs-check-sample.json resource"), file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return file;
-    }
     static final double RATIO_TARGET = 3.0;
 
     private StartupBench() {}
 
     public static BenchReport run(Path launcher, String java, int rounds, Path workDir) throws IOException, InterruptedException {
         try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
-            return run(commands(writeDocsInput(workDir), service.uri(), workDir.resolve("data")), launcher, java, rounds);
+            return run(commands(CdsTraining.writeDocsInput(workDir), service.uri(), workDir.resolve("data")), launcher, java, rounds);
         } finally {
-            emptyFolder(workDir);
-        }
-    }
-
-    /** Deletes what the commands left in {@code dir} (the sample, the check's data folder), keeping {@code dir}. */
-    public static void emptyFolder(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
-            }
+            CdsTraining.emptyFolder(workDir);
         }
     }
 
