@@ -291,7 +291,7 @@ public final class TerminalDesk {
         if (p.reason().code() != ReasonCode.SERVICE_OFFLINE || !station.hasService()) {
             return "";
         }
-        return StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString());
+        return StaffText.sentence(StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString()));
     }
 
     private DeskEvent pinOrChoice(int triesLeft) throws IOException {
