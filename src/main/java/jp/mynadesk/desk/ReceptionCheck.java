@@ -134,6 +134,9 @@ public final class ReceptionCheck {
             prompt = atDocuments(p, event);
         } else if (at instanceof Prompt.AwaitingDeclaration) {
             prompt = atDeclaration(event);
+        } else {
+            // Done and AwaitingRecord are answered above; a new kind of prompt fails SealedHierarchiesTest until here
+            throw new IllegalStateException("prompt not handled: " + at);
         }
         return prompt;
     }
@@ -450,7 +453,9 @@ public final class ReceptionCheck {
             subsidiesOffered = ServiceAnswers.subsidies(result);
             return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered, null);
         }
-        ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+        if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
+            throw new IllegalStateException("service answer not handled: " + answer);
+        }
         serviceDown = !r.serviceAvailable();
         if (proof != null) {
             // what the service found out about the certificate
@@ -509,7 +514,9 @@ public final class ReceptionCheck {
                     qualification = c.qualification();
                     return finish(Outcome.CONFIRMED, null);
                 }
-                ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+                if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
+                    throw new IllegalStateException("service answer not handled: " + answer);
+                }
                 if (r.serviceAvailable()) {
                     return new Prompt.AwaitingDocuments(r.reason(), true);
                 }

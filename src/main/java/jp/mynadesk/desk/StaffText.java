@@ -967,6 +967,11 @@ public final class StaffText {
 
     // --- check, visits and recheck on the command line: what they print besides the visit ---------------------------
 
+    /** {@link #serviceFailure}'s text as a sentence of its own, after one that ended in 。 (or nothing). */
+    public static String sentence(String failure) {
+        return failure.isEmpty() ? "" : (failure.startsWith("。") ? failure.substring(1) : failure) + "。";
+    }
+
     /** Where the desk tried to reach the service, after an outage ({@link #serviceFailure}'s text). */
     public static String connectionDetail(String failure) {
         return "接続の状況: " + (failure.startsWith("。") ? failure.substring(1) : failure);

@@ -232,6 +232,8 @@ public final class ScenarioRunner {
                 RecheckRunner runner = new RecheckRunner(station.context(), clock::advance, POLL, 600);
                 lastRecheck = RecheckJson.contract(runner.run(n -> { }));
                 last = lastRecheck;
+            } else {
+                throw new IllegalStateException("scenario step not handled: " + step);
             }
             return null;
         }

@@ -275,8 +275,10 @@ public final class TerminalDesk {
                     throw new StoreException(waiting.kind(), waiting.problem(), null);
                 }
                 next = new DeskEvent.RecordAgain();
+            } else if (p instanceof Prompt.AwaitingStart) {
+                next = new DeskEvent.Cancel(); // the first event did not start it: nothing to go on with
             } else {
-                next = new DeskEvent.Cancel();
+                throw new IllegalStateException("prompt not handled: " + p);
             }
             p = handle(check, next);
         }
@@ -289,7 +291,7 @@ public final class TerminalDesk {
         if (p.reason().code() != ReasonCode.SERVICE_OFFLINE || !station.hasService()) {
             return "";
         }
-        return StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString());
+        return StaffText.sentence(StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString()));
     }
 
     private DeskEvent pinOrChoice(int triesLeft) throws IOException {

@@ -43,8 +43,10 @@ final class DeskView {
             return "record";
         } else if (p instanceof Prompt.Done) {
             return "done";
+        } else if (p == null || p instanceof Prompt.AwaitingStart) {
+            return "idle";
         }
-        return "idle";
+        throw new IllegalStateException("prompt not handled: " + p);
     }
 
     static ObjectNode staff(Prompt p, boolean busy) {
