@@ -110,7 +110,7 @@ class CliWalkTest {
     Stream<DynamicTest> badInputIsExitTwoWithAMessageAndNoStackTrace() {
         return commands().stream().flatMap(p -> badInputs(p).stream().map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
             CliRun r = CliRun.of(args);
-            assertEquals(Main.BAD_INPUT, r.exitCode(), r.out() + r.err());
+            assertEquals(ExitCode.BAD_INPUT.status, r.exitCode(), r.out() + r.err());
             assertFalse(r.err().isBlank(), "a message on stderr");
             assertTrue(JAPANESE.matcher(r.err()).find(), r.err());
             assertFalse(LEAK.matcher(r.err()).find(), r.err());
@@ -122,7 +122,7 @@ class CliWalkTest {
         return commands().stream().filter(p -> p.command().getCommandSpec().findOption("--json") != null)
                 .map(p -> DynamicTest.dynamicTest(p + " --json --no-such-option", () -> {
                     CliRun r = CliRun.of(p.with("--json", "--no-such-option"));
-                    assertEquals(Main.BAD_INPUT, r.exitCode());
+                    assertEquals(ExitCode.BAD_INPUT.status, r.exitCode());
                     JsonNode error = new ObjectMapper().readTree(r.out()).get("error");
                     assertEquals("bad-input", error.get("code").asText());
                     assertEquals(r.err().strip(), error.get("message").asText());
