@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.rules.CertificateGrace;
 
 /**
@@ -76,6 +77,7 @@ public final class CertificateValidator {
         try {
             status = revocation.status(certificate, issuer.get());
         } catch (RuntimeException e) {
+            OperationsLog.unexpected("pki", "失効の確認で予期しないエラー（失効は不明として扱います）", e);
             status = new RevocationStatus.Unknown("revocation check failed: " + e.getMessage());
         }
         if (status instanceof RevocationStatus.Revoked r) {

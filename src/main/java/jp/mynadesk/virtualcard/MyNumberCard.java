@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import jp.mynadesk.card.Jpki;
 import jp.mynadesk.card.StatusWord;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.pki.CardIssuer;
 import jp.mynadesk.pki.HolderCertificates;
 
@@ -27,8 +28,9 @@ import jp.mynadesk.pki.HolderCertificates;
  *       (the card checks the format before comparing; 16 is the token's maxPinLen); anything else that differs from
  *       the PIN, including a 5-digit value for a 4-digit PIN, is a wrong attempt. A wrong attempt also clears that
  *       PIN's verified state. P2=80 with no current EF → 6986; a P2 that names an EF that is not a PIN → 6A88.</li>
- *   <li>顔認証 card: its PIN EFs exist but hold no reference data, so VERIFY, the retry query and CHANGE on them answer
- *       6A88 (reference data not found) and the PIN-protected files and keys stay locked (6982).</li>
+ *   <li>A PIN that was never set (the 顔認証 card's PINs; the 署名用 password of a card without the 署名用電子証明書):
+ *       its EF is there, the retry query answers 63Cx with the full count as on a plain card, VERIFY with data and
+ *       CHANGE answer 6A88 (reference data not found), and what it protects stays locked (6982) (docs/CARD.md §2.6).</li>
  *   <li>CHANGE REFERENCE DATA also accepts P2 = 80|SFI, like VERIFY; it resets the counter and keeps the PIN verified.</li>
  *   <li>COMPUTE DIGITAL SIGNATURE: {@code 00 2A} → 6D00 (CLA 00 is supported, that INS in it is not); P1 00–03 of
  *       §3.5 are supported (04/05 PSS are not → 6A86); P2=00 (AP default key) → 6A86; Le is not checked, the answer is
@@ -159,6 +161,7 @@ public final class MyNumberCard implements EmulatedCard {
         } catch (RuntimeException e) {
             // Never expected: a real chip answers something to every command, so the emulator must too.
             lastResortAnswers++;
+            OperationsLog.unexpected("virtualcard", "仮想カードが予期しないエラーで 6F00 を返しました", e);
             return sw(StatusWord.NO_PRECISE_DIAGNOSIS);
         }
     }
@@ -318,13 +321,17 @@ public final class MyNumberCard implements EmulatedCard {
         if (ref.sw() != 0) {
             return sw(ref.sw());
         }
-        if (!(ref.file() instanceof ElementaryFile.PinFile pinFile) || !pinFile.pin().isSet()) {
+        if (!(ref.file() instanceof ElementaryFile.PinFile pinFile)) {
             return sw(SW_REFERENCE_NOT_FOUND);
         }
         Pin pin = pinFile.pin();
         if (!apdu.hasData()) {
-            // Retry query: always 63Cx, even right after a successful VERIFY (OpenSC PR #959 trace).
+            // Retry query: always 63Cx, even right after a successful VERIFY (OpenSC PR #959 trace), and on a PIN that
+            // was never set, as on a plain card (docs/CARD.md §2.6).
             return sw(StatusWord.COUNTER_BASE | pin.triesLeft());
+        }
+        if (!pin.isSet()) {
+            return sw(SW_REFERENCE_NOT_FOUND);
         }
         if (pin.isBlocked()) {
             return sw(StatusWord.PIN_BLOCKED);
@@ -386,8 +393,8 @@ public final class MyNumberCard implements EmulatedCard {
         if (!(ref.file() instanceof ElementaryFile.Key key)) {
             return sw(SW_REFERENCE_NOT_FOUND);
         }
-        if (!currentApp.isVerified(key.pin())) {
-            return sw(StatusWord.SECURITY_STATUS_NOT_SATISFIED);
+        if (key.key() == null || !currentApp.isVerified(key.pin())) {
+            return sw(StatusWord.SECURITY_STATUS_NOT_SATISFIED); // a key EF with no key has an unset PIN anyway
         }
         byte[] data = apdu.data();
         byte[] input;

@@ -27,13 +27,15 @@ final class Personalisation {
         Pin authPin = profile.faceOnly()
                 ? Pin.unset(Pin.Format.FOUR_DIGITS, Jpki.AUTH_PIN_MAX_TRIES)
                 : Pin.of(Pin.Format.FOUR_DIGITS, profile.authPin(), Jpki.AUTH_PIN_MAX_TRIES, profile.authTriesLeft());
-        Pin signPin = Pin.of(Pin.Format.SIGNATURE_PASSWORD, profile.signPassword(), Jpki.SIGN_PIN_MAX_TRIES,
-                profile.signTriesLeft());
+        boolean sign = profile.hasSignCertificate();
+        // No 署名用電子証明書 (under 15, 顔認証): the EFs are there as on every card, the password was never set (§2.6).
+        Pin signPin = sign
+                ? Pin.of(Pin.Format.SIGNATURE_PASSWORD, profile.signPassword(), Jpki.SIGN_PIN_MAX_TRIES, profile.signTriesLeft())
+                : Pin.unset(Pin.Format.SIGNATURE_PASSWORD, Jpki.SIGN_PIN_MAX_TRIES);
         // The 券面事項入力補助 PIN is a separate counter; the profile gives it the auth PIN's digits (as most holders do).
         Pin textPin = profile.faceOnly()
                 ? Pin.unset(Pin.Format.FOUR_DIGITS, Jpki.TEXT_PIN_MAX_TRIES)
                 : Pin.of(Pin.Format.FOUR_DIGITS, profile.authPin(), Jpki.TEXT_PIN_MAX_TRIES, Jpki.TEXT_PIN_MAX_TRIES);
-        boolean sign = profile.hasSignCertificate();
 
         List<ElementaryFile> jpki = new ArrayList<>(List.of(
                 new ElementaryFile.Binary(Jpki.EF_TOKEN, tokenInfo(profile), null),
@@ -45,11 +47,12 @@ final class Personalisation {
                 new ElementaryFile.Key(Jpki.EF_AUTH_KEY, certs.authCardKey().getPrivate(), authPin),
                 new ElementaryFile.PinFile(Jpki.EF_AUTH_PIN, authPin),
                 new ElementaryFile.Binary(Jpki.EF_SIGN_CA_CERT, withFiller(der(certs.signCaCertificate()), CERT_EF_BLOCK), null)));
-        if (sign) {
-            jpki.add(new ElementaryFile.Binary(Jpki.EF_SIGN_CERT, withFiller(der(certs.signCertificate()), CERT_EF_BLOCK), signPin));
-            jpki.add(new ElementaryFile.Key(Jpki.EF_SIGN_KEY, certs.signCardKey().getPrivate(), signPin));
-            jpki.add(new ElementaryFile.PinFile(Jpki.EF_SIGN_PIN, signPin));
-        }
+        // A card without the certificate keeps its EFs (it can be issued later onto the same card, §2.6): the
+        // certificate EF holds only filler and the key EF no key; neither can be reached, as the password is unset.
+        jpki.add(new ElementaryFile.Binary(Jpki.EF_SIGN_CERT,
+                sign ? withFiller(der(certs.signCertificate()), CERT_EF_BLOCK) : withFiller(new byte[0], CERT_EF_BLOCK), signPin));
+        jpki.add(new ElementaryFile.Key(Jpki.EF_SIGN_KEY, sign ? certs.signCardKey().getPrivate() : null, signPin));
+        jpki.add(new ElementaryFile.PinFile(Jpki.EF_SIGN_PIN, signPin));
 
         List<ElementaryFile> text = List.of(
                 new ElementaryFile.Binary(Jpki.EF_TEXT_MY_NUMBER, myNumberFile(SyntheticMyNumber.derive(profile.name())), textPin),

@@ -48,7 +48,7 @@ final class Pin {
         return new Pin(format, value, maxTries, triesLeft);
     }
 
-    /** A PIN EF without reference data: every VERIFY is answered 6A88. */
+    /** A PIN EF without reference data: the retry query answers its full count, VERIFY with data 6A88 (§2.6). */
     static Pin unset(Format format, int maxTries) {
         return new Pin(format, null, maxTries, maxTries);
     }

@@ -113,7 +113,8 @@ class JpkiCardTest {
         JpkiCard faceOnly = driver(insert("face-only", TerminalOptions.DEFAULT), false);
         faceOnly.open();
         assertTrue(faceOnly.readAuthCertificate().isSuccess(), "visual mode reads the certificate without PIN");
-        assertInstanceOf(CardFailure.PinNotSet.class, faceOnly.pinTriesLeft().failure());
+        assertEquals(3, faceOnly.pinTriesLeft().orElseThrow(), "the query answers as on a plain card (docs/CARD.md §2.6)");
+        assertInstanceOf(CardFailure.PinNotSet.class, faceOnly.verifyPin("1234".toCharArray()).failure());
         terminals.unplug("reader");
 
         JpkiCard android = driver(insert("android", TerminalOptions.DEFAULT), false);

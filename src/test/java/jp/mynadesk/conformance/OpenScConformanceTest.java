@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Conformance with tools nobody here wrote: OpenSC's own JPKI driver (opensc-tool, pkcs15-tool,
@@ -96,6 +98,39 @@ class OpenScConformanceTest {
         X509Certificate openScCert = pemCertificate(pem);
         var expected = new CardIssuer(TestCa.standard()).issue(profile.toHolderSpec()).authCertificate();
         assertArrayEquals(expected.getEncoded(), openScCert.getEncoded());
+    }
+
+    /**
+     * A card without a 署名用電子証明書 (under 15) or without a PIN (顔認証) is still a whole JPKI card to OpenSC: it
+     * lists the certificates and reads the auth certificate byte-identical (docs/CARD.md §2.6). OpenSC queries both
+     * PINs while it builds the token and refuses the card when either query does not answer 63Cx.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"child", "face-only"})
+    void cardsWithoutTheSignatureCertificateOrAPinAreWholeCards(String name) throws Exception {
+        CardProfile other = CardProfiles.resolve(name);
+        RecordingCard otherCard = new RecordingCard(MyNumberCard.of(other));
+        slot.switchCard(otherCard);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!run("opensc-tool", "-r", OPENSC_READER_INDEX, "-n").out.contains("jpki")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("OpenSC does not see the card in " + READER);
+            }
+            Thread.sleep(100);
+        }
+        Result list = run("pkcs15-tool", "--reader", OPENSC_READER_INDEX, "--list-certificates");
+        assertEquals(0, list.code, list.all());
+        assertTrue(list.out.contains("User Authentication Certificate"), list.all());
+
+        Path pem = dir.resolve(name + ".pem");
+        Result read = run("pkcs15-tool", "--reader", OPENSC_READER_INDEX, "--read-certificate", "01", "-o", pem.toString());
+        assertEquals(0, read.code, read.all());
+        var expected = new CardIssuer(TestCa.standard()).issue(other.toHolderSpec()).authCertificate();
+        assertArrayEquals(expected.getEncoded(), pemCertificate(pem).getEncoded());
+
+        Result pins = run("pkcs15-tool", "--reader", OPENSC_READER_INDEX, "--list-pins");
+        assertEquals(0, pins.code, pins.all());
+        assertTrue(pins.out.contains("Digital Signature PIN"), pins.all());
     }
 
     @Test

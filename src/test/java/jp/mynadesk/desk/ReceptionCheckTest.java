@@ -161,8 +161,11 @@ class ReceptionCheckTest {
     @Test
     void faceOnlyCardGoesToVisualMode() throws Exception {
         try (DeskFixture f = new DeskFixture(AS_OF).card("face-only")) {
+            // The card answers the retry query as a plain card does (docs/CARD.md §2.6); the PIN it refuses tells.
+            ReceptionCheck check = f.check();
+            assertInstanceOf(Prompt.AwaitingPin.class, check.handle(new DeskEvent.CardPresented(CheckMode.PIN, null)));
             Prompt.AwaitingVisual p = assertInstanceOf(Prompt.AwaitingVisual.class,
-                    f.check().handle(new DeskEvent.CardPresented(CheckMode.PIN, null)));
+                    check.handle(new DeskEvent.PinEntered("1234".toCharArray())));
             assertEquals(ReasonCode.PIN_NOT_SET, p.reason().code());
         }
     }

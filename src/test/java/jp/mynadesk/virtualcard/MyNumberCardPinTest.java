@@ -232,20 +232,55 @@ class MyNumberCardPinTest {
         assertEquals(0x9000, s.verifyCurrent("NEWPASS2026"));
     }
 
+    /**
+     * A 顔認証 card: its PINs were never set. The retry query answers as on a plain card (OpenSC refuses the whole card
+     * otherwise); VERIFY with a PIN and CHANGE answer 6A88, and nothing behind the PINs can be reached (docs/CARD.md §2.6).
+     */
     @Test
     void faceOnlyCardHasNoReferenceData() {
         CardSession face = CardSession.of("face-only");
         selectAuthPin(face);
-        assertEquals(0x6A88, face.send(QUERY));
+        assertEquals(0x63C3, face.send(QUERY));
         assertEquals(0x6A88, face.verifyCurrent("1234"));
+        assertEquals(0x63C3, face.send(QUERY), "a refused VERIFY costs no try");
         assertEquals(0x6A88, face.send("0024018004 35363738"));
         assertEquals(0x6982, signWithAuthKey(face));
-        assertEquals(0x6A82, face.selectEf(Jpki.EF_SIGN_CERT));
-        assertEquals(0x6A82, face.selectEf(Jpki.EF_SIGN_PIN));
-        assertEquals(0x6A82, face.selectEf(Jpki.EF_SIGN_KEY));
+        assertEquals(0x9000, face.selectEf(Jpki.EF_SIGN_PIN));
+        assertEquals(0x63C5, face.send(QUERY));
+        assertEquals(0x6A88, face.verifyCurrent("ABC123"));
+        assertEquals(0x9000, face.selectEf(Jpki.EF_SIGN_CERT));
+        assertEquals(0x6982, face.send("00B0000004"));
+        assertEquals(0x9000, face.selectEf(Jpki.EF_SIGN_KEY));
+        assertEquals(0x6982, face.send(SIGN_WITH_CURRENT_KEY));
         assertEquals(0x9000, face.send("00B08A0004")); // the auth certificate is still there and free
         face.send(SELECT_TEXT);
-        assertEquals(0x6A88, face.send("00200091"));
+        assertEquals(0x63C3, face.send("00200091"));
+        assertEquals(0x6A88, face.send("0020009104 31323334"));
         assertEquals(0x6982, face.send("00B0820001"));
+    }
+
+    /**
+     * A card issued under 15 has no 署名用電子証明書, yet its EFs are there as on every card (the certificate can be
+     * issued onto it later): SELECT 001B succeeds and the retry query answers 63C5 (docs/CARD.md §2.6). Before, SELECT
+     * answered 6A82 and a VERIFY sent after it hit no current EF (6986).
+     */
+    @Test
+    void childCardHasTheSignatureEfsWithAnUnsetPassword() {
+        CardSession child = CardSession.of("child");
+        child.send(SELECT_JPKI);
+        assertEquals(0x9000, child.selectEf(Jpki.EF_SIGN_PIN));
+        assertEquals(0x63C5, child.send(QUERY));
+        assertEquals(0x6A88, child.verifyCurrent("ABC123"));
+        assertEquals(0x63C5, child.send(QUERY));
+        assertEquals(0x63C5, child.send("0020009B"));
+        assertEquals(0x9000, child.selectEf(Jpki.EF_SIGN_CERT));
+        assertEquals(0x6982, child.send("00B0000004"));
+        assertEquals(0x6982, child.send(CardSession.apdu(0x80, 0x2A, 0x00, 0x9A,
+                CardSession.hex(DIGEST_INFO_SHA256 + "00".repeat(32)), 0x00)));
+        // the auth side is a plain card's
+        child.selectEf(Jpki.EF_AUTH_PIN);
+        assertEquals(0x63C3, child.send(QUERY));
+        assertEquals(0x9000, child.verifyCurrent("1234"));
+        assertEquals(0x9000, signWithAuthKey(child));
     }
 }
