@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jp.mynadesk.oqs.CardCheckRequest;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsTime;
@@ -79,7 +80,9 @@ final class CardCheckEndpoint {
                 return cardError(r, OqsErrorCodes.VISUAL_NO_STAFF, "目視確認を行った職員が入力されていません");
             }
         }
-        CertificateVerdict verdict = validator.validate(cert);
+        // a smartphone's certificate has no grace after expiry (docs/RULES.md §3.1)
+        CertificateVerdict verdict = validator.grace(!ServiceRules.subjectCn(cert).map(registry::smartphoneCertificate)
+                .orElse(false)).validate(cert);
         if (!verdict.usable()) {
             String[] e = ServiceRules.refusal(verdict);
             return cardError(r, e[0], e[1]);
@@ -97,7 +100,10 @@ final class CardCheckEndpoint {
                 .map(q -> new InsuredRegistry.Match(person.get(), q)).toList(), date);
         List<QualificationRecord> records = new ArrayList<>();
         for (InsuredRegistry.Match m : res.matches()) {
-            records.add(QualificationAnswers.record(m, date, now, true, null, grace ? null : consents.consentsOf(r.medicalInstitutionCode(), m.person(), now)));
+            records.add(QualificationAnswers.record(m, date, now, QualificationAnswers.Route.CARD, r.medicalInstitutionCode(),
+                    null, grace ? null : consents.consentsOf(r.medicalInstitutionCode(), m.person(), now),
+                    registry.referenceNumber(r.medicalInstitutionCode(), m.qualification()).orElse(null))
+                    .withMedicalSubsidies(QualificationAnswers.subsidiesOf(m.person(), date)));
         }
         String code = null;
         String message = null;
@@ -109,7 +115,8 @@ final class CardCheckEndpoint {
             message = verdict.warning().orElse("");
         }
         MessageHeader header = new MessageHeader(OqsTime.timestamp(now), OqsTime.date(date), r.medicalInstitutionCode(),
-                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, SegmentOfResult.NORMAL, null, null, MessageHeader.UTF_8);
+                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, SegmentOfResult.NORMAL, null, null,
+                CharacterCode.answerFor(r.characterCodeIdentifier()));
         QualificationResponse response = new QualificationResponse(header, ProcessingResultStatus.NORMAL, code, message,
                 res.validity(), null, null, records);
         faceSink.accept(response);
@@ -118,6 +125,7 @@ final class CardCheckEndpoint {
 
     private QualificationResponse cardError(CardCheckRequest r, String code, String message) {
         return new QualificationResponse(rules.errorHeader(r.qualificationConfirmationDate(), r.medicalInstitutionCode(),
-                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, code, message), null, null, null, null, null, null, List.of());
+                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, code, message, r.characterCodeIdentifier()),
+                null, null, null, null, null, null, List.of());
     }
 }

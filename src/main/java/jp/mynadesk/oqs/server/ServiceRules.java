@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsTime;
@@ -35,13 +36,22 @@ final class ServiceRules {
 
     MessageHeader errorHeader(String date, String institution, String fileId, ReferenceClassification ref,
                               String code, String message) {
+        return errorHeader(date, institution, fileId, ref, code, message, null);
+    }
+
+    /** An error header that repeats the request's header, in the code the request asked for. */
+    MessageHeader errorHeader(String date, String institution, String fileId, ReferenceClassification ref,
+                              String code, String message, String askedCode) {
         return new MessageHeader(OqsTime.timestamp(clock.instant()), date, institution, fileId, ref,
-                SegmentOfResult.ABNORMAL, code, message, MessageHeader.UTF_8);
+                SegmentOfResult.ABNORMAL, code, message, CharacterCode.answerFor(askedCode));
     }
 
     static String[] refusal(CertificateVerdict v) {
         if (v instanceof CertificateVerdict.Revoked) {
             return new String[] {OqsErrorCodes.CERT_REVOKED, "電子証明書は失効しています"};
+        } else if (v instanceof CertificateVerdict.Expired e && e.expiry().equals(e.usableUntil())) {
+            return new String[] {OqsErrorCodes.CERT_EXPIRED, "スマートフォン用電子証明書の有効期限（" + e.expiry()
+                    + "）が切れています（スマートフォンには猶予期間がありません）"};
         } else if (v instanceof CertificateVerdict.Expired e) {
             return new String[] {OqsErrorCodes.CERT_EXPIRED, "電子証明書の有効期限（" + e.expiry() + "）が切れ、猶予期間（"
                     + e.usableUntil() + "まで）も過ぎています"};
