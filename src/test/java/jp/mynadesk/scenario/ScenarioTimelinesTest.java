@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScenarioTimelinesTest {
     @Test
+    @Tag("slow") // the whole scenarios/ folder twice, once waiting in real time
     void virtualTimeRecordsWhatRealTimeRecords() throws IOException {
         List<Path> files = ScenarioRunner.files(List.of(ScenarioSuiteTest.SCENARIOS));
         assertTrue(files.size() >= 40, "the whole suite, found " + files.size());
