@@ -289,6 +289,15 @@ public final class InsuredRegistry {
 
     /** The built-in registry (includes the seed's 協会 太郎 and a person for every card profile). */
     public static InsuredRegistry builtIn() {
+        return BuiltIn.REGISTRY; // read once: a registry never changes after it is built, and every scenario starts a service
+    }
+
+    /** Holder of {@link #builtIn()}: read on first use. */
+    private static final class BuiltIn {
+        static final InsuredRegistry REGISTRY = readBuiltIn();
+    }
+
+    private static InsuredRegistry readBuiltIn() {
         try (InputStream in = InsuredRegistry.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("built-in registry " + RESOURCE + " is missing");
