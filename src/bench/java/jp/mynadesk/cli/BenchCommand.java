@@ -151,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             reports.forEach(r -> r.print(out));
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     private BenchReport cardReport() throws Exception {

@@ -128,6 +128,6 @@ final class CeilingCommand implements Callable<Integer> {
             out.print(CeilingJson.human(result, on, source));
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 }

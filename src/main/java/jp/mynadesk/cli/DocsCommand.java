@@ -102,7 +102,7 @@ final class DocsCommand {
                 jp.mynadesk.desk.StaffText.decisionReport(decision).forEach(out::println);
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 
@@ -181,7 +181,7 @@ final class DocsCommand {
                 w.println(k.label() + "の見本を " + out + " に書き出しました。docs scan " + out + " で読み取れます。");
             }
             w.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         private PresentedDocument.Builder base(DocumentKind k) {
@@ -296,7 +296,7 @@ final class DocsCommand {
                 w.println(text);
             }
             w.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 

@@ -43,7 +43,7 @@ final class InsurerNumberCommand {
                 out.println(human(result));
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         static ObjectNode toJson(InsurerNumberCheck result) {

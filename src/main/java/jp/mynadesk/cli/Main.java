@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code mynadesk} command. Exit status is a contract (README.md, "Exit status"): 0 ran to a decision, 2 bad usage
- * or input, 3 environment unavailable, 1 unexpected failure.
+ * The {@code mynadesk} command. Exit status is a contract (README.md, "Exit status"), one {@link ExitCode}.
  */
 @Command(name = "mynadesk",
         mixinStandardHelpOptions = true,
@@ -49,11 +48,6 @@ public final class Main {
                 DoctorCommand.class);
     }
 
-    public static final int OK = 0;
-    public static final int UNEXPECTED = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int UNAVAILABLE = 3;
-
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
@@ -67,7 +61,7 @@ public final class Main {
         PrintWriter out = SafeText.writer(rawOut);
         PrintWriter err = SafeText.writer(rawErr);
         RunLog.begin(args);
-        int code = Main.UNEXPECTED;
+        int code = ExitCode.UNEXPECTED.status;
         try {
             code = runWithPicocli(args, out, err);
             return code;
@@ -82,7 +76,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         ErrorReport report = new ErrorReport(List.of(args), out, err);
-        cli.setParameterExceptionHandler((e, a) -> report.fail(BAD_INPUT, UsageErrors.message(e)));
+        cli.setParameterExceptionHandler((e, a) -> report.fail(ExitCode.BAD_INPUT, UsageErrors.message(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, report, err));
         return cli.execute(args);
     }
@@ -90,17 +84,17 @@ public final class Main {
     /** A command failed: its own message for a {@link CliException}, never a stack trace unless MYNADESK_DEBUG is set. */
     static int failure(Exception e, ErrorReport report, PrintWriter err) {
         if (e instanceof CliException known) {
-            RunLog.refused(known.exitCode(), known.getMessage());
+            RunLog.refused(known.exitCode().status, known.getMessage());
             return report.fail(known.exitCode(), known.getMessage());
         }
         if (e instanceof CommandLine.ParameterException p) {
-            return report.fail(BAD_INPUT, UsageErrors.message(p));
+            return report.fail(ExitCode.BAD_INPUT, UsageErrors.message(p));
         }
         if (System.getenv("MYNADESK_DEBUG") != null) {
             e.printStackTrace(err);
         }
         String log = RunLog.unexpected(e, System.getenv());
-        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときはシステム担当者に連絡してください。"
+        return report.fail(ExitCode.UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときはシステム担当者に連絡してください。"
                 + (log.isEmpty() ? "（環境変数 MYNADESK_DEBUG=1 を付けて実行すると詳しい内容が表示されます）" : log));
     }
 

@@ -40,7 +40,7 @@ final class ReaderCommand {
                     }
                 }
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             } catch (ReaderException e) {
                 throw CliException.unavailable(jp.mynadesk.desk.StaffText.messageAndNext(e.problem()) + " (" + e.getMessage() + ")");
             }

@@ -139,7 +139,7 @@ final class ScenarioCommand {
             long failed = results.stream().filter(r -> !r.passed()).count();
             if (junit != null) {
                 try {
-                    JUnitReport.write(results, Path.of(junit));
+                    JUnitReport.write(results, written, Path.of(junit));
                 } catch (IOException e) {
                     throw CliException.unavailable("--junit: " + junit + " に書けません: " + e.getMessage());
                 }
@@ -153,7 +153,7 @@ final class ScenarioCommand {
                 out.printf(Locale.ROOT, "%nシナリオ %d 件: 成功 %d 件、失敗 %d 件（%s）%n", results.size(),
                         results.size() - failed, failed, spent.text(realTime));
             }
-            return failed == 0 ? Main.OK : Main.UNEXPECTED;
+            return failed == 0 ? ExitCode.OK.status : ExitCode.UNEXPECTED.status;
         }
 
         /** {@code <scenario file name>.trace}, numbered when two failed files share a name. */

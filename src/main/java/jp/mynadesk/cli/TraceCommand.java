@@ -82,7 +82,7 @@ final class TraceCommand {
             } else {
                 human(out, trace, report);
             }
-            return report.identical() ? Main.OK : DIFFERS;
+            return report.identical() ? ExitCode.OK.status : DIFFERS;
         }
 
         private ReaderProfile readerProfile() {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.pki.CrlRevocationSource;
 import jp.mynadesk.pki.RevocationSource;
 import jp.mynadesk.time.Timeline;
@@ -271,6 +272,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         } catch (OqsFormatException e) {
             return new OqsResult.Malformed<>(e.getMessage());
         } catch (RuntimeException e) {
+            OperationsLog.unexpected("oqs", "サービスの応答を読む途中で予期しないエラー（読めない応答として扱います）", e);
             return new OqsResult.Malformed<>("unreadable answer: " + e.getClass().getSimpleName());
         }
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
@@ -258,7 +259,8 @@ public final class OqsServer implements AutoCloseable {
             }
             send(ex, status, type, answer);
         } catch (RuntimeException e) {
-            // a bug must still get an answer, not a silently closed connection
+            // a bug must still get an answer, not a silently closed connection, and a line in the log
+            OperationsLog.unexpected("oqs.server", "模擬サービスで予期しないエラー", e);
             if (ex.getResponseCode() == -1) {
                 send(ex, 500, "text/plain; charset=UTF-8", ("internal error: " + e.getClass().getSimpleName())
                         .getBytes(StandardCharsets.UTF_8));

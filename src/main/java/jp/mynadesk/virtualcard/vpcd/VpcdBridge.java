@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.virtualcard.EmulatedCard;
 
 /**
@@ -463,6 +464,7 @@ public final class VpcdBridge implements AutoCloseable {
             listener.accept(event);
         } catch (RuntimeException e) {
             // A narrating listener must not be able to pull the card out of the reader.
+            OperationsLog.unexpected("virtualcard", "vpcd の経過表示で予期しないエラー", e);
         }
     }
 
