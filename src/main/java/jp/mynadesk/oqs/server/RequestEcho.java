@@ -37,8 +37,8 @@ record RequestEcho(String qualificationConfirmationDate, String medicalInstituti
             return new RequestEcho(null, null, null, ref, null);
         }
         try {
-            return new RequestEcho(short30(header.text("QualificationConfirmationDate")),
-                    short30(header.text("MedicalInstitutionCode")), short30(header.text("ArbitraryFileIdentifier")), ref,
+            return new RequestEcho(bounded(header.text("QualificationConfirmationDate")),
+                    bounded(header.text("MedicalInstitutionCode")), bounded(header.text("ArbitraryFileIdentifier")), ref,
                     CharacterCode.identifierOf(header.text("CharacterCodeIdentifier")));
         } catch (OqsFormatException e) {
             return new RequestEcho(null, null, null, ref, null);
@@ -53,7 +53,7 @@ record RequestEcho(String qualificationConfirmationDate, String medicalInstituti
     }
 
     /** Echoed values are the request's own, but never longer than a header value can sensibly be. */
-    private static String short30(String s) {
+    private static String bounded(String s) {
         return s == null || s.length() <= 64 ? s : s.substring(0, 64);
     }
 }
