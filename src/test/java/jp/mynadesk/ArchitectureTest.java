@@ -62,6 +62,20 @@ class ArchitectureTest {
                     "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
                     "jp.mynadesk.virtualcard", "jp.mynadesk.bench", "jp.mynadesk.doctor", "picocli", "java.sql")),
 
+            // below everything: where waiting happens (real or a scenario's virtual time); knows no other room
+            Map.entry("time", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.rules", "jp.mynadesk.documents", "jp.mynadesk.ceiling",
+                    "jp.mynadesk.pki", "jp.mynadesk.replay", "jp.mynadesk.bench", "jp.mynadesk.doctor", "jp.mynadesk.settings",
+                    "jp.mynadesk.oplog", "jp.mynadesk.text", "jp.mynadesk.format", "picocli", "java.sql")),
+
+            // below everything: the formats every room shares (JSON text, stable codes, the one date rule)
+            Map.entry("format", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
+                    "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",
+                    "jp.mynadesk.virtualcard", "jp.mynadesk.rules", "jp.mynadesk.documents", "jp.mynadesk.ceiling",
+                    "jp.mynadesk.pki", "jp.mynadesk.replay", "jp.mynadesk.bench", "jp.mynadesk.doctor", "jp.mynadesk.settings",
+                    "jp.mynadesk.oplog", "jp.mynadesk.text", "picocli", "java.sql")),
+
             // below everything: any room may show outside text through it
             Map.entry("text", List.of("jp.mynadesk.desk", "jp.mynadesk.cli", "jp.mynadesk.screen", "jp.mynadesk.station",
                     "jp.mynadesk.store", "jp.mynadesk.scenario", "jp.mynadesk.oqs", "jp.mynadesk.card", "jp.mynadesk.reader",

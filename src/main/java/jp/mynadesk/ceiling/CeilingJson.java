@@ -2,7 +2,7 @@ package jp.mynadesk.ceiling;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
 /**
  * The output of {@code ceiling --json}: the contract fields of docs/RULES.md §7 first, then documented extras

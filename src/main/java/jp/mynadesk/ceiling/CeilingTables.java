@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.mynadesk.documents.EnteredDate;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.EnteredDate;
+import jp.mynadesk.format.JsonText;
 
 /** The tables shipped as data (resources {@code jp/mynadesk/ceiling/*.json}), chosen by the medical month's date. */
 public final class CeilingTables {

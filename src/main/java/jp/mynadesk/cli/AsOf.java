@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -39,15 +39,6 @@ public record AsOf(Instant instant) {
             throw new TypeConversionException(Dates.outOfRange(t));
         }
         return new AsOf(at);
-    }
-
-    /** The moment {@code text} names, or null when it names none (what {@link Converter} refuses). */
-    static AsOf orNull(String text) {
-        try {
-            return parse(text);
-        } catch (TypeConversionException e) {
-            return null;
-        }
     }
 
     /** Picocli converter for {@code --as-of}. */

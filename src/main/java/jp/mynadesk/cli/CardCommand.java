@@ -38,7 +38,7 @@ final class CardCommand {
         public Integer call() {
             var out = spec.commandLine().getOut();
             if (json) {
-                var list = jp.mynadesk.documents.JsonText.array();
+                var list = jp.mynadesk.format.JsonText.array();
                 CardProfiles.list().forEach(p -> list.addObject().put("name", p.name()).put("description", p.description()));
                 out.println(list.toString());
             } else {
@@ -47,7 +47,7 @@ final class CardCommand {
                 }
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 
@@ -63,7 +63,7 @@ final class CardCommand {
             for (ReaderProfile p : ReaderProfiles.list()) {
                 out.printf("%-16s %s (firmware-notes/%s)%n", p.name(), p.description(), p.note());
             }
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 
@@ -131,7 +131,7 @@ final class CardCommand {
         @Override
         public Integer call() {
             spec.commandLine().usage(spec.commandLine().getErr());
-            return Main.BAD_INPUT;
+            return ExitCode.BAD_INPUT.status;
         }
     }
 
@@ -154,7 +154,7 @@ final class CardCommand {
             String pem = pem(jp.mynadesk.pki.TestCa.standard().authRoot().certificate());
             OutputFiles.writeString("--out", out, pem);
             spec.commandLine().getErr().println("模擬 CA の利用者証明用ルート証明書を " + out + " に書き出しました。");
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         static String pem(java.security.cert.X509Certificate certificate) {

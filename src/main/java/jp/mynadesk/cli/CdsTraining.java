@@ -1,19 +1,23 @@
 package jp.mynadesk.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import jp.mynadesk.bench.StartupBench;
+import java.util.Objects;
 import jp.mynadesk.oqs.server.OqsServer;
 
 /**
  * The training runs the build makes under {@code -XX:ArchiveClassesAtExit}, one per class-data archive that
  * {@code ./mynadesk} uses: {@code one-shot} runs the light commands the start-up benchmark times, each with and
- * without {@code --json}; {@code desk} runs a reception check against a mock service, and the root help.
+ * without {@code --json}; {@code desk} runs a reception check against a mock service, and the root help; {@code all}
+ * runs both, for the JDK 25+ AOT cache ({@code -XX:AOTCacheOutput}), which ./mynadesk uses for every command.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -22,24 +26,60 @@ public final class CdsTraining {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Path dir = Files.createTempDirectory("mynadesk-cds");
         try {
-            if (args.length == 1 && args[0].equals("one-shot")) {
-                for (List<String> command : StartupBench.oneShot(StartupBench.writeDocsInput(dir))) {
+            String training = args.length == 1 ? args[0] : "";
+            if (!List.of("one-shot", "desk", "all").contains(training)) {
+                throw new IllegalArgumentException("training: one-shot, desk or all");
+            }
+            if (training.equals("one-shot") || training.equals("all")) {
+                for (List<String> command : oneShot(writeDocsInput(dir))) {
                     Main.run(command.toArray(String[]::new), sink, sink);
                     if (!command.get(0).startsWith("-")) {
                         Main.run(toggleJson(command), sink, sink);
                     }
                 }
-            } else if (args.length == 1 && args[0].equals("desk")) {
+            }
+            if (training.equals("desk") || training.equals("all")) {
                 try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
-                    Main.run(StartupBench.check(service.uri(), dir.resolve("data")).toArray(String[]::new), sink, sink);
+                    Main.run(check(service.uri(), dir.resolve("data")).toArray(String[]::new), sink, sink);
                 }
                 Main.run(new String[] {"--help"}, sink, sink);
-            } else {
-                throw new IllegalArgumentException("training: one-shot or desk");
             }
         } finally {
-            StartupBench.emptyFolder(dir);
+            emptyFolder(dir);
             Files.delete(dir);
+        }
+    }
+
+    /** The light one-shot commands (no card, no service, no record). */
+    public static List<List<String>> oneShot(Path docsInput) {
+        return List.of(
+                List.of("--version"),
+                List.of("insurer-number", "check", "01130012"),
+                List.of("ceiling", "--json", "--class", "A03", "--total", "1000000", "--date", "2026-09-01"),
+                List.of("docs", "check", docsInput.toString(), "--json"));
+    }
+
+    /** One reception check with the virtual card, recorded in {@code data}. */
+    public static List<String> check(URI service, Path data) {
+        return List.of("check", "--json", "--virtual", "default", "--service", service.toString(), "--data", data.toString());
+    }
+
+    /** Writes a sample {@code docs check} input (a valid 資格確認書 with a card) into {@code dir}. */
+    public static Path writeDocsInput(Path dir) throws IOException {
+        Path file = dir.resolve("docs-check-sample.json");
+        try (InputStream in = CdsTraining.class.getResourceAsStream("docs-check-sample.json")) {
+            Files.copy(Objects.requireNonNull(in, "docs-check-sample.json resource"), file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+    /** Deletes what the commands left in {@code dir} (the sample, the check's data folder), keeping {@code dir}. */
+    public static void emptyFolder(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

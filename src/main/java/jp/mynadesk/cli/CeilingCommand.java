@@ -16,8 +16,8 @@ import jp.mynadesk.ceiling.CeilingTable;
 import jp.mynadesk.ceiling.CeilingTables;
 import jp.mynadesk.ceiling.RatioFallback;
 import jp.mynadesk.ceiling.Scope;
-import jp.mynadesk.documents.Dates;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.Dates;
+import jp.mynadesk.format.JsonText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mynadesk ceiling}: the 高額療養費 monthly ceiling from the versioned tables (docs/RULES.md §7). */
 @Command(name = "ceiling", description = "高額療養費の自己負担限度額を計算します")
-final class CeilingCommand implements Callable<Integer>, OneShot.Command {
+final class CeilingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -68,7 +68,7 @@ final class CeilingCommand implements Callable<Integer>, OneShot.Command {
     private final Clock clock;
 
     CeilingCommand() {
-        this(Clock.system(OneShot.JAPAN));
+        this(Clock.system(jp.mynadesk.format.Dates.JST));
     }
 
     CeilingCommand(Clock clock) {
@@ -79,8 +79,6 @@ final class CeilingCommand implements Callable<Integer>, OneShot.Command {
     public Integer call() throws JsonProcessingException {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
-
-    @Override
     public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
         LocalDate on = date != null ? date : LocalDate.now(clock);
         CeilingTables tables = CeilingTables.builtIn();
@@ -130,6 +128,6 @@ final class CeilingCommand implements Callable<Integer>, OneShot.Command {
             out.print(CeilingJson.human(result, on, source));
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 }

@@ -18,7 +18,7 @@ import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitJson;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.screen.VisitText;
 import jp.mynadesk.station.Station;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "受付の資格確認を1件行い、記録します（--json で結果を JSON 1件で出力）")
-final class CheckCommand implements Callable<Integer>, OneShot.Command {
+final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -85,8 +85,6 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
     public Integer call() {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
-
-    @Override
     public int run(PrintWriter out, PrintWriter err) {
         CheckMode checkMode = mode();
         Map<SharingCategory, Boolean> answers = consent(consent);
@@ -129,7 +127,7 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
                     String where = jp.mynadesk.desk.StaffText.serviceFailure(station.client().lastFailure(),
                             station.client().base().toString());
                     if (!where.isEmpty()) {
-                        out.println("接続の状況: " + where.substring(1));
+                        out.println(jp.mynadesk.desk.StaffText.connectionDetail(where));
                     }
                 }
             }
@@ -141,7 +139,7 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
             }
             trace.write(apdus);
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     private static Station.Setup withTrace(Station.Setup s, ApduTrace apdus) {
@@ -162,15 +160,14 @@ final class CheckCommand implements Callable<Integer>, OneShot.Command {
             landed = store.recordedAfterAll();
         } catch (StoreException cannotLook) {
             throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
-                    + "\nこの受付が記録されたかどうかを確かめられませんでした（記録の応答が途中で途切れました）。もう一度 check する前に、"
-                    + "mynadesk visits で記録を確かめてください（同じ受付を二重に記録しないため）。");
+                    + "\n" + jp.mynadesk.desk.StaffText.recordUnknown());
         }
         if (landed.isPresent()) {
-            err.println("記録の応答が途中で途切れましたが、確かめたところ受付 " + landed.get().visitId() + " として記録されています。");
+            err.println(jp.mynadesk.desk.StaffText.recordedAfterAll(landed.get().visitId()));
             return landed.get();
         }
         throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
-                + "\nこの受付は記録されていません。");
+                + "\n" + jp.mynadesk.desk.StaffText.notRecorded());
     }
 
     private CheckMode mode() {

@@ -2,22 +2,22 @@ package jp.mynadesk.cli;
 
 /** A failure the command explains itself: the message is what the user reads, the code is the exit status. */
 final class CliException extends RuntimeException {
-    private final int exitCode;
+    private final ExitCode exitCode;
 
-    CliException(int exitCode, String message) {
+    CliException(ExitCode exitCode, String message) {
         super(message);
         this.exitCode = exitCode;
     }
 
     static CliException badInput(String message) {
-        return new CliException(Main.BAD_INPUT, message);
+        return new CliException(ExitCode.BAD_INPUT, message);
     }
 
     static CliException unavailable(String message) {
-        return new CliException(Main.UNAVAILABLE, message);
+        return new CliException(ExitCode.UNAVAILABLE, message);
     }
 
-    int exitCode() {
+    ExitCode exitCode() {
         return exitCode;
     }
 }

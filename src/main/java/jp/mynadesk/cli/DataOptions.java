@@ -24,8 +24,6 @@ import picocli.CommandLine.Option;
  * (docs/CLINIC.md, "Settings").
  */
 final class DataOptions {
-    /** The record's problems as exit statuses: 3 unavailable (locked, folder), 4 damaged or tampered. */
-    static final int CORRUPT = 4;
     private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Tokyo"));
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -146,7 +144,7 @@ final class DataOptions {
         if (!Files.exists(dir.path().resolve(Stores.SQLITE_FILE))) {
             long had = Stores.anchoredEntries(dir);
             if (had > 0) { // not a wrong folder: this folder's record is gone
-                throw new CliException(CORRUPT, "データフォルダ " + dir.path().toAbsolutePath() + " に記録（" + Stores.SQLITE_FILE
+                throw new CliException(ExitCode.DAMAGED, "データフォルダ " + dir.path().toAbsolutePath() + " に記録（" + Stores.SQLITE_FILE
                         + "）がありませんが、記録の外の控え（" + jp.mynadesk.store.Seal.ANCHOR_FILE + "）では監査記録が " + had
                         + " 件ありました。記録が失われています。バックアップから戻してください。");
             }
@@ -158,6 +156,6 @@ final class DataOptions {
 
     /** What a command prints and exits with when the record cannot be used. */
     static CliException failure(StoreException e) {
-        return new CliException(e.kind() == StoreException.Kind.CORRUPT ? CORRUPT : Main.UNAVAILABLE, e.getMessage());
+        return new CliException(e.kind() == StoreException.Kind.CORRUPT ? ExitCode.DAMAGED : ExitCode.UNAVAILABLE, e.getMessage());
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import jp.mynadesk.desk.IntegrityReport;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.store.SchemaChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +80,7 @@ final class DbCommand {
                 out.println("バックアップから戻すか、システム管理者に連絡してください。");
             }
             out.flush();
-            return report.ok() ? Main.OK : DataOptions.CORRUPT;
+            return report.ok() ? ExitCode.OK.status : ExitCode.DAMAGED.status;
         }
     }
 
@@ -128,7 +128,7 @@ final class DbCommand {
             }
             spec.commandLine().getOut().println("バックアップを書き出しました: " + file);
             spec.commandLine().getOut().flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 
@@ -177,7 +177,7 @@ final class DbCommand {
                         + "#" + change.rekeyedAfter() + " までは鍵のない記録のままです。");
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 }

@@ -163,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("APDUトレースを書き出しました（暗証番号は伏せ字）: " + trace.file);
             }
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     /** The client gives the service a few seconds before it probes again (circuit breaker); wait for that, bounded. */

@@ -88,7 +88,7 @@ final class DeskCommand implements Callable<Integer> {
             try {
                 if (web) {
                     WebScreen.serve(station, bind, port, out);
-                    return Main.OK;
+                    return ExitCode.OK.status;
                 }
                 terminal.run();
             } finally {
@@ -102,7 +102,7 @@ final class DeskCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         }
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     /** Once, at the normal end or on Ctrl-C: the station closed, then the trace written. */

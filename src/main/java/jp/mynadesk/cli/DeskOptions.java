@@ -155,7 +155,7 @@ final class DeskOptions {
         } catch (ReaderException e) {
             String which = setup.pcscReader() == null ? "" : "（--reader \"" + setup.pcscReader()
                     + "\" に合うカードリーダーが1台に決まりません。mynadesk reader list で名前を確かめてください）";
-            throw CliException.unavailable("カードリーダーを使えません: " + e.problem().message() + e.problem().nextStep() + which);
+            throw CliException.unavailable("カードリーダーを使えません: " + jp.mynadesk.desk.StaffText.messageAndNext(e.problem()) + which);
         } catch (NoTrustAnchors e) {
             throw CliException.unavailable(e.getMessage());
         } catch (StoreException e) {

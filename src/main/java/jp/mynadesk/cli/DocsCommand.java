@@ -22,14 +22,13 @@ import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.DocumentRenderer;
 import jp.mynadesk.documents.DocumentScanner;
-import jp.mynadesk.documents.EnteredDate;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.EnteredDate;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.CheckInputJson;
 import jp.mynadesk.rules.DecisionJson;
-import jp.mynadesk.rules.DecisionMessages;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.FallbackDecision;
 import jp.mynadesk.rules.FallbackInput;
@@ -50,7 +49,7 @@ final class DocsCommand {
 
     /** {@code docs check FILE|-}: the fallback decision of docs/RULES.md §4. */
     @Command(name = "check", description = "提示された書類とカードから、受付できるかを判定します")
-    static final class Check implements Callable<Integer>, OneShot.Command {
+    static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -67,7 +66,7 @@ final class DocsCommand {
         private final InputStream stdin;
 
         Check() {
-            this(Clock.system(OneShot.JAPAN), System.in);
+            this(Clock.system(jp.mynadesk.format.Dates.JST), System.in);
         }
 
         Check(Clock clock, InputStream stdin) {
@@ -79,8 +78,6 @@ final class DocsCommand {
         public Integer call() throws JsonProcessingException {
             return run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-
-        @Override
         public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
             String source = file.equals("-") ? "標準入力" : file;
             String text = file.equals("-") ? readStdin(stdin) : readFile(Path.of(file));
@@ -100,12 +97,12 @@ final class DocsCommand {
             }
             FallbackDecision decision = FallbackRules.decide(input);
             if (json) {
-                out.println(DecisionJson.text(decision));
+                out.println(DecisionJson.text(decision, jp.mynadesk.desk.StaffText.decision(decision)));
             } else {
-                DecisionMessages.report(decision).forEach(out::println);
+                jp.mynadesk.desk.StaffText.decisionReport(decision).forEach(out::println);
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 
@@ -184,7 +181,7 @@ final class DocsCommand {
                 w.println(k.label() + "の見本を " + out + " に書き出しました。docs scan " + out + " で読み取れます。");
             }
             w.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         private PresentedDocument.Builder base(DocumentKind k) {
@@ -192,7 +189,7 @@ final class DocsCommand {
                 return PresentedDocument.builder(k);
             }
             try {
-                JsonNode node = JsonText.parse(readFile(from), from.toString());
+                JsonNode node = DocumentJson.parse(readFile(from), from.toString());
                 if (node.isObject() && node.has("documents") && node.get("documents").isArray() && node.get("documents").size() == 1) {
                     node = node.get("documents").get(0);
                     return DocumentJson.read(node, "documents[0]").toBuilder().kind(k);
@@ -299,7 +296,7 @@ final class DocsCommand {
                 w.println(text);
             }
             w.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 

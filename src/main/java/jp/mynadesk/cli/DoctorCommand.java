@@ -11,7 +11,7 @@ import jp.mynadesk.doctor.Doctor;
 import jp.mynadesk.doctor.DoctorReport;
 import jp.mynadesk.doctor.Finding;
 import jp.mynadesk.doctor.SettingsCheck;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.settings.Settings;
 import jp.mynadesk.settings.SettingsException;
 import jp.mynadesk.settings.SettingsFile;

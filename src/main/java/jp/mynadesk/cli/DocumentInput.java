@@ -12,7 +12,7 @@ import java.util.Locale;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.PresentedDocument;
 
 /**
@@ -53,7 +53,7 @@ final class DocumentInput {
         if (text.length() > MAX_BYTES) {
             throw CliException.badInput(option + ": 入力が大きすぎます（1 MB まで）。");
         }
-        JsonNode root = JsonText.parse(text, source);
+        JsonNode root = DocumentJson.parse(text, source);
         if (root.isObject() && root.has("documents")) {
             JsonNode docs = root.get("documents");
             if (!docs.isArray() || docs.isEmpty()) {

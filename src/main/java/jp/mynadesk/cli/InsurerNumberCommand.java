@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.InsurerKind;
 import jp.mynadesk.rules.InsurerNumber;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 final class InsurerNumberCommand {
 
     @Command(name = "check", description = "保険者番号の桁数と検証番号を確かめます")
-    static final class Check implements Callable<Integer>, OneShot.Command {
+    static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -34,8 +34,6 @@ final class InsurerNumberCommand {
         public Integer call() throws JsonProcessingException {
             return run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-
-        @Override
         public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
             // Staff type with the IME on: full-width digits are the same number (NFKC makes them ASCII).
             InsurerNumberCheck result = InsurerNumber.check(DocumentEntry.normalise(number));
@@ -45,7 +43,7 @@ final class InsurerNumberCommand {
                 out.println(human(result));
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         static ObjectNode toJson(InsurerNumberCheck result) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.ResourceBundle;
 import jp.mynadesk.text.SafeText;
 import picocli.CommandLine;
@@ -12,8 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code mynadesk} command. Exit status is a contract (README.md, "Exit status"): 0 ran to a decision, 2 bad usage
- * or input, 3 environment unavailable, 1 unexpected failure.
+ * The {@code mynadesk} command. Exit status is a contract (README.md, "Exit status"), one {@link ExitCode}.
  */
 @Command(name = "mynadesk",
         mixinStandardHelpOptions = true,
@@ -25,7 +23,7 @@ public final class Main {
      * Every subcommand, in the order the root help lists them. Only the one named on the command line is built
      * (Picocli reflects a command's whole tree when it is added, which a one-shot command should not pay for);
      * the root's help and usage errors build them all. A method, not a constant: the class literals would load every
-     * command class when Main starts, which a line {@link OneShot} runs does not need.
+     * command class when Main starts, which a one-shot command does not need.
      */
     static List<Class<?>> commands() {
         return List.of(
@@ -40,7 +38,7 @@ public final class Main {
                 DbCommand.class,
                 CardCommand.class,
                 ReaderCommand.class,
-                BenchCommand.class,
+                BenchCommands.command(),
                 DocsCommand.class,
                 InsurerNumberCommand.class,
                 CeilingCommand.class,
@@ -49,11 +47,6 @@ public final class Main {
                 ScenarioCommand.class,
                 DoctorCommand.class);
     }
-
-    public static final int OK = 0;
-    public static final int UNEXPECTED = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int UNAVAILABLE = 3;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -68,10 +61,9 @@ public final class Main {
         PrintWriter out = SafeText.writer(rawOut);
         PrintWriter err = SafeText.writer(rawErr);
         RunLog.begin(args);
-        int code = Main.UNEXPECTED;
+        int code = ExitCode.UNEXPECTED.status;
         try {
-            OptionalInt oneShot = OneShot.run(args, out, err);
-            code = oneShot.isPresent() ? oneShot.getAsInt() : runWithPicocli(args, out, err);
+            code = runWithPicocli(args, out, err);
             return code;
         } finally {
             RunLog.end(code);
@@ -84,7 +76,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         ErrorReport report = new ErrorReport(List.of(args), out, err);
-        cli.setParameterExceptionHandler((e, a) -> report.fail(BAD_INPUT, UsageErrors.message(e)));
+        cli.setParameterExceptionHandler((e, a) -> report.fail(ExitCode.BAD_INPUT, UsageErrors.message(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, report, err));
         return cli.execute(args);
     }
@@ -92,17 +84,17 @@ public final class Main {
     /** A command failed: its own message for a {@link CliException}, never a stack trace unless MYNADESK_DEBUG is set. */
     static int failure(Exception e, ErrorReport report, PrintWriter err) {
         if (e instanceof CliException known) {
-            RunLog.refused(known.exitCode(), known.getMessage());
+            RunLog.refused(known.exitCode().status, known.getMessage());
             return report.fail(known.exitCode(), known.getMessage());
         }
         if (e instanceof CommandLine.ParameterException p) {
-            return report.fail(BAD_INPUT, UsageErrors.message(p));
+            return report.fail(ExitCode.BAD_INPUT, UsageErrors.message(p));
         }
         if (System.getenv("MYNADESK_DEBUG") != null) {
             e.printStackTrace(err);
         }
         String log = RunLog.unexpected(e, System.getenv());
-        return report.fail(UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときはシステム担当者に連絡してください。"
+        return report.fail(ExitCode.UNEXPECTED, "予期しないエラーが起きました。もう一度試し、続くときはシステム担当者に連絡してください。"
                 + (log.isEmpty() ? "（環境変数 MYNADESK_DEBUG=1 を付けて実行すると詳しい内容が表示されます）" : log));
     }
 
@@ -153,7 +145,7 @@ public final class Main {
         }
     }
 
-    /** "mynadesk 0.1.0" (outside {@link Version}, a Picocli type that {@link OneShot}'s {@code --version} need not load). */
+    /** "mynadesk 0.1.0". */
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return "mynadesk " + (v == null ? "dev" : v);

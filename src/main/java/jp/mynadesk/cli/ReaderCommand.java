@@ -29,7 +29,7 @@ final class ReaderCommand {
                     throw CliException.unavailable("カードリーダーが見つかりません。カードリーダーのUSBケーブルを接続し直してください。");
                 }
                 if (json) {
-                    var list = jp.mynadesk.documents.JsonText.array();
+                    var list = jp.mynadesk.format.JsonText.array();
                     for (ReaderInfo r : readers) {
                         list.addObject().put("name", r.name()).put("cardPresent", r.cardPresent()).put("atr", r.atr().orElse(null));
                     }
@@ -40,9 +40,9 @@ final class ReaderCommand {
                     }
                 }
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             } catch (ReaderException e) {
-                throw CliException.unavailable(e.problem().message() + e.problem().nextStep() + " (" + e.getMessage() + ")");
+                throw CliException.unavailable(jp.mynadesk.desk.StaffText.messageAndNext(e.problem()) + " (" + e.getMessage() + ")");
             }
         }
     }

@@ -102,7 +102,7 @@ final class RunLog {
 
     /** A failure the command explained (bad input, something unavailable): one line, when a log is open. */
     static synchronized void refused(int exitCode, String message) {
-        if (opened && exitCode != Main.BAD_INPUT) {
+        if (opened && exitCode != ExitCode.BAD_INPUT.status) {
             OperationsLog.warning("cli", command + " を完了できませんでした（終了コード " + exitCode + "）: "
                     + OperationsLog.foreign(message));
         }

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
 import jp.mynadesk.scenario.ScenarioException;
 import jp.mynadesk.scenario.ScenarioFile;
@@ -53,6 +53,10 @@ final class ScenarioCommand {
 
         @Option(names = "--json", description = "結果を JSON で出力します")
         boolean json;
+
+        @Option(names = "--real-time", description = "待ち時間（再送の間隔、タイムアウト、リーダーの遅延、サービスの障害）を"
+                + "シナリオの仮想時間ではなく実際の時間で待ちます（結果は同じで、遅くなります）")
+        boolean realTime;
 
         @Option(names = "--traces", paramLabel = "DIR",
                 description = "失敗したシナリオごとに、カードとの APDU のやりとり（暗証番号は伏せ字）をこのフォルダに書き出します（trace replay で再現できます）")
@@ -107,7 +111,8 @@ final class ScenarioCommand {
                         + "（フォルダは自動では作りません）。");
             }
             ScenarioRunner runner = new ScenarioRunner(pcsc, LocalDate.now(wall.withZone(ZoneId.of("Asia/Tokyo"))),
-                    traceFolder != null);
+                    traceFolder != null, realTime);
+            RunCost cost = RunCost.start();
             List<ScenarioResult> results = new ArrayList<>();
             Map<ScenarioResult, Path> written = new IdentityHashMap<>(); // results of different files may be equal
             Set<Path> taken = new HashSet<>();
@@ -130,6 +135,7 @@ final class ScenarioCommand {
                     out.flush();
                 }
             }
+            RunCost.Spent spent = cost.stop();
             long failed = results.stream().filter(r -> !r.passed()).count();
             if (junit != null) {
                 try {
@@ -139,13 +145,15 @@ final class ScenarioCommand {
                 }
             }
             if (json) {
-                out.println(JsonText.pretty(summary(results, written)));
+                ObjectNode summary = summary(results, written);
+                summary.put("time", realTime ? "real" : "virtual");
+                spent.into(summary, results.size());
+                out.println(JsonText.pretty(summary));
             } else {
-                double seconds = results.stream().mapToLong(r -> r.time().toMillis()).sum() / 1000.0;
-                out.printf(Locale.ROOT, "%nシナリオ %d 件: 成功 %d 件、失敗 %d 件（%.1f 秒）%n", results.size(),
-                        results.size() - failed, failed, seconds);
+                out.printf(Locale.ROOT, "%nシナリオ %d 件: 成功 %d 件、失敗 %d 件（%s）%n", results.size(),
+                        results.size() - failed, failed, spent.text(realTime));
             }
-            return failed == 0 ? Main.OK : Main.UNEXPECTED;
+            return failed == 0 ? ExitCode.OK.status : ExitCode.UNEXPECTED.status;
         }
 
         /** {@code <scenario file name>.trace}, numbered when two failed files share a name. */

@@ -102,7 +102,7 @@ final class ServiceCommand {
             }
             out.println("停止しました / stopped");
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         /** True when {@code host} is only reachable from this machine (fault changes need no token then). */

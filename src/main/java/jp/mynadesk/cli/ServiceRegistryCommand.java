@@ -42,7 +42,7 @@ final class ServiceRegistryCommand {
                 throw CliException.badInput("--out: " + out + " に書き込めません / cannot write: " + e.getMessage());
             }
             spec.commandLine().getOut().printf("%,d 人を書き出しました / wrote %,d people: %s%n", people, people, out);
-            return Main.OK;
+            return ExitCode.OK.status;
         }
     }
 }

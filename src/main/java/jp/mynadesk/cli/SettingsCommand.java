@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.settings.Setting;
 import jp.mynadesk.settings.Settings;
 import jp.mynadesk.settings.SettingsFile;
@@ -57,7 +57,7 @@ final class SettingsCommand {
             if (json) {
                 out.println(JsonText.pretty(json(s, rows)));
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             }
             SettingsFile.Location where = s.location();
             out.println("設定ファイル: " + (where == null ? "（場所が決まりません: HOME がありません）"
@@ -70,7 +70,7 @@ final class SettingsCommand {
                         + (r.note() == null ? "" : "　" + r.note()));
             }
             out.flush();
-            return Main.OK;
+            return ExitCode.OK.status;
         }
 
         private List<Row> rows(Settings s) {

@@ -154,7 +154,7 @@ final class SetupCommand implements Callable<Integer> {
         out.println("設定を書き込みました: " + location.path().toAbsolutePath());
         out.println("次に mynadesk doctor で確かめ、mynadesk desk で受付を始めてください。");
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     /** What the file says now (only the file: the environment is not written into it); defaults when it is unusable. */

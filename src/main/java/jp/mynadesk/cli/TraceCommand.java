@@ -12,7 +12,7 @@ import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.card.Ticker;
 import jp.mynadesk.card.Trace;
 import jp.mynadesk.card.TraceFormatException;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.replay.JpkiReplay;
 import jp.mynadesk.replay.ReplayReport;
 import jp.mynadesk.replay.ReplayText;
@@ -82,7 +82,7 @@ final class TraceCommand {
             } else {
                 human(out, trace, report);
             }
-            return report.identical() ? Main.OK : DIFFERS;
+            return report.identical() ? ExitCode.OK.status : DIFFERS;
         }
 
         private ReaderProfile readerProfile() {

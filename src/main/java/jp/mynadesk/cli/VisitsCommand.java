@@ -15,6 +15,8 @@ import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.text.SafeText;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +77,7 @@ final class VisitsCommand implements Callable<Integer> {
             if (format != null && format.json) {
                 json(out, store, since, simulated);
                 out.flush();
-                return Main.OK;
+                return ExitCode.OK.status;
             }
             List<Visit> visits = store.visits(since, simulated);
             if (format != null && format.csv) {
@@ -87,19 +89,19 @@ final class VisitsCommand implements Callable<Integer> {
                 java.util.Map<String, RecheckFinding> findings = store.latestFindings();
                 for (Visit v : visits) {
                     // words only: no reason codes, no English (the codes are in --json and --csv)
-                    out.println(VisitText.row(v) + (v.simulated() ? "  （練習）" : ""));
+                    out.println(VisitText.row(v) + StaffText.practiceMark(v.simulated()));
                     RecheckFinding f = findings.get(v.visitId());
                     if (f != null && v.recheckState() == jp.mynadesk.desk.RecheckState.DISCREPANCY) {
-                        out.println("    再照会: " + StaffText.findingLine(f, v).substring(v.visitId().length()).strip());
+                        out.println(StaffText.findingUnderRow(f, v));
                     }
                 }
-                out.println("合計 " + visits.size() + " 件");
+                out.println(StaffText.total(visits.size()));
             }
         } catch (StoreException e) {
             throw DataOptions.failure(e);
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.status;
     }
 
     /** The stored JSON of each visit, streamed: 100,000 visits are never one tree, nor 100,000 objects. */
@@ -137,9 +139,12 @@ final class VisitsCommand implements Callable<Integer> {
         return VisitJson.text(o);
     }
 
+    /** RFC 4180 (Commons CSV), rows ending in LF as the rest of the output does. */
+    static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
+
     static String csv(Visit v) {
         Qualification q = v.qualification();
-        return String.join(",", cell(v.visitId()), cell(v.asOf().toString()), cell(v.terminal()), cell(v.route().code()),
+        return CSV.format(cell(v.visitId()), cell(v.asOf().toString()), cell(v.terminal()), cell(v.route().code()),
                 cell(v.outcome().code()), cell(v.reason() == null ? null : v.reason().code().code()),
                 cell(q == null ? null : q.insurerNumber()), cell(q == null ? null : q.symbol()), cell(q == null ? null : q.number()),
                 cell(q == null ? null : q.branch()), cell(q == null ? null : q.name()),
@@ -148,18 +153,15 @@ final class VisitsCommand implements Callable<Integer> {
     }
 
     /**
-     * RFC 4180 quoting, so a name with CR or LF (it can come from a QR code) stays one cell of one row; a cell starting
-     * with =, +, -, @, TAB, CR or LF gets a leading apostrophe (OWASP "CSV injection"), so a spreadsheet never runs it
-     * as a formula. Plain code, not a CSV library: these two rules are the whole of it (issue 22 item 7).
+     * One cell, guarded against formulas: a value starting with =, +, -, @, TAB, CR or LF gets a leading apostrophe
+     * (OWASP "CSV injection"), so a spreadsheet never runs it as a formula. Quoting (a name with line breaks from a QR
+     * code stays one cell of one row) is Commons CSV's, which quotes every cell holding a comma, quote, CR or LF.
      */
     static String cell(String s) {
         if (s == null) {
             return "";
         }
         boolean formula = !s.isEmpty() && "=+-@\t\r\n".indexOf(s.charAt(0)) >= 0;
-        String t = formula ? "'" + s : s;
-        boolean quote = formula || t.indexOf('"') >= 0 || t.indexOf(',') >= 0 || t.indexOf('\n') >= 0
-                || t.indexOf('\r') >= 0;
-        return quote ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+        return formula ? "'" + s : s;
     }
 }

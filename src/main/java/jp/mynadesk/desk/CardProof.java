@@ -1,5 +1,7 @@
 package jp.mynadesk.desk;
 
+import jp.mynadesk.format.Coded;
+
 /**
  * How the card on the reader proved itself in one check (docs/DESK.md "The card's proof", docs/CLINIC.md): recorded on
  * the visit and in {@code check --json} as {@code card}. The desk builds it from what it did itself (local validation

@@ -8,6 +8,11 @@ import jp.mynadesk.reader.PcscProblem;
 final class CardReasons {
     private CardReasons() {}
 
+    /**
+     * Every kind of card failure, each said on purpose. Java 17 has no switch over a sealed type, so the last line
+     * throws: a new kind fails SealedHierarchiesTest (which runs every permitted kind through here) until it is
+     * handled, instead of falling into another kind's reason.
+     */
     static Reason of(CardFailure failure) {
         if (failure instanceof CardFailure.WrongPin w) {
             return new Reason(ReasonCode.WRONG_PIN, w.triesLeft());
@@ -27,15 +32,21 @@ final class CardReasons {
         if (failure instanceof CardFailure.ReaderProblem r) {
             return of(r.kind());
         }
-        // An unexpected status word or an unreadable answer: the card cannot be used as it is now.
-        return Reason.of(ReasonCode.NOT_JPKI_CARD);
+        if (failure instanceof CardFailure.UnexpectedStatus || failure instanceof CardFailure.MalformedResponse) {
+            // the card answered, but not as a JPKI card does at this step: it cannot be used as it is now
+            return Reason.of(ReasonCode.NOT_JPKI_CARD);
+        }
+        throw new IllegalStateException("card failure not handled: " + failure);
     }
 
+    /** The desk's code for a reader problem; the reason keeps the problem so staff read what actually happened. */
     static Reason of(PcscProblem problem) {
         return switch (problem) {
-            case CARD_REMOVED, CARD_RESET -> Reason.of(ReasonCode.CARD_REMOVED);
+            case CARD_REMOVED -> Reason.of(ReasonCode.CARD_REMOVED);
             case UNKNOWN_CARD -> Reason.of(ReasonCode.NOT_JPKI_CARD);
-            default -> Reason.of(ReasonCode.READER_UNAVAILABLE);
+            case CARD_RESET -> Reason.reader(ReasonCode.CARD_REMOVED, problem);
+            case SERVICE_DOWN, NO_READERS, READER_GONE, SHARING_VIOLATION, TIMEOUT, OTHER ->
+                    Reason.reader(ReasonCode.READER_UNAVAILABLE, problem);
         };
     }
 
@@ -46,6 +57,17 @@ final class CardReasons {
     static Reason atStart(PcscProblem problem) {
         Reason r = of(problem);
         return r.code() == ReasonCode.CARD_REMOVED ? Reason.said(ReasonCode.CARD_REMOVED, StaffText.noCard()) : r;
+    }
+
+    /**
+     * Why an unusable certificate cannot be used on this token: a smartphone's expired certificate is said as such
+     * (it has no grace, but the card itself may still work: docs/RULES.md §3.1).
+     */
+    static Reason refusal(CertificateVerdict verdict, jp.mynadesk.card.TokenKind token) {
+        if (verdict instanceof CertificateVerdict.Expired && token != null && !token.graceAfterExpiry()) {
+            return Reason.of(ReasonCode.PHONE_CERTIFICATE_EXPIRED);
+        }
+        return refusal(verdict);
     }
 
     /** Why an unusable certificate cannot be used; revocation that cannot be checked means the service is down. */
@@ -59,7 +81,13 @@ final class CardReasons {
         if (verdict instanceof CertificateVerdict.RevocationUnknown) {
             return Reason.of(ReasonCode.SERVICE_OFFLINE);
         }
-        return Reason.of(ReasonCode.CERTIFICATE_UNTRUSTED);
+        if (untrusted(verdict)) {
+            return Reason.of(ReasonCode.CERTIFICATE_UNTRUSTED);
+        }
+        if (verdict.usable()) {
+            throw new IllegalArgumentException("a usable certificate is not refused: " + verdict);
+        }
+        throw new IllegalStateException("certificate verdict not handled: " + verdict);
     }
 
     /** A local verdict (revocation not asked) as the card's proof records it. */
@@ -76,7 +104,20 @@ final class CardReasons {
         if (verdict instanceof CertificateVerdict.Expired) {
             return CardProof.Certificate.EXPIRED;
         }
-        return CardProof.Certificate.UNTRUSTED;
+        if (untrusted(verdict)) {
+            return CardProof.Certificate.UNTRUSTED;
+        }
+        if (verdict instanceof CertificateVerdict.Revoked || verdict instanceof CertificateVerdict.RevocationUnknown) {
+            throw new IllegalArgumentException("revocation is not part of the local verdict: " + verdict);
+        }
+        throw new IllegalStateException("certificate verdict not handled: " + verdict);
+    }
+
+    /** The verdicts that mean the certificate is not one the desk can trust (anchor, dates, use, signature, form). */
+    private static boolean untrusted(CertificateVerdict verdict) {
+        return verdict instanceof CertificateVerdict.NotYetValid || verdict instanceof CertificateVerdict.WrongIssuer
+                || verdict instanceof CertificateVerdict.BadKeyUsage || verdict instanceof CertificateVerdict.ForgedSignature
+                || verdict instanceof CertificateVerdict.Malformed;
     }
 
     /** The warning a usable certificate carries, if any. */

@@ -13,7 +13,7 @@ import jp.mynadesk.card.JpkiCard;
 import jp.mynadesk.card.SmartcardioTransport;
 import jp.mynadesk.card.TokenKind;
 import jp.mynadesk.card.TracingTransport;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.reader.ReaderException;
 
 /** The card on the reader for the length of one check: the connection, the host driver and what was read. */

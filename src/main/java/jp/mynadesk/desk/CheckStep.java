@@ -1,5 +1,7 @@
 package jp.mynadesk.desk;
 
+import jp.mynadesk.format.Coded;
+
 /**
  * The card and service steps of a check, in order, announced to a {@link StepListener} just before each runs:
  * screens show progress with them, and scenarios pull the card at one of them.

@@ -1,5 +1,7 @@
 package jp.mynadesk.desk;
 
+import jp.mynadesk.format.Coded;
+
 /** Where a consent answer came from. */
 public enum ConsentSource implements Coded {
     /** The patient answered on the card reader's (or tablet's) screen. */

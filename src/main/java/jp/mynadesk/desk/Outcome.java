@@ -1,5 +1,7 @@
 package jp.mynadesk.desk;
 
+import jp.mynadesk.format.Coded;
+
 /** What one check decided; each check is recorded as exactly one visit with one outcome. */
 public enum Outcome implements Coded {
     /** The service confirmed a valid qualification (資格有効性 1, or 6 医療扶助). */

@@ -1,5 +1,7 @@
 package jp.mynadesk.desk;
 
+import jp.mynadesk.format.Coded;
+
 /** Where a visit stands with 再照会. */
 public enum RecheckState implements Coded {
     NONE("none"), PENDING("pending"), CONFIRMED("confirmed"), DISCREPANCY("discrepancy");

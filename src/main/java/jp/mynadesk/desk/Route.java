@@ -1,5 +1,7 @@
 package jp.mynadesk.desk;
 
+import jp.mynadesk.format.Coded;
+
 /** How the patient's insurance was established at the desk (docs/DESK.md, routes). */
 public enum Route implements Coded {
     /** マイナ保険証 with the 4-digit PIN, confirmed online. */

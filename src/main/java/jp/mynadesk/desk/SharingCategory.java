@@ -2,6 +2,7 @@ package jp.mynadesk.desk;
 
 import java.util.Optional;
 import jp.mynadesk.oqs.ConsentCategory;
+import jp.mynadesk.format.Coded;
 
 /** The four information-sharing consents asked at the desk, with their JSON names and the service's category. */
 public enum SharingCategory implements Coded {

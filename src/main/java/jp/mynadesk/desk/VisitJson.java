@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
+import jp.mynadesk.format.Coded;
 
 /**
  * A visit as JSON: the {@code check --json} contract (docs/DESK.md), the {@code visits --json} element (the same
@@ -33,7 +34,7 @@ public final class VisitJson {
         o.set("reason", v.reason() == null ? NullNode.instance : reason(v.reason()));
         ArrayNode warnings = o.putArray("warnings");
         for (ReasonCode w : v.warnings()) {
-            warnings.addObject().put("code", w.code()).put("message", w.message());
+            warnings.addObject().put("code", w.code()).put("message", StaffText.message(w));
         }
         o.set("qualification", v.qualification() == null ? NullNode.instance : qualification(v.qualification()));
         o.set("consent", v.consent() == null ? NullNode.instance : consent(v.consent()));
@@ -41,7 +42,35 @@ public final class VisitJson {
         o.put("recheck", v.recheckState() == RecheckState.PENDING);
         o.put("simulated", v.simulated());
         o.set("card", v.card() == null ? NullNode.instance : card(v.card()));
+        o.set("subsidy", v.subsidy() == null ? NullNode.instance : subsidy(v.subsidy()));
         return o;
+    }
+
+    /**
+     * The answer to 「医療費助成の受給者証を利用しますか」: {@code {used, certificates: [{name, publicExpenseNumber,
+     * beneficiaryNumber}]}} (docs/DESK.md "医療費助成の受給者証"); null when it was not asked.
+     */
+    public static ObjectNode subsidy(SubsidyRecord s) {
+        ObjectNode o = F.objectNode();
+        o.put("used", s.used());
+        ArrayNode list = o.putArray("certificates");
+        for (Subsidy x : s.certificates()) {
+            list.addObject().put("name", x.name()).put("publicExpenseNumber", x.publicExpenseNumber())
+                    .put("beneficiaryNumber", x.beneficiaryNumber());
+        }
+        return o;
+    }
+
+    /** Reads {@link #subsidy}; visits recorded before 医療費助成 was asked have none. */
+    public static SubsidyRecord readSubsidy(JsonNode s) {
+        if (!s.isObject()) {
+            return null;
+        }
+        List<Subsidy> list = new ArrayList<>();
+        for (JsonNode x : s.path("certificates")) {
+            list.add(new Subsidy(text(x, "name"), text(x, "publicExpenseNumber"), text(x, "beneficiaryNumber")));
+        }
+        return new SubsidyRecord(s.path("used").asBoolean(), list);
     }
 
     /** How the card proved itself: {@code {verified, certificate, revocation, issuer}} (docs/DESK.md). */
@@ -89,7 +118,10 @@ public final class VisitJson {
         ObjectNode o = F.objectNode();
         o.put("code", r.code().code());
         o.put("message", StaffText.message(r));
-        o.put("next", r.code().next());
+        o.put("next", StaffText.next(r));
+        if (r.reader() != null) {
+            o.put("reader", r.reader().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         if (r.triesLeft() != null) {
             o.put("triesLeft", r.triesLeft());
         }
@@ -167,17 +199,20 @@ public final class VisitJson {
                 text(o, "statedInsurance"), text(o, "confirmedBy"), readNumbers(o.path("numbers")),
                 RecheckState.fromCode(o.path("recheckState").asText("none")),
                 // Visits recorded before mynadesk kept the mode were all made on the simulator's defaults.
-                o.path("simulated").asBoolean(true), readCard(o.path("card")));
+                o.path("simulated").asBoolean(true), readCard(o.path("card")), readSubsidy(o.path("subsidy")));
     }
 
     /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */
     private static Reason readReason(JsonNode r) {
+        String reader = text(r, "reader");
         Reason plain = new Reason(ReasonCode.fromCode(r.path("code").asText()).orElseThrow(
                 () -> new IllegalArgumentException("unknown reason code " + r.path("code").asText())),
-                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null);
+                r.hasNonNull("triesLeft") ? r.get("triesLeft").asInt() : null, null,
+                reader == null ? null : jp.mynadesk.reader.PcscProblem.valueOf(
+                        reader.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         String stored = text(r, "message");
         return stored == null || stored.equals(StaffText.message(plain)) ? plain
-                : new Reason(plain.code(), plain.triesLeft(), stored);
+                : new Reason(plain.code(), plain.triesLeft(), stored, plain.reader());
     }
 
     /** Reads {@link #card}; visits recorded before the card's proof was kept have none. */

@@ -66,7 +66,7 @@ public final class CardCheck implements Check {
         } catch (ExecutionException e) {
             PcscProblem p = e.getCause() instanceof ReaderException r ? r.problem()
                     : e.getCause() instanceof CardTransportException t ? t.problem() : PcscProblem.classify(e.getCause());
-            return Finding.problem(NAME, "カードを読み取れません: " + p.message(), p.nextStep());
+            return Finding.problem(NAME, "カードを読み取れません: " + jp.mynadesk.desk.StaffText.message(p), jp.mynadesk.desk.StaffText.next(p));
         }
     }
 

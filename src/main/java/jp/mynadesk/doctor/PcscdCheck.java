@@ -28,10 +28,10 @@ public final class PcscdCheck implements Check {
                     + "抜き差ししてください。");
         }
         if (l.problem() == PcscProblem.SERVICE_DOWN) {
-            return Finding.problem(NAME, PcscProblem.SERVICE_DOWN.message(), START);
+            return Finding.problem(NAME, jp.mynadesk.desk.StaffText.message(PcscProblem.SERVICE_DOWN), START);
         }
         if (l.problem() != null) {
-            return Finding.problem(NAME, "PC/SC が使えません: " + l.problem().message(), l.problem().nextStep());
+            return Finding.problem(NAME, "PC/SC が使えません: " + jp.mynadesk.desk.StaffText.message(l.problem()), jp.mynadesk.desk.StaffText.next(l.problem()));
         }
         return Finding.ok(NAME, "カードリーダーの管理サービス（pcscd）は動いていて、応答しました（カードリーダー "
                 + l.infos().size() + " 台）。");

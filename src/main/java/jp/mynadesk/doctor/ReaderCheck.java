@@ -26,7 +26,7 @@ public final class ReaderCheck implements Check {
             return Finding.problem(NAME, "PC/SC が使えないため、カードリーダーを確かめられません。", "先に pcscd の異常を直してください。");
         }
         if (l.infos().isEmpty()) {
-            return Finding.problem(NAME, PcscProblem.NO_READERS.message(), PcscProblem.NO_READERS.nextStep()
+            return Finding.problem(NAME, jp.mynadesk.desk.StaffText.message(PcscProblem.NO_READERS), jp.mynadesk.desk.StaffText.next(PcscProblem.NO_READERS)
                     + "別の USB ポートも試してください。");
         }
         PcscProbe.Choice c = probe.choose(l.infos());

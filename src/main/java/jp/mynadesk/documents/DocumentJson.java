@@ -1,12 +1,18 @@
 package jp.mynadesk.documents;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.text.SafeText;
 
 /**
@@ -21,6 +27,32 @@ public final class DocumentJson {
     static final Set<String> DATE_FIELDS = Set.of("birthDate", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
     static final Set<String> FIELDS = Set.of("kind", "insurerNumber", "insurerName", "symbol", "number", "branch", "name",
             "birthDate", "sex", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
+
+    /** Parses {@code text} (from {@code source}, e.g. a file name) or explains where it is broken. */
+    public static JsonNode parse(String text, String source) throws DocumentInputException {
+        if (text.isBlank()) {
+            throw new DocumentInputException(source + " が空です。JSON を指定してください（形式は docs/QR-PAYLOAD.md と docs/RULES.md §4 を参照）。");
+        }
+        try (JsonParser p = JsonText.FACTORY.createParser(text)) {
+            JsonNode node = JsonText.readValue(p);
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new DocumentInputException(source + " の " + at.getLineNr() + " 行 " + at.getColumnNr()
+                        + " 列: JSON の後に余分な内容があります。JSON 文書は一つだけにしてください。");
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            throw new DocumentInputException(source + ": JSON の入れ子が深すぎるか、値が長すぎます（入れ子は 1,000 段まで）。"
+                    + "書類の JSON を確かめてください。", e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " の " + at.getLineNr() + " 行 " + at.getColumnNr() + " 列";
+            throw new DocumentInputException(source + where + ": JSON として読めません（" + quietly(e.getOriginalMessage())
+                    + "）。括弧・引用符・カンマを確かめて直してください。", e);
+        } catch (IOException e) {
+            throw new DocumentInputException(source + " を読めません: " + e.getMessage(), e);
+        }
+    }
 
     public static PresentedDocument read(JsonNode node, String path) throws DocumentInputException {
         if (node == null || !node.isObject()) {
@@ -141,5 +173,11 @@ public final class DocumentJson {
             case STRING -> "文字列";
             default -> Optional.ofNullable(t.name()).orElse("値").toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** Jackson quotes the offending token; drop it so no input value (possibly a My Number) is echoed. */
+    private static String quietly(String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        return firstLine.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
     }
 }

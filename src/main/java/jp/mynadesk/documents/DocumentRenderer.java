@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import jp.mynadesk.format.EnteredDate;
+import jp.mynadesk.format.Wareki;
 
 /**
  * Draws a sample 資格確認書 or 資格情報のお知らせ with the field layout of the seed forms (交付年月日, 記号, 番号, 枝番,

@@ -1,6 +1,7 @@
 package jp.mynadesk.documents;
 
 import java.util.Objects;
+import jp.mynadesk.format.EnteredDate;
 
 /**
  * One paper (or screen) document shown at the desk, fields exactly as read. Nothing is validated here: the

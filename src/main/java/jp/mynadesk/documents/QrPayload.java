@@ -3,6 +3,7 @@ package jp.mynadesk.documents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.mynadesk.format.EnteredDate;
 
 /**
  * This project's QR payload for sample documents (docs/QR-PAYLOAD.md): {@code MDQ1|} then fourteen fields

@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.pki.CrlRevocationSource;
 import jp.mynadesk.pki.RevocationSource;
+import jp.mynadesk.time.Timeline;
+import jp.mynadesk.time.VirtualTimeline;
 
 /**
  * Client of the qualification service over HTTP (keep-alive, one {@link HttpClient}). Every call has a deadline;
@@ -42,7 +44,8 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(1);
         private CircuitBreaker.Config breaker = CircuitBreaker.Config.defaults();
         private long jitterSeed = 1;
-        private Sleeper sleeper = Sleeper.REAL;
+        private Sleeper sleeper;
+        private Timeline timeline = Timeline.REAL;
 
         private Builder(URI base) {
             String s = base.toString();
@@ -69,6 +72,12 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         public Builder breaker(CircuitBreaker.Config config) { this.breaker = config; return this; }
         public Builder jitterSeed(long seed) { this.jitterSeed = seed; return this; }
         public Builder sleeper(Sleeper sleeper) { this.sleeper = sleeper; return this; }
+        /**
+         * Where deadlines are measured and waits happen (default: real time). A scenario's {@link
+         * jp.mynadesk.time.VirtualTimeline} shared with its in-process mock service makes back-offs and time-outs
+         * cost no real time; a {@link #sleeper} given as well still takes the back-offs.
+         */
+        public Builder timeline(Timeline timeline) { this.timeline = Objects.requireNonNull(timeline); return this; }
 
         public OqsClient build() {
             return new OqsClient(this);
@@ -99,6 +108,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
     private final CircuitBreaker breaker;
     private final Random jitter;
     private final Sleeper sleeper;
+    private final Timeline timeline;
     private final HttpClient http;
 
     private OqsClient(Builder b) {
@@ -112,7 +122,8 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         this.maxBackoff = b.maxBackoff;
         this.breaker = new CircuitBreaker(b.breaker, b.clock);
         this.jitter = new Random(b.jitterSeed);
-        this.sleeper = b.sleeper;
+        this.timeline = b.timeline;
+        this.sleeper = b.sleeper != null ? b.sleeper : b.timeline::sleep;
         HttpClient.Builder http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.connectTimeout)
@@ -261,6 +272,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
         } catch (OqsFormatException e) {
             return new OqsResult.Malformed<>(e.getMessage());
         } catch (RuntimeException e) {
+            OperationsLog.unexpected("oqs", "サービスの応答を読む途中で予期しないエラー（読めない応答として扱います）", e);
             return new OqsResult.Malformed<>("unreadable answer: " + e.getClass().getSimpleName());
         }
     }
@@ -316,11 +328,11 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     private <T> OqsResult<T> sendOnce(Endpoint endpoint, byte[] body, boolean idempotent,
                                       java.util.function.Function<byte[], OqsResult<T>> interpret) {
-        long deadline = System.nanoTime() + callTimeout.toNanos();
+        long deadline = timeline.nanoTime() + callTimeout.toNanos();
         int attempts = idempotent ? maxRetries + 1 : 1;
         OqsResult<T> last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - timeline.nanoTime();
             if (left <= 0) {
                 return last;
             }
@@ -353,7 +365,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
                     }
                     wait = u.retryAfter();
                 }
-                if (wait.toNanos() >= deadline - System.nanoTime()) {
+                if (wait.toNanos() >= deadline - timeline.nanoTime()) {
                     return last; // no time left for another attempt after the wait
                 }
                 try {
@@ -378,7 +390,13 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     /** One request, bounded end to end (headers and body) by {@code timeout} and in size by the endpoint's limit. */
     private Attempt attempt(Endpoint endpoint, byte[] body, Duration timeout) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(endpoint.path())).timeout(timeout);
+        // In virtual time the time-out is the timeline's; the HTTP client's own (real) one only catches a stuck service.
+        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(endpoint.path()))
+                .timeout(timeline.virtual() ? VirtualTimeline.REAL_PATIENCE.plus(timeout) : timeout);
+        String exchange = timeline.newExchange();
+        if (exchange != null) {
+            rb.header(Timeline.EXCHANGE_HEADER, exchange);
+        }
         if (body == null) {
             rb.GET();
         } else {
@@ -389,7 +407,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
                 http.sendAsync(rb.build(), BoundedBody.handler(endpoint.maxBytes(), reading::set));
         HttpResponse<byte[]> response;
         try {
-            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            response = timeline.awaitAnswer(exchange, pending, timeout);
         } catch (TimeoutException e) {
             abandon(pending, reading.get());
             return Attempt.of(new OqsResult.Unavailable<>(OqsResult.Reason.TIMEOUT,
@@ -476,6 +494,7 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
     @Override
     public void close() {
-        // HttpClient has no close() before Java 21; its threads are daemons and idle connections time out
+        // HttpClient has no close() before Java 21; its selector thread would hold the JVM's exit up to 300 ms
+        HttpClientStop.stop(http);
     }
 }

@@ -7,38 +7,21 @@ import java.util.regex.Pattern;
 /**
  * What went wrong in the PC/SC layer, classified by the {@code SCARD_*} name found anywhere in an
  * exception's cause chain (SunPCSC's PCSCException messages are exactly these names, and so are our
- * in-JVM reader's). Each kind has the Japanese sentence staff see and what to do next.
+ * in-JVM reader's). A code only: what staff read for each kind, and what to do next, is in the desk's catalogue
+ * (desk/StaffText), the same words the desk uses for the same event.
  */
 public enum PcscProblem {
-    SERVICE_DOWN("カードリーダーの管理サービス（pcscd）が動いていません。", "システム担当者に連絡してください。"),
-    NO_READERS("カードリーダーが見つかりません。", "カードリーダーのUSBケーブルを接続し直してください。"),
-    READER_GONE("カードリーダーが取り外されました。", "カードリーダーを接続し直してから、もう一度お試しください。"),
-    CARD_REMOVED("確認の途中でカードが取り外されました。", "カードをもう一度置いてください。"),
-    CARD_RESET("カードがリセットされました。", "カードを置き直して、もう一度お試しください。"),
-    SHARING_VIOLATION("カードリーダーが別のアプリで使用中です。", "他の受付アプリを閉じてから、もう一度お試しください。"),
-    TIMEOUT("カードリーダーの応答がありません。", "カードを置き直して、もう一度お試しください。"),
-    UNKNOWN_CARD("マイナンバーカードとして読み取れませんでした。", "カードの向きと種類を確かめて、置き直してください。"),
-    OTHER("カードリーダーでエラーが起きました。", "カードを置き直して、それでも続く場合はシステム担当者に連絡してください。");
+    SERVICE_DOWN,
+    NO_READERS,
+    READER_GONE,
+    CARD_REMOVED,
+    CARD_RESET,
+    SHARING_VIOLATION,
+    TIMEOUT,
+    UNKNOWN_CARD,
+    OTHER;
 
     private static final Pattern SCARD = Pattern.compile("SCARD_[A-Z]_[A-Z_]+");
-
-    private final String message;
-    private final String nextStep;
-
-    PcscProblem(String message, String nextStep) {
-        this.message = message;
-        this.nextStep = nextStep;
-    }
-
-    /** What happened, in Japanese for reception staff. */
-    public String message() {
-        return message;
-    }
-
-    /** What staff should do now. */
-    public String nextStep() {
-        return nextStep;
-    }
 
     /** The first SCARD_* name in the cause chain, if any. */
     public static Optional<String> scardCode(Throwable failure) {

@@ -96,7 +96,7 @@ public final class ReaderMonitor implements AutoCloseable {
         } else if (event instanceof ReaderEvent.CardRemoved e) {
             OperationsLog.info("reader", "カードが取り除かれました: " + e.reader());
         } else if (event instanceof ReaderEvent.Unavailable e) {
-            OperationsLog.warning("reader", "カードリーダーを使えません（" + e.problem().name() + "）: " + e.problem().message());
+            OperationsLog.warning("reader", "カードリーダーを使えません（" + e.problem().name() + "）");
         }
     }
 

@@ -43,7 +43,7 @@ public final class ReplayText {
             return "カードが取り外されました。";
         }
         if (f instanceof CardFailure.ReaderProblem r) {
-            return r.kind().message();
+            return jp.mynadesk.desk.StaffText.message(r.kind());
         }
         if (f instanceof CardFailure.UnexpectedStatus u) {
             return "カードが想定外の状態語 " + StatusWord.hex(u.sw()) + " を返しました（" + u.step() + "）。";
@@ -51,6 +51,6 @@ public final class ReplayText {
         if (f instanceof CardFailure.MalformedResponse m) {
             return "カードの応答を読み取れませんでした（" + m.step() + "）。";
         }
-        return "失敗しました。";
+        throw new IllegalStateException("card failure not handled: " + f);
     }
 }

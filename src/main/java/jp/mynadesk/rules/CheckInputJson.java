@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
-import jp.mynadesk.documents.EnteredDate;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.EnteredDate;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.documents.KnownFields;
 import jp.mynadesk.documents.PresentedDocument;
 
@@ -29,7 +29,7 @@ public final class CheckInputJson {
     private CheckInputJson() {}
 
     public static FallbackInput read(String text, String source, LocalDate defaultAsOf) throws DocumentInputException {
-        JsonNode root = JsonText.parse(text, source);
+        JsonNode root = DocumentJson.parse(text, source);
         if (!root.isObject()) {
             throw new DocumentInputException(source + ": 先頭は {\"asOf\": ..., \"documents\": [...]} の形のオブジェクトにしてください。"
                     + DocumentJson.describe(root) + " が入っています。");

@@ -2,13 +2,16 @@ package jp.mynadesk.rules;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
-/** The output of {@code docs check --json} (docs/RULES.md §4), field for field, plus a few documented extras. */
+/**
+ * The output of {@code docs check --json} (docs/RULES.md §4), field for field, plus a few documented extras. The
+ * staff {@code message} is the caller's, from the desk's catalogue (desk/StaffText): the rules return codes only.
+ */
 public final class DecisionJson {
     private DecisionJson() {}
 
-    public static ObjectNode write(FallbackDecision d) {
+    public static ObjectNode write(FallbackDecision d, String message) {
         ObjectNode n = JsonText.object();
         n.put("decision", d.decision().code());
         n.put("basis", d.basis() == null ? null : d.basis().code());
@@ -50,7 +53,7 @@ public final class DecisionJson {
                 }
             }
         }
-        n.put("message", DecisionMessages.message(d));
+        n.put("message", message);
         n.put("asOf", d.asOf().toString());
         if (d.decision() == Decision.ACCEPT_WITH_DECLARATION && d.insuranceFromDocument() != null) {
             n.put("insuranceFromDocument", d.insuranceFromDocument());
@@ -62,7 +65,7 @@ public final class DecisionJson {
         reasons.forEach(r -> a.add(r.code()));
     }
 
-    public static String text(FallbackDecision d) {
-        return JsonText.pretty(write(d));
+    public static String text(FallbackDecision d, String message) {
+        return JsonText.pretty(write(d, message));
     }
 }

@@ -3,11 +3,11 @@ package jp.mynadesk.rules;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Optional;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.documents.DocumentJson;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.Sex;
-import jp.mynadesk.documents.Wareki;
+import jp.mynadesk.format.Wareki;
 
 /**
  * Typed entry of a 資格確認書 / お知らせ, one field at a time, so a mistake shows up as it is typed (the check digit

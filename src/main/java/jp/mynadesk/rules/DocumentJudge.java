@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.mynadesk.documents.DocumentKind;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 
 /** Judges each document on its own (docs/RULES.md §4, table of reasons and the interim measure). */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentKind;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 
 /**

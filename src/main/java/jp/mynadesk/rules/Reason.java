@@ -1,31 +1,27 @@
 package jp.mynadesk.rules;
 
-/** Why a document or the card cannot be used (docs/RULES.md §4). Codes are part of the JSON contract. */
+/**
+ * Why a document or the card cannot be used (docs/RULES.md §4). Codes are part of the JSON contract; staff read them
+ * through the desk's catalogue (desk/StaffText, by the desk's ReasonCode of the same code), never from here.
+ */
 public enum Reason {
-    BAD_FORMAT("bad-format", "必要な項目が欠けているか形式が正しくありません"),
-    BAD_CHECK_DIGIT("bad-check-digit", "保険者番号の検証番号が合いません（読み取り誤りの可能性）"),
-    NOT_YET_VALID("not-yet-valid", "まだ有効になっていません"),
-    LOST("lost", "資格を喪失しています"),
-    EXPIRED("expired", "有効期限が切れています"),
-    OLD_CARD_ABOLISHED("old-card-abolished", "健康保険証は2025年12月1日で使えなくなりました"),
-    NEEDS_CARD("needs-card", "単独では使えません（マイナ保険証と一緒に提示が必要）"),
-    SUPERSEDED("superseded", "より新しい交付年月日の資格確認書があります"),
-    CARD_CERTIFICATE_EXPIRED("card-certificate-expired", "カードの電子証明書が有効期限（猶予期間を含む）を過ぎています");
+    BAD_FORMAT("bad-format"),
+    BAD_CHECK_DIGIT("bad-check-digit"),
+    NOT_YET_VALID("not-yet-valid"),
+    LOST("lost"),
+    EXPIRED("expired"),
+    OLD_CARD_ABOLISHED("old-card-abolished"),
+    NEEDS_CARD("needs-card"),
+    SUPERSEDED("superseded"),
+    CARD_CERTIFICATE_EXPIRED("card-certificate-expired");
 
     private final String code;
-    private final String label;
 
-    Reason(String code, String label) {
+    Reason(String code) {
         this.code = code;
-        this.label = label;
     }
 
     public String code() {
         return code;
-    }
-
-    /** Japanese explanation for staff. */
-    public String label() {
-        return label;
     }
 }

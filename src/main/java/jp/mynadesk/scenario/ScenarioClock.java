@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import jp.mynadesk.documents.Dates;
+import jp.mynadesk.format.Dates;
 
 /**
  * The scenario's clock: it stands still and moves only when the scenario says {@code advance}, so every date

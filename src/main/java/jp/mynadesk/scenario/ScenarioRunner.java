@@ -27,6 +27,8 @@ import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.time.Timeline;
+import jp.mynadesk.time.VirtualTimeline;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.EmulatedCard;
@@ -51,24 +53,45 @@ public final class ScenarioRunner {
     private final boolean pcsc;
     private final LocalDate today;
     private final boolean traces;
+    private final boolean realTime;
 
     public ScenarioRunner(boolean pcsc, LocalDate today) {
         this(pcsc, today, false);
     }
 
-    /**
-     * @param pcsc   run the card through pcscd and the vpcd bridge instead of the in-JVM reader
-     * @param today  the day a scenario without {@code asOf} runs on
-     * @param traces record each scenario's APDUs and hand a failed one's back in its result
-     */
     public ScenarioRunner(boolean pcsc, LocalDate today, boolean traces) {
+        this(pcsc, today, traces, false);
+    }
+
+    /**
+     * @param pcsc     run the card through pcscd and the vpcd bridge instead of the in-JVM reader
+     * @param today    the day a scenario without {@code asOf} runs on
+     * @param traces   record each scenario's APDUs and hand a failed one's back in its result
+     * @param realTime wait in real time (back-offs, time-outs, reader latency, service faults) instead of each
+     *                 scenario's own virtual time (docs/SCENARIOS.md, "Virtual time"); the results are the same
+     */
+    public ScenarioRunner(boolean pcsc, LocalDate today, boolean traces, boolean realTime) {
         this.pcsc = pcsc;
         this.today = today;
         this.traces = traces;
+        this.realTime = realTime;
+    }
+
+    /** Whether this runner waits in real time rather than in each scenario's virtual time. */
+    public boolean realTime() {
+        return realTime;
     }
 
     /** Never throws: a file that cannot be read or run is a failed result saying why. */
     public ScenarioResult run(Path file) {
+        return run(file, null);
+    }
+
+    /** What a scenario's desk recorded: every visit as the record keeps it, in order, and its APDU trace or null. */
+    record Recorded(List<ObjectNode> visits, String trace) {}
+
+    /** As {@link #run(Path)}; {@code recorded} (may be null) gets what the desk recorded before it closes. */
+    ScenarioResult run(Path file, java.util.function.Consumer<Recorded> recorded) {
         long started = System.nanoTime();
         Scenario scenario;
         try {
@@ -78,16 +101,17 @@ public final class ScenarioRunner {
                     file + ":" + e.line() + ": " + (e.key() == null ? "" : e.key() + ": ") + e.getMessage(), 0, since(started),
                     null);
         }
+        Timeline timeline = realTime ? Timeline.REAL : new VirtualTimeline();
         ApduTrace apdus = null;
         if (traces) {
-            apdus = new ApduTrace();
+            apdus = new ApduTrace(timeline::nanoTime);
             apdus.header(TraceHeader.thisProgram().withCardProfile(scenario.card() == null ? null : scenario.card().name()));
         }
         Path temp = null;
         Desk desk = null;
         try {
-            temp = Files.createTempDirectory("mynadesk-scenario-");
-            desk = new Desk(scenario, temp, apdus);
+            temp = scratch();
+            desk = new Desk(scenario, temp, apdus, timeline);
             List<ScenarioStep> steps = scenario.steps();
             for (int i = 0; i < steps.size(); i++) {
                 ScenarioStep step = steps.get(i);
@@ -113,6 +137,9 @@ public final class ScenarioRunner {
             return new ScenarioResult(file, scenario.name(), false, file + ": 机を用意できません: " + e, 0, since(started),
                     text(apdus));
         } finally {
+            if (desk != null && recorded != null) {
+                recorded.accept(new Recorded(desk.visits(), text(apdus)));
+            }
             if (desk != null) {
                 desk.close();
             }
@@ -152,7 +179,7 @@ public final class ScenarioRunner {
         /** What a plain {@code expect} compares with: the last check, or the last re-check when that came later. */
         private ObjectNode last;
 
-        Desk(Scenario s, Path temp, ApduTrace apdus) throws IOException, ReaderException {
+        Desk(Scenario s, Path temp, ApduTrace apdus, Timeline timeline) throws IOException, ReaderException {
             clock = new ScenarioClock(s.asOf());
             OqsServer.Config service = OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO).faults(s.faults());
             if (s.registry() != null) {
@@ -166,7 +193,7 @@ public final class ScenarioRunner {
                 // a scenario are the simulator's own root (docs/CLINIC.md).
                 station = Station.open(new Station.Setup(pcsc ? null : placeholder, pcsc ? PCSC_READER : null, pcsc, null,
                         service, new DataDirectory(temp.resolve("data"), false), null, clock, null, null, apdus, null,
-                        pcsc ? null : readerProfile(s.reader()), null).withAnchors(TrustAnchors.testCa()));
+                        pcsc ? null : readerProfile(s.reader()), null).withAnchors(TrustAnchors.testCa()), timeline);
             } catch (IOException | ReaderException | RuntimeException e) {
                 if (opened != null) {
                     opened.close();
@@ -205,6 +232,8 @@ public final class ScenarioRunner {
                 RecheckRunner runner = new RecheckRunner(station.context(), clock::advance, POLL, 600);
                 lastRecheck = RecheckJson.contract(runner.run(n -> { }));
                 last = lastRecheck;
+            } else {
+                throw new IllegalStateException("scenario step not handled: " + step);
             }
             return null;
         }
@@ -227,7 +256,7 @@ public final class ScenarioRunner {
                 }
             };
             Visit visit = new CheckScript(mode, c.staff(), pin, c.consent(), c.documents(), c.limitConsent(), null,
-                    c.declaration()).run(new ReceptionCheck(station.context(pull)));
+                    c.declaration(), c.subsidy()).run(new ReceptionCheck(station.context(pull)));
             lastCheck = VisitJson.contract(visit);
             last = lastCheck;
         }
@@ -261,6 +290,18 @@ public final class ScenarioRunner {
             return problems.isEmpty() ? null : String.join("; ", problems);
         }
 
+        List<ObjectNode> visits() {
+            List<ObjectNode> out = new ArrayList<>();
+            try {
+                for (Visit v : station.store().visits(null)) {
+                    out.add(VisitJson.full(v));
+                }
+            } catch (RuntimeException e) { // a StoreException too
+                out.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("unreadable", e.toString()));
+            }
+            return out;
+        }
+
         @Override
         public void close() {
             station.close();
@@ -274,6 +315,25 @@ public final class ScenarioRunner {
 
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /** Where a scenario's throw-away data folder goes: memory (/dev/shm) where there is one, else the temp folder. */
+    private static final Path MEMORY = Path.of("/dev/shm");
+
+    /**
+     * A fresh data folder for one scenario. The record syncs every write to disk (docs/DESK.md, "The record"); a
+     * scenario's record is deleted when it ends, so it is kept in memory where the system has a memory file system:
+     * on a busy disk those syncs were most of a scenario's time.
+     */
+    static Path scratch() throws IOException {
+        if (Files.isDirectory(MEMORY) && Files.isWritable(MEMORY)) {
+            try {
+                return Files.createTempDirectory(MEMORY, "mynadesk-scenario-");
+            } catch (IOException e) {
+                // full or refused: the temp folder will do
+            }
+        }
+        return Files.createTempDirectory("mynadesk-scenario-");
     }
 
     private static void delete(Path dir) {

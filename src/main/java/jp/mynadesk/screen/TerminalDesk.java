@@ -41,6 +41,7 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.DocumentScanner;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.reader.ReaderEvent;
 import jp.mynadesk.reader.ReaderMonitor;
 import jp.mynadesk.rules.DocumentEntry;
@@ -94,7 +95,7 @@ public final class TerminalDesk {
                 String line = readLine();
                 atMenu = false;
                 if (line == null || key(line).equals("q")) {
-                    say("受付を終了します。記録はすべて保存されています。");
+                    say(StaffText.deskClosing());
                     return;
                 }
                 if (QrPayload.isOurs(line.strip())) {
@@ -108,7 +109,7 @@ public final class TerminalDesk {
                 switch (key(line)) {
                     case "" -> check(CheckMode.PIN, null);
                     case "v" -> {
-                        String staff = staffId("目視確認をした職員のID（戻る: c）");
+                        String staff = staffId(StaffText.visualStaffPrompt());
                         if (staff != null) {
                             check(CheckMode.VISUAL, staff);
                         }
@@ -168,7 +169,8 @@ public final class TerminalDesk {
                 return done.visit();
             }
         } catch (RuntimeException e) {
-            // the record is closing or gone: nothing more can be kept on the way out
+            // the record is closing or gone: nothing more can be kept on the way out, but the log keeps why
+            OperationsLog.unexpected("desk", "中断した受付を記録できませんでした", e);
         }
         return null;
     }
@@ -176,9 +178,9 @@ public final class TerminalDesk {
     // --- the screen ----------------------------------------------------------------------------------
 
     private void header() {
-        say("=== mynadesk 受付（端末 " + station.setup().terminal() + "） ===");
+        say(StaffText.deskHeader(station.setup().terminal()));
         if (station.simulated()) {
-            say("★ " + MODE_LABEL + " ★ 仮想カードか模擬サービスで動いています。実際の患者さんの資格確認にはなりません。");
+            say(StaffText.practiceBanner());
         }
         if (station.hasService()) {
             station.client().health(); // what the status line says is what the service answered, not a guess
@@ -186,7 +188,7 @@ public final class TerminalDesk {
     }
 
     /** What every screen shows in simulation (docs/CLINIC.md). */
-    public static final String MODE_LABEL = "練習モード（模擬サービス）";
+    public static final String MODE_LABEL = StaffText.practiceMode();
 
     private void menu() {
         out.println();
@@ -199,26 +201,23 @@ public final class TerminalDesk {
     }
 
     /** The menu, each line short enough for an 80-column terminal (CJK characters are two columns). */
-    static final List<String> MENU = List.of(
-            "[Enter] カードで受付（暗証番号）   [v] 目視確認で受付",
-            "[d] 書類を入力・読み取り           [m] 被保険者資格申立書",
-            "[r] 再照会  [l] 今日の受付  [x] 記録の検査  [q] 終了");
+    static final List<String> MENU = StaffText.deskMenu();
 
     /** The reader and the service as they are now: the breaker and the last answer, the mock labelled 模擬. */
     String statusLine() {
-        String reader = "カードリーダー: " + (station.hasReader() ? "接続" : "なし（書類で受付）");
+        String reader = StaffText.readerStatus(station.hasReader());
         if (!station.hasService()) {
-            return reader + "　オンライン資格確認: 未接続（設定なし）";
+            return StaffText.statusLine(reader, StaffText.noServiceStatus());
         }
-        return reader + "　" + StaffText.serviceStatus(station.client().state(), station.client().lastCallAnswered(),
-                station.client().lastFailure(), station.client().base().toString(), station.inProcessService() != null);
+        return StaffText.statusLine(reader, StaffText.serviceStatus(station.client().state(), station.client().lastCallAnswered(),
+                station.client().lastFailure(), station.client().base().toString(), station.inProcessService() != null));
     }
 
     void readerEvent(ReaderEvent e) {
         String text = StaffText.readerEvent(e, atMenu);
         synchronized (out) {
             out.println();
-            out.println("〔お知らせ〕" + text);
+            out.println(StaffText.notice(text));
             out.print(shown); // the prompt again: staff see what is being asked
             out.flush();
         }
@@ -247,7 +246,7 @@ public final class TerminalDesk {
         boolean decisionShown = false;
         while (!(p instanceof Prompt.Done)) {
             if (p.reason() != null) {
-                say("【" + StaffText.message(p.reason()) + "】" + p.reason().code().next() + serviceDetail(p));
+                say(StaffText.reasonLine(p.reason()) + serviceDetail(p));
             }
             DeskEvent next;
             if (p instanceof Prompt.AwaitingPin pin) {
@@ -257,11 +256,11 @@ public final class TerminalDesk {
                 next = visualOrChoice();
             } else if (p instanceof Prompt.AwaitingConsent consent) {
                 StaffText.lines(consent.warnings()).forEach(this::say);
-                next = consent();
+                next = consent(consent);
             } else if (p instanceof Prompt.AwaitingDocuments) {
                 next = documentsOrEnd();
             } else if (p instanceof Prompt.AwaitingDeclaration) {
-                say("使える書類がありません。被保険者資格申立書を記入していただきます。");
+                say(StaffText.declarationNeeded());
                 next = declarationOrEnd();
             } else if (p instanceof Prompt.AwaitingRecord waiting) {
                 if (!decisionShown) {
@@ -270,14 +269,16 @@ public final class TerminalDesk {
                     decisionShown = true;
                 }
                 say(waiting.problem());
-                if (readLine("[Enter] もう一度記録する") == null) {
+                if (readLine(StaffText.recordAgainKey()) == null) {
                     // the keyboard is gone: end as the store failure it is, the check's outcome on screen above
                     open = null;
                     throw new StoreException(waiting.kind(), waiting.problem(), null);
                 }
                 next = new DeskEvent.RecordAgain();
+            } else if (p instanceof Prompt.AwaitingStart) {
+                next = new DeskEvent.Cancel(); // the first event did not start it: nothing to go on with
             } else {
-                next = new DeskEvent.Cancel();
+                throw new IllegalStateException("prompt not handled: " + p);
             }
             p = handle(check, next);
         }
@@ -290,12 +291,12 @@ public final class TerminalDesk {
         if (p.reason().code() != ReasonCode.SERVICE_OFFLINE || !station.hasService()) {
             return "";
         }
-        return StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString());
+        return StaffText.sentence(StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString()));
     }
 
     private DeskEvent pinOrChoice(int triesLeft) throws IOException {
-        say(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します）");
-        say("職員の操作: [v] 目視確認に切り替え  [d] 書類で受付  [c] 中止");
+        say(StaffText.pinPromptAtDesk(triesLeft));
+        say(StaffText.pinStaffKeys());
         while (true) {
             char[] typed = readSecret();
             if (typed == null) {
@@ -311,7 +312,7 @@ public final class TerminalDesk {
                 Arrays.fill(typed, '\0');
                 switch (choice) {
                     case "v" -> {
-                        String staff = staffId("目視確認をした職員のID（戻る: c）");
+                        String staff = staffId(StaffText.visualStaffPrompt());
                         if (staff != null) {
                             return new DeskEvent.VisualConfirmed(staff);
                         }
@@ -326,7 +327,7 @@ public final class TerminalDesk {
                         return new DeskEvent.Decline();
                     }
                 }
-                say(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します）");
+                say(StaffText.pinPromptAtDesk(triesLeft));
                 continue;
             }
             return new DeskEvent.PinEntered(typed);
@@ -336,10 +337,10 @@ public final class TerminalDesk {
     /** The PIN without echo on a real terminal; never kept as a String. */
     private char[] readSecret() throws IOException {
         if (console != null) {
-            shown = "暗証番号: ";
-            return console.readPassword("暗証番号: ");
+            shown = StaffText.pinField();
+            return console.readPassword(StaffText.pinField());
         }
-        prompt("暗証番号: ");
+        prompt(StaffText.pinField());
         List<Character> chars = new ArrayList<>();
         int c;
         while ((c = in.read()) != -1 && c != '\n') {
@@ -357,7 +358,7 @@ public final class TerminalDesk {
 
     private DeskEvent visualOrChoice() throws IOException {
         while (true) {
-            String line = readLine("目視確認をした職員のID（書類で受付: d、中止: c）");
+            String line = readLine(StaffText.visualStaffPromptAtVisual());
             if (line == null || key(line).equals("c")) {
                 return new DeskEvent.Decline();
             }
@@ -369,7 +370,7 @@ public final class TerminalDesk {
                 continue;
             }
             if (line.isBlank()) {
-                say(StaffText.required("職員のID"));
+                say(StaffText.required(StaffText.staffIdLabel()));
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
             } else {
@@ -386,20 +387,22 @@ public final class TerminalDesk {
                 return null;
             }
             if (line.isBlank()) {
-                say(StaffText.required("職員のID"));
+                say(StaffText.required(StaffText.staffIdLabel()));
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
             } else if (!station.mayConfirmVisually(line.strip())) {
-                say("【この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。】"
-                        + "設定されている職員のIDを入力してください。");
+                say(StaffText.notVisualStaff());
             } else {
                 return line.strip();
             }
         }
     }
 
-    private DeskEvent consent() throws IOException {
-        say("患者さんに情報提供の同意を伺います（y / はい: 同意する　n / いいえ: 同意しない）");
+    private DeskEvent consent(Prompt.AwaitingConsent prompt) throws IOException {
+        if (prompt.reason() != null) {
+            say("【" + StaffText.messageAndNext(prompt.reason().code()) + "】");
+        }
+        say(StaffText.consentIntro());
         Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
         for (SharingCategory c : SharingCategory.values()) {
             Boolean yes = yesNo(StaffText.consentQuestion(c, station.setup().institution()) + " [y/n]");
@@ -408,7 +411,15 @@ public final class TerminalDesk {
             }
             answers.put(c, yes);
         }
-        return new DeskEvent.ConsentAnswered(answers);
+        Boolean subsidy = null;
+        if (prompt.asksSubsidy()) {
+            say(StaffText.subsidyOffered(prompt.subsidies()));
+            subsidy = yesNo(StaffText.subsidyQuestion() + " [y/n]"); // asked until answered, never guessed
+            if (subsidy == null) {
+                return new DeskEvent.Decline();
+            }
+        }
+        return new DeskEvent.ConsentAnswered(answers, subsidy);
     }
 
     /** A yes/no question, asked until answered; null when the keyboard is gone. */
@@ -428,7 +439,7 @@ public final class TerminalDesk {
 
     private DeskEvent documentsOrEnd() throws IOException {
         while (true) {
-            String line = readLine("[d] 書類を入力・読み取り  [m] 被保険者資格申立書  [c] ここで終える");
+            String line = readLine(StaffText.documentsKeys());
             if (line == null) {
                 return new DeskEvent.Decline();
             }
@@ -453,7 +464,7 @@ public final class TerminalDesk {
 
     private DeskEvent declarationOrEnd() throws IOException {
         while (true) {
-            String line = readLine("[m] 申立書を記入する  [c] 記入しない（保険診療として受付できません）");
+            String line = readLine(StaffText.declarationKeys());
             if (line == null) {
                 return new DeskEvent.Cancel();
             }
@@ -485,7 +496,7 @@ public final class TerminalDesk {
         String pending = wedged;
         while (doc == null) {
             String line = pending != null ? pending
-                    : readLine("[t] 手で入力  [s] QRコードを読み取る（読み取り機・画像ファイル）  [c] 戻る");
+                    : readLine(StaffText.documentEntryKeys());
             pending = null;
             if (line == null) {
                 return null;
@@ -503,11 +514,11 @@ public final class TerminalDesk {
                 default -> refuse(line);
             }
         }
-        String address = readLine("住所（再照会のために控えます。空欄可）");
+        String address = readLine(StaffText.addressPrompt());
         if (address == null) {
             return null;
         }
-        Boolean limit = yesNo("限度額情報の提供に口頭で同意を得ましたか [y/n]");
+        Boolean limit = yesNo(StaffText.limitConsentPrompt());
         if (limit == null) {
             return null;
         }
@@ -519,7 +530,7 @@ public final class TerminalDesk {
         if (doc == null) {
             return null;
         }
-        say("読み取った内容:");
+        say(StaffText.scannedHeading());
         VisitText.document(out, doc);
         DocumentForm.Result checked = DocumentForm.check(doc);
         if (!checked.ok()) {
@@ -527,7 +538,7 @@ public final class TerminalDesk {
             say(StaffText.scannedNotUsable());
             return null;
         }
-        Boolean use = yesNo("この内容で受付しますか [y/n]");
+        Boolean use = yesNo(StaffText.useScannedPrompt());
         return Boolean.TRUE.equals(use) ? doc : null;
     }
 
@@ -542,7 +553,7 @@ public final class TerminalDesk {
 
     private PresentedDocument scanned() throws IOException {
         while (true) {
-            String line = readLine("QRコードを読み取り機で読むか、画像ファイル（PNG/JPEG）のパスを入力（戻る: 空欄）");
+            String line = readLine(StaffText.scanPrompt());
             if (line == null || line.isBlank()) {
                 return null;
             }
@@ -552,7 +563,7 @@ public final class TerminalDesk {
             try {
                 return DocumentScanner.scan(Path.of(line.strip()));
             } catch (DocumentInputException | java.nio.file.InvalidPathException e) {
-                say(e instanceof DocumentInputException ? e.getMessage() : "「" + line.strip() + "」はファイルのパスとして読めません。");
+                say(e instanceof DocumentInputException ? e.getMessage() : StaffText.notAPath(line.strip()));
             }
         }
     }
@@ -561,7 +572,7 @@ public final class TerminalDesk {
     private PresentedDocument typed() throws IOException {
         DocumentKind kind = null;
         while (kind == null) {
-            String line = readLine("書類 [1] 資格確認書  [2] 資格情報のお知らせ  [c] 戻る");
+            String line = readLine(StaffText.documentKindKeys());
             if (line == null || key(line).equals(LEAVE)) {
                 return null;
             }
@@ -571,7 +582,7 @@ public final class TerminalDesk {
                 default -> refuse(line);
             }
         }
-        say("（途中でやめるときは c だけを入力）");
+        say(StaffText.formCancelHint());
         DocumentKind k = kind;
         Map<String, String> typed = new LinkedHashMap<>();
         List<String> ask = List.of("insurerNumber", "symbol", "number", "branch", "name", "birthDate", "sex", "issuedOn", "validUntil");
@@ -599,13 +610,7 @@ public final class TerminalDesk {
     }
 
     private static String documentLabel(DocumentKind kind, String field) {
-        String label = DocumentForm.label(field);
-        return switch (field) {
-            case "birthDate" -> label + "（2016-04-02 または 平成28年4月2日）";
-            case "sex" -> label + "（男/女、空欄可）";
-            case "issuedOn", "validUntil" -> label + (DocumentForm.required(kind, field) ? "（例: 令和6年12月2日）" : "（空欄可）");
-            default -> DocumentForm.required(kind, field) ? label : label + "（なければ空欄）";
-        };
+        return StaffText.documentFieldPrompt(DocumentForm.label(field), field, DocumentForm.required(kind, field));
     }
 
     /**
@@ -628,7 +633,7 @@ public final class TerminalDesk {
     }
 
     private void problems(List<FieldProblem> problems, java.util.function.Function<String, String> labels) {
-        say("入力し直してください:");
+        say(StaffText.enterAgain());
         for (FieldProblem p : problems) {
             String label;
             try {
@@ -642,7 +647,7 @@ public final class TerminalDesk {
 
     /** The 被保険者資格申立書, field by field ({@link DeclarationForm}); null when staff leave the form. */
     private DeskEvent declarationEvent() throws IOException {
-        say("被保険者資格申立書（氏名・生年月日・住所・連絡先は必須。途中でやめるときは c だけを入力）");
+        say(StaffText.declarationIntro());
         Map<String, String> typed = new LinkedHashMap<>();
         for (String f : List.of("name", "sex", "birthDate", "address", "contact", "statedInsurance", "insurerNumber")) {
             String v = formField(declarationLabel(f), text -> DeclarationForm.field(f, text), DeclarationForm::label);
@@ -677,16 +682,7 @@ public final class TerminalDesk {
     }
 
     private static String declarationLabel(String field) {
-        String label = DeclarationForm.label(field);
-        return switch (field) {
-            case "sex" -> label + "（男/女、空欄可）";
-            case "birthDate" -> label + "（1985-01-02 または 昭和60年1月2日）";
-            case "contact" -> label + "（電話番号など）";
-            case "statedInsurance" -> label + "（分かる範囲で。空欄可）";
-            case "insurerNumber" -> label + "（分からなければ空欄: 不詳請求）";
-            case "number" -> label;
-            default -> DeclarationForm.required(field) ? label : label + "（なければ空欄）";
-        };
+        return StaffText.declarationFieldPrompt(DeclarationForm.label(field), field, DeclarationForm.required(field));
     }
 
     // --- the day ----------------------------------------------------------------------------------
@@ -695,11 +691,11 @@ public final class TerminalDesk {
         try {
             RecheckRun run = RecheckRunner.of(station.context()).run(n -> {
                 SafeText.carriageReturn(out);
-                out.print("再照会中: " + n + " 件");
+                out.print(StaffText.recheckProgress(n));
                 out.flush();
             });
             out.println();
-            say("再照会: " + run.findings().size() + " 件");
+            say(StaffText.recheckCount(run.findings().size()));
             for (RecheckFinding f : run.findings()) {
                 say("  " + StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null)));
             }
@@ -713,7 +709,7 @@ public final class TerminalDesk {
         for (Visit v : visits) {
             say(VisitText.row(v));
         }
-        say("今日の受付: " + visits.size() + " 件");
+        say(StaffText.todaysCount(visits.size()));
     }
 
     private LocalDate today() {

@@ -22,6 +22,8 @@ import jp.mynadesk.reader.ReaderException;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.store.SharedDatabase;
 import jp.mynadesk.store.Stores;
+import jp.mynadesk.time.Timeline;
+import jp.mynadesk.virtualcard.reader.TerminalOptions;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.MyNumberCard;
 import jp.mynadesk.virtualcard.reader.ReaderProfile;
@@ -134,6 +136,14 @@ public final class Station implements AutoCloseable {
      * @throws NoTrustAnchors at a PC/SC reader without configured anchors (before anything is opened)
      */
     public static Station open(Setup s) throws ReaderException, IOException {
+        return open(s, Timeline.REAL);
+    }
+
+    /**
+     * As {@link #open(Setup)}, with the in-JVM reader, the client and the in-process mock service all waiting on
+     * {@code timeline} (a scenario's virtual time). A PC/SC reader waits in real time whatever the timeline.
+     */
+    public static Station open(Setup s, Timeline timeline) throws ReaderException, IOException {
         if (s.pcsc() && s.anchors().isEmpty()) {
             throw new NoTrustAnchors();
         }
@@ -141,10 +151,11 @@ public final class Station implements AutoCloseable {
         VirtualTerminal virtualReader = null;
         CardReaders readers = null;
         if (s.virtualCard() != null) {
-            terminals = new VirtualTerminals();
+            terminals = new VirtualTerminals(TerminalOptions.DEFAULT, timeline);
             virtualReader = s.readerProfile() == null ? terminals.plug(VIRTUAL_READER) : s.readerProfile().plug(terminals);
             virtualReader.insert(MyNumberCard.of(s.virtualCard()));
-            readers = new CardReaders(terminals.factory());
+            VirtualTerminals virtual = terminals;
+            readers = new CardReaders(virtual, virtual::factory); // no TerminalFactory (and no pcscd) unless monitored
         } else if (s.usePcsc() || s.pcscReader() != null) {
             readers = CardReaders.pcsc();
             readers.choose(s.pcscReader()); // a reader that is not there, or a name that fits several, stops here
@@ -156,11 +167,11 @@ public final class Station implements AutoCloseable {
             URI uri = s.service();
             if (uri == null && !s.noService()) {
                 OqsServer.Config config = s.serviceConfig() != null ? s.serviceConfig() : OqsServer.Config.defaults();
-                server = OqsServer.start(config.port(0).clock(s.clock()));
+                server = OqsServer.start(config.port(0).clock(s.clock()).timeline(timeline));
                 uri = server.uri();
                 s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
             }
-            client = s.noService() ? null : OqsClient.builder(uri).clock(s.clock()).build();
+            client = s.noService() ? null : OqsClient.builder(uri).clock(s.clock()).timeline(timeline).build();
             store = s.openStore();
             Station station = new Station(s, virtualReader, server, client, store, readers);
             OperationsLog.info("station", station.settingsInForce());

@@ -279,16 +279,6 @@ public final class JdbcVisitStore implements VisitStore {
         }
     }
 
-    /** Many visits in one transaction: only for filling a record to measure ({@link StoreBench}). */
-    synchronized void recordAll(List<Visit> visits) {
-        write(c -> {
-            for (Visit v : visits) {
-                insert(c, v);
-            }
-            return null;
-        });
-    }
-
     private Visit insert(Connection c, Visit visit) throws SQLException {
         LocalDate day = VisitRows.day(visit.asOf());
         int next;

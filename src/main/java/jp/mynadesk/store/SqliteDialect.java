@@ -56,6 +56,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public Connection connect() throws SQLException {
+        SqliteNative.prepare(); // the driver's native library from the build folder, not a fresh copy in /tmp
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import jp.mynadesk.documents.JsonProblem;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonProblem;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.pki.CaFiles;
 
 /**
@@ -329,7 +329,12 @@ public final class CardProfiles {
         }
     }
 
-    /** Loaded on first use; a broken resource is a build defect, so it fails loudly. */
+    /**
+     * The built-in profiles by name, each bound and validated when first asked for: a check uses one of twelve, and
+     * binding all of them cost a cold one-shot {@code check} 67–101 ms (issue 23). The resource is read and the names
+     * indexed on first use (a broken resource or a duplicate name is a build defect and fails loudly then); a broken
+     * profile fails when it is first used ({@code CardProfilesTest} lists them all).
+     */
     private static final class BuiltIns {
         static final Map<String, CardProfile> PROFILES = load();
 
@@ -342,28 +347,86 @@ public final class CardProfiles {
                 if (!entries.isArray()) {
                     throw new IllegalStateException("built-in card profiles resource " + RESOURCE + " is not a JSON array");
                 }
-                Map<String, CardProfile> byName = new LinkedHashMap<>();
+                Map<String, Integer> index = new LinkedHashMap<>();
                 List<String> problems = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
-                    try {
-                        JsonProfile plain = bindPlain(entries.get(i));
-                        String origin = "組み込みプロファイル #" + i;
-                        CardProfile p = plain != null ? plain.toProfile(origin, null)
-                                : parseWithMapper(JsonText.compact(entries.get(i)), origin);
-                        if (byName.putIfAbsent(p.name(), p) != null) {
-                            problems.add("duplicate built-in profile name " + p.name());
-                        }
-                    } catch (ProfileException e) {
-                        problems.add(e.getMessage());
+                    JsonNode name = entries.get(i).get("name");
+                    if (name == null || !name.isTextual()) {
+                        problems.add("built-in profile #" + i + " has no name");
+                    } else if (index.putIfAbsent(name.asText(), i) != null) {
+                        problems.add("duplicate built-in profile name " + name.asText());
                     }
                 }
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException(String.join("; ", problems));
                 }
-                return Collections.unmodifiableMap(byName);
+                return new LazyProfiles(entries, index);
             } catch (IOException e) {
                 throw new IllegalStateException("built-in card profiles cannot be read", e);
             }
+        }
+
+        private static CardProfile bind(JsonNode entry, int i) {
+            try {
+                JsonProfile plain = bindPlain(entry);
+                String origin = "組み込みプロファイル #" + i;
+                return plain != null ? plain.toProfile(origin, null) : parseWithMapper(JsonText.compact(entry), origin);
+            } catch (ProfileException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A read-only map of the built-ins in file order whose values are bound on first {@code get} (or iteration). */
+    private static final class LazyProfiles extends java.util.AbstractMap<String, CardProfile> {
+        private final JsonNode entries;
+        private final Map<String, Integer> index;
+        private final CardProfile[] bound;
+
+        LazyProfiles(JsonNode entries, Map<String, Integer> index) {
+            this.entries = entries;
+            this.index = Collections.unmodifiableMap(index);
+            this.bound = new CardProfile[entries.size()];
+        }
+
+        @Override
+        public synchronized CardProfile get(Object name) {
+            Integer i = index.get(name);
+            if (i == null) {
+                return null;
+            }
+            if (bound[i] == null) {
+                CardProfile p = BuiltIns.bind(entries.get(i), i);
+                if (!p.name().equals(name)) {
+                    throw new IllegalStateException("built-in profile #" + i + " is named " + p.name() + ", not " + name);
+                }
+                bound[i] = p;
+            }
+            return bound[i];
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return index.containsKey(name);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return index.keySet();
+        }
+
+        @Override
+        public int size() {
+            return index.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, CardProfile>> entrySet() {
+            Map<String, CardProfile> all = new LinkedHashMap<>();
+            for (String name : index.keySet()) {
+                all.put(name, get(name));
+            }
+            return Collections.unmodifiableMap(all).entrySet();
         }
     }
 }

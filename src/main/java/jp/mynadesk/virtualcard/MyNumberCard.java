@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import jp.mynadesk.card.Jpki;
 import jp.mynadesk.card.StatusWord;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.pki.CardIssuer;
 import jp.mynadesk.pki.HolderCertificates;
 
@@ -160,6 +161,7 @@ public final class MyNumberCard implements EmulatedCard {
         } catch (RuntimeException e) {
             // Never expected: a real chip answers something to every command, so the emulator must too.
             lastResortAnswers++;
+            OperationsLog.unexpected("virtualcard", "仮想カードが予期しないエラーで 6F00 を返しました", e);
             return sw(StatusWord.NO_PRECISE_DIAGNOSIS);
         }
     }

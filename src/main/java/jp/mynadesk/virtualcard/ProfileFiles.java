@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import jp.mynadesk.documents.JsonProblem;
+import jp.mynadesk.format.JsonProblem;
 
 /**
  * How a card or reader profile option ({@code --virtual}, {@code --reader-profile}) is resolved: a built-in name, else

@@ -13,7 +13,7 @@ class BenchCommandTest {
     @CsvSource({"--runs, 0", "--runs, -1", "--apdus, 0", "--apdus, -5"})
     void countsBelowOneAreBadInput(String option, String value) {
         CliRun r = CliRun.of("bench", option, value);
-        assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(ExitCode.BAD_INPUT.status, r.exitCode(), r.err());
         assertTrue(r.err().startsWith(option + " " + value), r.err());
         assertEquals("", r.out());
     }
@@ -22,9 +22,21 @@ class BenchCommandTest {
     void roundsRegistrySizeAndPendingMustBePositive() {
         for (String[] args : new String[][] {{"--rounds", "0"}, {"--registry", "0"}, {"--desk", "--pending", "0"}}) {
             CliRun r = CliRun.of(concat("bench", args));
-            assertEquals(Main.BAD_INPUT, r.exitCode(), String.join(" ", args));
+            assertEquals(ExitCode.BAD_INPUT.status, r.exitCode(), String.join(" ", args));
             assertTrue(r.err().contains(args[args.length - 2]), r.err());
         }
+    }
+
+    @Test
+    void withoutTheBenchJarTheCommandSaysWhereItIs() {
+        CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> new BenchCommands.Missing().call());
+        assertEquals(ExitCode.UNAVAILABLE, e.exitCode());
+        assertTrue(e.getMessage().contains("./mynadesk bench"), e.getMessage());
+    }
+
+    @Test
+    void theBenchmarksAreFoundWhenTheirJarIsOnThePath() {
+        assertEquals(BenchCommands.NAME, BenchCommands.command().getName());
     }
 
     private static String[] concat(String first, String[] rest) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * Bad inputs are chosen from each option's type: an unknown option, a missing value, an impossible date, a number
  * that is not one. None of them gets as far as running the command.
  */
+@Tag("slow") // every command's help and errors, hundreds of runs
 class CliWalkTest {
     /** What a stack trace or a leaked Java name looks like. */
     private static final Pattern LEAK = Pattern.compile("\\tat |Exception|java\\.|jp\\.mynadesk|\\$");
@@ -108,7 +110,7 @@ class CliWalkTest {
     Stream<DynamicTest> badInputIsExitTwoWithAMessageAndNoStackTrace() {
         return commands().stream().flatMap(p -> badInputs(p).stream().map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
             CliRun r = CliRun.of(args);
-            assertEquals(Main.BAD_INPUT, r.exitCode(), r.out() + r.err());
+            assertEquals(ExitCode.BAD_INPUT.status, r.exitCode(), r.out() + r.err());
             assertFalse(r.err().isBlank(), "a message on stderr");
             assertTrue(JAPANESE.matcher(r.err()).find(), r.err());
             assertFalse(LEAK.matcher(r.err()).find(), r.err());
@@ -120,7 +122,7 @@ class CliWalkTest {
         return commands().stream().filter(p -> p.command().getCommandSpec().findOption("--json") != null)
                 .map(p -> DynamicTest.dynamicTest(p + " --json --no-such-option", () -> {
                     CliRun r = CliRun.of(p.with("--json", "--no-such-option"));
-                    assertEquals(Main.BAD_INPUT, r.exitCode());
+                    assertEquals(ExitCode.BAD_INPUT.status, r.exitCode());
                     JsonNode error = new ObjectMapper().readTree(r.out()).get("error");
                     assertEquals("bad-input", error.get("code").asText());
                     assertEquals(r.err().strip(), error.get("message").asText());

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.DocumentRenderer;
-import jp.mynadesk.documents.EnteredDate;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.Sex;
 import org.junit.jupiter.api.Test;

@@ -33,7 +33,7 @@ class DateRulesTest {
     })
     void aDayOutsideTheRulesIsRefusedNamingTheOption(String asOf, String why) {
         CliRun run = CliRun.of("check", "--virtual", "default", "--as-of", asOf, "--json", "--data", data.toString());
-        assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.BAD_INPUT.status, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("--as-of") && run.err().contains(why), run.err());
         assertFalse(Files.exists(data.resolve("mynadesk.db")), "nothing recorded");
     }
@@ -45,7 +45,7 @@ class DateRulesTest {
                 {"--as-of", "docs", "check", "-", "--as-of", "9999-12-31"},
                 {"--date", "ceiling", "--class", "A03", "--total", "1000000", "--date", "平成32年1月1日"}}) {
             CliRun run = CliRun.of(java.util.Arrays.copyOfRange(args, 1, args.length));
-            assertEquals(Main.BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertEquals(ExitCode.BAD_INPUT.status, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.err().contains(args[0]) && run.err().contains("存在しない日付です。平成は")
                     || run.err().contains("範囲（1900-01-01〜2099-12-31）の外"), run.err());
         }
@@ -69,7 +69,7 @@ class DateRulesTest {
     void aDocsCheckInputOrAScenarioOutsideTheRangeIsRefused() throws Exception {
         Path input = Files.writeString(data.resolve("check.json"), "{\"asOf\": \"0000-01-01\", \"documents\": []}");
         CliRun check = CliRun.of("docs", "check", input.toString());
-        assertEquals(Main.BAD_INPUT, check.exitCode(), check.out() + check.err());
+        assertEquals(ExitCode.BAD_INPUT.status, check.exitCode(), check.out() + check.err());
         assertTrue(check.err().contains("asOf") && check.err().contains("1900-01-01 から 2099-12-31 まで"), check.err());
 
         Path scenario = Files.writeString(data.resolve("old.yaml"), "name: old\nasOf: 0000-01-01\ncard: default\n"

@@ -147,9 +147,9 @@ class DeskCommandsTest {
 
     @Test
     void csvCellsNeverBecomeFormulas() {
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", VisitsCommand.cell("=HYPERLINK(\"x\")"));
-        assertEquals("\"a,b\"", VisitsCommand.cell("a,b"));
-        assertEquals("plain", VisitsCommand.cell("plain"));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", VisitsCommand.CSV.format(VisitsCommand.cell("=HYPERLINK(\"x\")")));
+        assertEquals("\"a,b\"", VisitsCommand.CSV.format(VisitsCommand.cell("a,b")));
+        assertEquals("plain", VisitsCommand.CSV.format(VisitsCommand.cell("plain")));
     }
 
     @Test
@@ -175,7 +175,7 @@ class DeskCommandsTest {
             assertEquals(3, run.exitCode(), run.out() + run.err());
             String retry = "[Enter] もう一度記録する";
             assertEquals(3, run.out().split(java.util.regex.Pattern.quote(retry), -1).length - 1, run.out());
-            assertTrue(run.out().contains(jp.mynadesk.desk.ReasonCode.RECORD_UNAVAILABLE.message()), run.out());
+            assertTrue(run.out().contains(jp.mynadesk.desk.StaffText.message(jp.mynadesk.desk.ReasonCode.RECORD_UNAVAILABLE)), run.out());
             assertEquals(1, run.out().split("結果: 資格を確認しました", -1).length - 1, "the decision shown once: " + run.out());
             assertFalse(run.out().contains("記録しました"), "never called recorded");
             assertFalse(run.err().isBlank(), "the store's message on the way out");

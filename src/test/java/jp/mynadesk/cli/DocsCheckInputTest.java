@@ -52,7 +52,7 @@ class DocsCheckInputTest {
         Path in = dir.resolve("typo.json");
         Files.writeString(in, "{\"asOf\":\"2026-11-22\",\"documents\":[" + DOC.formatted("2029-11-30").replace("validUntil", "validUntill") + "]}");
         CliRun r = CliRun.of("docs", "check", in.toString());
-        assertEquals(Main.BAD_INPUT, r.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, r.exitCode());
         assertTrue(r.err().startsWith("documents[0].validUntill:"), r.err());
         assertTrue(r.err().contains("「validUntil」"), r.err());
         Files.writeString(in, "{\"asOf\":\"2026-11-22\",\"onlineAvaliable\":true,\"documents\":[]}");
@@ -64,10 +64,10 @@ class DocsCheckInputTest {
     @Test
     void validUntilBeforeIssuedOnAndBirthAfterAsOfAreRefused() throws Exception {
         CliRun until = check("2026-04-30");
-        assertEquals(Main.BAD_INPUT, until.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, until.exitCode());
         assertTrue(until.err().startsWith("documents[0].validUntil:"), until.err());
         CliRun born = check("2029-11-30", "--as-of", "1980-01-01");
-        assertEquals(Main.BAD_INPUT, born.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, born.exitCode());
         assertTrue(born.err().startsWith("documents[0].birthDate:"), born.err());
     }
 

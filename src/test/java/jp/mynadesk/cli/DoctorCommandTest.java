@@ -54,7 +54,7 @@ class DoctorCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         ErrorReport report = new ErrorReport(List.of(args), cli.getOut(), cli.getErr());
-        cli.setParameterExceptionHandler((e, a) -> report.fail(Main.BAD_INPUT, UsageErrors.message(e)));
+        cli.setParameterExceptionHandler((e, a) -> report.fail(ExitCode.BAD_INPUT, UsageErrors.message(e)));
         cli.setExecutionExceptionHandler((e, c, p) -> Main.failure(e, report, cli.getErr()));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());

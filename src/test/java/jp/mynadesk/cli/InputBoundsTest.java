@@ -106,7 +106,7 @@ class InputBoundsTest {
     }
 
     private static void assertRefused(CliRun run, String expected) {
-        assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.BAD_INPUT.status, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(expected), "expected «" + expected + "» in: " + run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }

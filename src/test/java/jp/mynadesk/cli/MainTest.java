@@ -18,7 +18,7 @@ class MainTest {
     void aVersionRequestBuildsNoSubcommand() {
         assertEquals(List.of(), Main.commandsFor(new String[] {"--version"}));
         CliRun run = CliRun.of("--version");
-        assertEquals(Main.OK, run.exitCode());
+        assertEquals(ExitCode.OK.status, run.exitCode());
         assertTrue(run.out().startsWith("mynadesk "), run.out());
     }
 
@@ -27,7 +27,7 @@ class MainTest {
         assertEquals(Main.commands(), Main.commandsFor(new String[] {"--help"}));
         assertEquals(Main.commands(), Main.commandsFor(new String[] {"no-such-command"}));
         CliRun help = CliRun.of("--help");
-        assertEquals(Main.OK, help.exitCode());
+        assertEquals(ExitCode.OK.status, help.exitCode());
         for (Class<?> command : Main.commands()) {
             String name = command.getAnnotation(Command.class).name();
             assertTrue(help.out().contains("  " + name + " "), name + " missing from the root help");
@@ -37,6 +37,6 @@ class MainTest {
     @Test
     void theNamedSubcommandStillRuns() {
         CliRun run = CliRun.of("insurer-number", "check", "01130012");
-        assertEquals(Main.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.status, run.exitCode(), run.err());
     }
 }

@@ -106,9 +106,9 @@ class OperationsLogCliTest {
             code = Main.failure(new IllegalStateException("broken for 06139012"), new ErrorReport(List.of(), new PrintWriter(
                     new StringWriter()), new PrintWriter(err, true)), new PrintWriter(err, true));
         } finally {
-            RunLog.end(Main.UNEXPECTED);
+            RunLog.end(ExitCode.UNEXPECTED.status);
         }
-        assertEquals(Main.UNEXPECTED, code);
+        assertEquals(ExitCode.UNEXPECTED.status, code);
         Path log = data.resolve("log").resolve("mynadesk.log").toAbsolutePath();
         String message = err.toString().strip();
         assertTrue(message.startsWith("予期しないエラーが起きました。"), message);
@@ -130,7 +130,7 @@ class OperationsLogCliTest {
         try {
             where = RunLog.unexpected(new IllegalStateException("early"), Map.of("HOME", dir.toString()));
         } finally {
-            RunLog.end(Main.UNEXPECTED);
+            RunLog.end(ExitCode.UNEXPECTED.status);
         }
         Path log = data.resolve("log").resolve("mynadesk.log").toAbsolutePath();
         assertTrue(where.contains(log.toString()), where);

@@ -20,11 +20,11 @@ class OutputFilesTest {
     @Test
     void refusesAFolderAndAMissingFolderWithoutCreatingIt() {
         CliException folder = assertThrows(CliException.class, () -> OutputFiles.check("--out", dir));
-        assertEquals(Main.BAD_INPUT, folder.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, folder.exitCode());
         assertTrue(folder.getMessage().startsWith("--out "));
         Path missing = dir.resolve("no-such-folder").resolve("x.png");
         CliException parent = assertThrows(CliException.class, () -> OutputFiles.writeString("--out", missing, "x"));
-        assertEquals(Main.BAD_INPUT, parent.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, parent.exitCode());
         assertFalse(Files.exists(missing.getParent()), "no folder created");
     }
 
@@ -43,17 +43,17 @@ class OutputFilesTest {
         Path fifo = dir.resolve("trace.fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         CliException e = assertThrows(CliException.class, () -> OutputFiles.writeString("--trace", fifo, "x"));
-        assertEquals(Main.BAD_INPUT, e.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, e.exitCode());
         assertTrue(e.getMessage().contains("--trace") && e.getMessage().contains("FIFO"), e.getMessage());
         CliRun desk = CliRun.of("desk", "--virtual", "default", "--trace", fifo.toString(), "--data", dir.resolve("d").toString());
-        assertEquals(Main.BAD_INPUT, desk.exitCode(), "refused before the desk opens: " + desk.err());
+        assertEquals(ExitCode.BAD_INPUT.status, desk.exitCode(), "refused before the desk opens: " + desk.err());
     }
 
     @Test
     @EnabledOnOs(OS.LINUX)
     void aFullDiskIsBadInputNotAStackTrace() {
         CliException full = assertThrows(CliException.class, () -> OutputFiles.writeString("--out", Path.of("/dev/full"), "x".repeat(10000)));
-        assertEquals(Main.BAD_INPUT, full.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, full.exitCode());
     }
 
     private CliRun render(String out) {
@@ -66,7 +66,7 @@ class OutputFilesTest {
     void docsRenderRefusesBadOutPaths() {
         for (String out : new String[] {dir.toString(), dir.resolve("nope/x.png").toString(), "/dev/full"}) {
             CliRun r = render(out);
-            assertEquals(Main.BAD_INPUT, r.exitCode(), out + ": " + r.err());
+            assertEquals(ExitCode.BAD_INPUT.status, r.exitCode(), out + ": " + r.err());
             assertTrue(r.err().startsWith("--out"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
@@ -77,7 +77,7 @@ class OutputFilesTest {
     @Test
     void docsScanRefusesAFolderAsOutBeforeScanning() {
         CliRun r = CliRun.of("docs", "scan", "--out", dir.toString(), dir.resolve("missing.png").toString());
-        assertEquals(Main.BAD_INPUT, r.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, r.exitCode());
         assertTrue(r.err().startsWith("--out"), r.err());
     }
 }

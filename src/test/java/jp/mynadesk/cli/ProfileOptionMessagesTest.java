@@ -83,7 +83,7 @@ class ProfileOptionMessagesTest {
     }
 
     private static void assertRefused(CliRun run, String expected) {
-        assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.BAD_INPUT.status, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(expected), "expected «" + expected + "» in: " + run.err());
         assertFalse(LEAK.matcher(run.err()).find(), run.err());
     }

@@ -13,17 +13,17 @@ class ReaderProfileOptionTest {
     @Test
     void listsEveryBuiltInReaderProfile() {
         CliRun run = CliRun.of("card", "reader-profiles");
-        assertEquals(Main.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.status, run.exitCode(), run.err());
         for (ReaderProfile p : ReaderProfiles.list()) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(p.name() + " ")), p.name() + " in\n" + run.out());
         }
-        assertEquals(Main.OK, CliRun.of("card", "reader-profiles", "--help").exitCode());
+        assertEquals(ExitCode.OK.status, CliRun.of("card", "reader-profiles", "--help").exitCode());
     }
 
     @Test
     void serveRefusesAnUnknownReaderProfileBeforeStarting() {
         CliRun run = CliRun.of("card", "serve", "--reader-profile", "acr38");
-        assertEquals(Main.BAD_INPUT, run.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, run.exitCode());
         assertTrue(run.err().contains("--reader-profile"), run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("jp.mynadesk"), run.err());
         assertTrue(CliRun.of("card", "serve", "--help").out().contains("--reader-profile"));

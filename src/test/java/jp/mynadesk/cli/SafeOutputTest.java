@@ -78,7 +78,7 @@ class SafeOutputTest {
         Files.writeString(file, Recording.record("default", "9999", 0).text()
                 .replaceFirst("@program [^\n]*", "@program mynadesk \u001b]0;owned\u0007\u0000\u202eevil"));
         CliRun replay = CliRun.of("trace", "replay", file.toString());
-        assertEquals(Main.OK, replay.exitCode(), replay.out() + replay.err());
+        assertEquals(ExitCode.OK.status, replay.exitCode(), replay.out() + replay.err());
         assertSafe(replay);
         assertTrue(replay.out().contains("mynadesk \\u001B]0;owned\\u0007\\u0000\\u202Eevil"), replay.out());
     }

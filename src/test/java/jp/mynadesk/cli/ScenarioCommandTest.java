@@ -45,6 +45,24 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void theSummarySaysWhichTimeItRanInAndWhatItCost() throws Exception {
+        pass();
+        for (String time : new String[] {"virtual", "real"}) {
+            CliRun run = time.equals("real") ? CliRun.of("scenario", "run", dir.toString(), "--json", "--real-time")
+                    : CliRun.of("scenario", "run", dir.toString(), "--json");
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertEquals(time, json.get("time").asText());
+            for (String field : new String[] {"wallSeconds", "cpuSeconds", "wallPerCpu", "scenariosPerSecond"}) {
+                assertTrue(json.get(field).isNumber(), field + " in " + json);
+            }
+            assertTrue(json.has("waitingForCpuSeconds"), json.toString());
+        }
+        CliRun text = CliRun.of("scenario", "run", dir.toString());
+        assertTrue(text.out().contains("仮想時間、実時間 ") && text.out().contains("CPU "), text.out());
+    }
+
+    @Test
     void noSuchPathIsBadUsage() {
         CliRun run = CliRun.of("scenario", "run", dir.resolve("missing").toString());
         assertEquals(2, run.exitCode());
@@ -80,7 +98,7 @@ class ScenarioCommandTest {
             assertTrue(hex.contains("0020008004********"), "the VERIFY is there, masked: " + text);
             assertFalse(hex.contains("002000800431323334"), "the PIN is not");
             CliRun replay = CliRun.of("trace", "replay", trace.toString(), "--json");
-            assertEquals(Main.OK, replay.exitCode(), replay.out() + replay.err());
+            assertEquals(ExitCode.OK.status, replay.exitCode(), replay.out() + replay.err());
             assertTrue(new ObjectMapper().readTree(replay.out()).get("identical").asBoolean(), replay.out());
         }
         assertEquals(java.util.Set.of("wrong.yaml.trace", "wrong.yaml-2.trace"), written, "one file each, no name reused");

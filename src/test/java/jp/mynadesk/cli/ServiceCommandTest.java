@@ -110,10 +110,10 @@ class ServiceCommandTest {
     void registryGenerateWritesAFileTheServiceAccepts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("people.lines");
         CliRun run = CliRun.of("service", "registry", "generate", "--people", "500", "--out", file.toString(), "--seed", "3");
-        assertEquals(Main.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.status, run.exitCode(), run.err());
         assertEquals(500, jp.mynadesk.oqs.server.InsuredRegistry.load(file).size());
         CliRun bad = CliRun.of("service", "registry", "generate", "--people", "0", "--out", file.toString());
-        assertEquals(Main.BAD_INPUT, bad.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, bad.exitCode());
         assertTrue(bad.err().contains("--people"), bad.err());
     }
 
@@ -123,7 +123,7 @@ class ServiceCommandTest {
             Path file = dir.resolve("registry.json");
             Files.writeString(file, content);
             CliRun run = CliRun.of("service", "start", "--port", "0", "--registry", file.toString());
-            assertEquals(Main.BAD_INPUT, run.exitCode(), content);
+            assertEquals(ExitCode.BAD_INPUT.status, run.exitCode(), content);
             assertTrue(run.err().contains(file.toString()), run.err());
             assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
         }

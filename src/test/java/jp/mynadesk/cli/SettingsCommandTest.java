@@ -40,7 +40,7 @@ class SettingsCommandTest {
         cli.setOut(o);
         cli.setErr(e);
         ErrorReport report = new ErrorReport(List.of(args), o, e);
-        cli.setParameterExceptionHandler((x, a) -> report.fail(Main.BAD_INPUT, UsageErrors.message(x)));
+        cli.setParameterExceptionHandler((x, a) -> report.fail(ExitCode.BAD_INPUT, UsageErrors.message(x)));
         cli.setExecutionExceptionHandler((x, c, p) -> Main.failure(x, report, e));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.replay.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ class TraceCommandTest {
         Path file = dir.resolve("good.trace");
         Files.writeString(file, Recording.record("default", "9999", 0).text());
         CliRun run = CliRun.of("trace", "replay", file.toString(), "--json");
-        assertEquals(Main.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.status, run.exitCode(), run.err());
         JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertTrue(json.get("identical").asBoolean());
         assertEquals(json.get("recordedCommands").asInt(), json.get("commands").asInt());
@@ -49,12 +49,12 @@ class TraceCommandTest {
         Path file = dir.resolve("broken.trace");
         Files.writeString(file, "@format mynadesk-trace 1\n> 00A4040C @0.001\n< 90 @0.002\n");
         CliRun run = CliRun.of("trace", "replay", file.toString());
-        assertEquals(Main.BAD_INPUT, run.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, run.exitCode());
         assertTrue(run.err().contains("3行目"), run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("jp.mynadesk"), run.err());
 
         CliRun missing = CliRun.of("trace", "replay", dir.resolve("nope.trace").toString());
-        assertEquals(Main.BAD_INPUT, missing.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, missing.exitCode());
         assertFalse(missing.err().contains("Exception"), missing.err());
     }
 
@@ -63,9 +63,9 @@ class TraceCommandTest {
         Path file = dir.resolve("good.trace");
         Files.writeString(file, Recording.record("default", "9999", 0).text());
         CliRun run = CliRun.of("trace", "replay", file.toString(), "--reader-profile", "acr39u");
-        assertEquals(Main.OK, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.OK.status, run.exitCode(), run.out() + run.err());
         CliRun bad = CliRun.of("trace", "replay", file.toString(), "--reader-profile", "acr38");
-        assertEquals(Main.BAD_INPUT, bad.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.status, bad.exitCode());
         assertTrue(bad.err().contains("--reader-profile"), bad.err());
     }
 
@@ -79,7 +79,7 @@ class TraceCommandTest {
                 ! PCSC_ERROR SCARD_F_INTERNAL_ERROR @1.000
                 """);
         CliRun run = CliRun.of("trace", "replay", file.toString());
-        assertEquals(Main.OK, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.OK.status, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("アプリ選択: カードリーダーでエラーが起きました。"), run.out());
         assertFalse(run.out().contains("ReaderProblem") || run.out().contains("kind="), run.out());
 
@@ -91,9 +91,9 @@ class TraceCommandTest {
 
     @Test
     void everyTraceCommandAnswersHelp() {
-        assertEquals(Main.OK, CliRun.of("trace", "--help").exitCode());
+        assertEquals(ExitCode.OK.status, CliRun.of("trace", "--help").exitCode());
         CliRun help = CliRun.of("trace", "replay", "--help");
-        assertEquals(Main.OK, help.exitCode());
+        assertEquals(ExitCode.OK.status, help.exitCode());
         assertTrue(help.out().contains("FILE") && help.out().contains("--json"), help.out());
     }
 }

@@ -297,7 +297,7 @@ class DoctorTest {
     void readersNoneSeveralUnnamedAndANameThatFitsNoneOrSeveral() {
         Finding none = finding(run(null, List.of(), null), "reader");
         assertEquals(Status.PROBLEM, none.status());
-        assertEquals(PcscProblem.NO_READERS.message(), none.message());
+        assertEquals(jp.mynadesk.desk.StaffText.message(PcscProblem.NO_READERS), none.message());
 
         terminals.plug("ACS ACR39U 00 00");
         terminals.plug("ACS ACR39U 01 00");

@@ -12,6 +12,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.mynadesk.format.JsonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class RenderScanRoundTripTest {
                     + "\"birthDate\":\"1989-02-30\",\"issuedOn\":\"2024-12-02\",\"validUntil\":\"2029-11-30\"}",
     })
     void renderedDocumentScansBackToTheSameJson(String json) throws Exception {
-        JsonNode original = JsonText.parse(json, "fixture");
+        JsonNode original = DocumentJson.parse(json, "fixture");
         PresentedDocument doc = DocumentJson.read(original, "fixture");
         Path png = dir.resolve("doc.png");
         DocumentRenderer.writePng(doc, png);
@@ -93,7 +94,7 @@ class RenderScanRoundTripTest {
 
     @Test
     void myNumberFieldsNeverReachThePayload() throws Exception {
-        JsonNode withMyNumber = JsonText.parse("{\"kind\":\"shikaku-joho-oshirase\",\"insurerNumber\":\"01130012\",\"number\":\"1\","
+        JsonNode withMyNumber = DocumentJson.parse("{\"kind\":\"shikaku-joho-oshirase\",\"insurerNumber\":\"01130012\",\"number\":\"1\","
                 + "\"name\":\"協会 太郎\",\"birthDate\":\"1989-05-10\",\"myNumberLast4\":\"4821\",\"マイナンバー下4桁\":\"4821\"}", "x");
         PresentedDocument d = DocumentJson.read(withMyNumber, "x");
         assertFalse(QrPayload.encode(d).contains("4821"));

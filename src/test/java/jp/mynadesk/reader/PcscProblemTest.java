@@ -50,8 +50,8 @@ class PcscProblemTest {
     @Test
     void everyProblemTellsStaffWhatHappenedAndWhatToDo() {
         for (PcscProblem p : PcscProblem.values()) {
-            assertFalse(p.message().isBlank());
-            assertTrue(p.nextStep().endsWith("。"), p + ": " + p.nextStep());
+            assertFalse(jp.mynadesk.desk.StaffText.message(p).isBlank());
+            assertTrue(jp.mynadesk.desk.StaffText.next(p).endsWith("。"), p + ": " + jp.mynadesk.desk.StaffText.next(p));
         }
     }
 

@@ -120,8 +120,8 @@ class FallbackDecisionTest {
         assertEquals("01130012", d.insurance().insurerNumber(), "the misread one fails its check digit; the newest passing one wins");
         assertEquals(1, d.insuranceFromDocument());
         assertTrue(d.recheck());
-        assertTrue(DecisionMessages.message(d).contains("被保険者資格申立書"));
-        assertTrue(DecisionMessages.message(d).contains("読み取"), "a misread document: suggest re-scanning");
+        assertTrue(jp.mynadesk.desk.StaffText.decision(d).contains("被保険者資格申立書"));
+        assertTrue(jp.mynadesk.desk.StaffText.decision(d).contains("読み取"), "a misread document: suggest re-scanning");
     }
 
     @Test
@@ -132,7 +132,7 @@ class FallbackDecisionTest {
         assertNull(d.insurance());
         assertEquals(false, d.recheck());
         assertEquals(true, d.onlineQuery());
-        assertTrue(DecisionMessages.message(d).contains("不詳請求"));
+        assertTrue(jp.mynadesk.desk.StaffText.decision(d).contains("不詳請求"));
     }
 
     @ParameterizedTest(name = "online={0}")
@@ -145,7 +145,7 @@ class FallbackDecisionTest {
         assertNull(d.insurance());
         assertEquals(false, d.recheck());
         assertEquals(false, d.onlineQuery());
-        String m = DecisionMessages.message(d);
+        String m = jp.mynadesk.desk.StaffText.decision(d);
         assertTrue(m.contains("10割") && m.contains("療養費"), m);
         assertTrue(m.contains("マイナ保険証（マイナンバーカード）をお持ちか確認"), "ask for the card: " + m);
     }
@@ -154,13 +154,13 @@ class FallbackDecisionTest {
     void expiredCardIsRejectWithExplanation() {
         FallbackDecision d = Docs.decide("2026-06-01", false, PresentedCard.withCertificateUntil(LocalDate.of(2026, 2, 10)));
         assertEquals(Decision.REJECT, d.decision());
-        assertTrue(DecisionMessages.message(d).contains("資格確認書の申請"), DecisionMessages.message(d));
+        assertTrue(jp.mynadesk.desk.StaffText.decision(d).contains("資格確認書の申請"), jp.mynadesk.desk.StaffText.decision(d));
     }
 
     @Test
     void messageOfTheContractExample() {
         FallbackDecision d = Docs.decide("2026-11-22", false, Docs.card(), Docs.kakuninsho().build());
-        assertEquals("資格確認書（有効期限 2029-11-30）で受付できます。オンライン復旧後に再照会します。", DecisionMessages.message(d));
+        assertEquals("資格確認書（有効期限 2029-11-30）で受付できます。オンライン復旧後に再照会します。", jp.mynadesk.desk.StaffText.decision(d));
     }
 
     @Test
@@ -169,6 +169,6 @@ class FallbackDecisionTest {
                 Docs.oshirase().build());
         assertEquals(Basis.NOTICE_WITH_CARD, d.basis());
         assertTrue(d.card().inGrace());
-        assertTrue(DecisionMessages.message(d).contains("猶予期間中"));
+        assertTrue(jp.mynadesk.desk.StaffText.decision(d).contains("猶予期間中"));
     }
 }

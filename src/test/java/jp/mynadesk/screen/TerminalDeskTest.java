@@ -94,8 +94,8 @@ class TerminalDeskTest {
             assertEquals("s-1", v.confirmedBy());
             assertEquals(List.of(), v.warnings());
             String result = f.screen.toString().substring(f.screen.toString().indexOf("結果:"));
-            assertFalse(result.contains(ReasonCode.PIN_LAST_TRY.message()), result);
-            assertTrue(f.screen.toString().contains(ReasonCode.PIN_LAST_TRY.message()), "warned at the PIN prompt");
+            assertFalse(result.contains(StaffText.message(ReasonCode.PIN_LAST_TRY)), result);
+            assertTrue(f.screen.toString().contains(StaffText.message(ReasonCode.PIN_LAST_TRY)), "warned at the PIN prompt");
             assertEquals(1, f.count(StaffText.pinNotHere()));
         }
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test (class or method) that talks to a real pcscd with the vsmartcard vpcd reader
- * {@value PcscdCheck#READER}. Tags it {@code pcsc} and checks the reader before it runs:
+ * {@value PcscdCheck#READER}. Tags it {@code pcsc} and {@code slow} (left out by {@code mvn test -Pfast}), holds
+ * {@link ForkLock.Pcscd} so that one test fork at a time uses the reader, and checks the reader before it runs:
  * <ul>
  *   <li>with {@code -Dmynadesk.pcsc.required=true} (CI, through Maven's {@code -Dpcsc.required=true}) a
  *       missing pcscd or reader FAILS the test;</li>
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Tag("pcsc")
-@ExtendWith(PcscdCheck.class)
+@Tag("slow")
+@ExtendWith({PcscdCheck.class, ForkLock.Pcscd.class})
 public @interface RequiresPcscd {
 }

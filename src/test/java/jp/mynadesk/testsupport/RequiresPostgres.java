@@ -11,13 +11,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test that needs a real PostgreSQL server, named by the JDBC URL in {@code $MYNADESK_TEST_PG} (or the
  * system property {@code mynadesk.test.pg}); {@code .ci/postgres-up.sh} starts a throwaway one and prints it.
- * Tagged {@code postgres}. Without the URL the test is SKIPPED with the reason on standard error, unless
+ * Tagged {@code postgres} and {@code slow} (left out by {@code mvn test -Pfast}); holds {@link ForkLock.Postgres},
+ * since some of these tests restart or freeze the one server. Without the URL the test is SKIPPED with the reason on standard error, unless
  * {@code CI=true}: then it FAILS, so CI never passes by skipping the shared-record tests.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Tag("postgres")
-@ExtendWith(PostgresCheck.class)
+@Tag("slow")
+@ExtendWith({PostgresCheck.class, ForkLock.Postgres.class})
 public @interface RequiresPostgres {
 }

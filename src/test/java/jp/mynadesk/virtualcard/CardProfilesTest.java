@@ -254,7 +254,7 @@ class CardProfilesTest {
         String json = MINIMAL.replace("\"issued\"", insert);
         CardProfiles.JsonProfile bound;
         try {
-            bound = CardProfiles.bindPlain(jp.mynadesk.documents.JsonText.read(json));
+            bound = CardProfiles.bindPlain(jp.mynadesk.format.JsonText.read(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             bound = null; // the tree reader refuses duplicate fields: parse leaves the text to the mapper
         }
@@ -291,10 +291,10 @@ class CardProfilesTest {
         try (var in = CardProfiles.class.getResourceAsStream(CardProfiles.RESOURCE)) {
             resource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        var entries = jp.mynadesk.documents.JsonText.read(resource);
+        var entries = jp.mynadesk.format.JsonText.read(resource);
         assertEquals(CardProfiles.list().size(), entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            String json = jp.mynadesk.documents.JsonText.compact(entries.get(i));
+            String json = jp.mynadesk.format.JsonText.compact(entries.get(i));
             CardProfiles.JsonProfile bound = CardProfiles.bindPlain(entries.get(i));
             assertEquals(CardProfiles.bindWithMapper(json, "t"), bound, json);
             assertEquals(CardProfiles.parseWithMapper(json, "組み込みプロファイル #" + i), CardProfiles.list().get(i));

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import jp.mynadesk.documents.JsonProblem;
+import jp.mynadesk.format.JsonProblem;
 import jp.mynadesk.virtualcard.reader.ReaderProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.mynadesk.documents.JsonProblem;
+import jp.mynadesk.format.JsonProblem;
 
 /**
  * Faults the mock service injects into its HTTP answers, read from a JSON file or the admin endpoint (format in

@@ -21,12 +21,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.mynadesk.oplog.OperationsLog;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsFormatException;
 import jp.mynadesk.oqs.OqsXml;
 import jp.mynadesk.oqs.XmlNode;
 import jp.mynadesk.pki.TestCa;
+import jp.mynadesk.time.Timeline;
 
 /**
  * The mock オンライン資格確認 service as a real HTTP server (JDK {@code com.sun.net.httpserver}), with optional
@@ -62,6 +65,7 @@ public final class OqsServer implements AutoCloseable {
         Duration challengeTtl = Duration.ofSeconds(60);
         Duration batchProcessingTime = Duration.ofSeconds(2);
         String adminToken;
+        Timeline timeline = Timeline.REAL;
 
         public static Config defaults() {
             return new Config();
@@ -87,6 +91,8 @@ public final class OqsServer implements AutoCloseable {
          * null (the default) = admin from loopback only.
          */
         public Config adminToken(String token) { this.adminToken = token; return this; }
+        /** Where hang and latency faults wait: real time, or a scenario's virtual time shared with its desk's client. */
+        public Config timeline(Timeline timeline) { this.timeline = Objects.requireNonNull(timeline); return this; }
     }
 
     static {
@@ -113,6 +119,7 @@ public final class OqsServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
     private final String adminToken;
+    private final Timeline timeline;
 
     private OqsServer(Config c) throws IOException {
         InsuredRegistry registry = c.registry == null ? InsuredRegistry.builtIn() : c.registry;
@@ -130,6 +137,7 @@ public final class OqsServer implements AutoCloseable {
         }
         AtomicInteger threads = new AtomicInteger();
         this.adminToken = c.adminToken;
+        this.timeline = c.timeline;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "oqs-http-" + threads.incrementAndGet());
@@ -222,11 +230,11 @@ public final class OqsServer implements AutoCloseable {
                 return;
             }
             FaultInjector.Decision d = faults.decide(endpoint);
-            if (d.delayMs() > 0 && !pause(d.delayMs())) {
+            if (d.delayMs() > 0 && !pause(ex, d.delayMs())) {
                 ex.close();
                 return;
             }
-            if (d.fault() != null && injectBefore(ex, d.fault())) {
+            if (d.fault() != null && injectBefore(ex, d.fault(), RequestEcho.of(endpoint, body))) {
                 return;
             }
             byte[] answer;
@@ -234,6 +242,7 @@ public final class OqsServer implements AutoCloseable {
             String type = "application/xml; charset=UTF-8";
             try {
                 answer = answer(endpoint, body);
+                type = xmlType(declaredCode(answer));
                 if (endpoint.equals("crl")) {
                     type = "application/pkix-crl";
                 } else if (endpoint.equals("health")) {
@@ -241,7 +250,7 @@ public final class OqsServer implements AutoCloseable {
                 }
             } catch (OqsFormatException e) {
                 status = 400;
-                answer = OqsXml.error(service.errorHeader(null, null, null, null, OqsErrorCodes.MALFORMED_REQUEST,
+                answer = OqsXml.error(RequestEcho.of(endpoint, body).error(service.clock(), OqsErrorCodes.MALFORMED_REQUEST,
                         "要求電文を読み取れません: " + e.getMessage()));
             }
             if (d.fault() != null) {
@@ -250,7 +259,8 @@ public final class OqsServer implements AutoCloseable {
             }
             send(ex, status, type, answer);
         } catch (RuntimeException e) {
-            // a bug must still get an answer, not a silently closed connection
+            // a bug must still get an answer, not a silently closed connection, and a line in the log
+            OperationsLog.unexpected("oqs.server", "模擬サービスで予期しないエラー", e);
             if (ex.getResponseCode() == -1) {
                 send(ex, 500, "text/plain; charset=UTF-8", ("internal error: " + e.getClass().getSimpleName())
                         .getBytes(StandardCharsets.UTF_8));
@@ -304,11 +314,22 @@ public final class OqsServer implements AutoCloseable {
         };
     }
 
+    /** The Content-Type of an XML answer in the code {@code characterCodeIdentifier} names. */
+    private static String xmlType(String characterCodeIdentifier) {
+        return "application/xml; charset=" + CharacterCode.declaredName(characterCodeIdentifier);
+    }
+
+    /** "1" when the answer was written in Shift_JIS (its declaration says so), else "0". */
+    private static String declaredCode(byte[] answer) {
+        String head = new String(answer, 0, Math.min(answer.length, 60), StandardCharsets.ISO_8859_1);
+        return head.contains("encoding=\"Shift_JIS\"") ? CharacterCode.SHIFT_JIS : CharacterCode.UTF_8;
+    }
+
     /** Faults that replace the answer entirely; true when the exchange is finished. */
-    private boolean injectBefore(HttpExchange ex, FaultPlan.Rule f) throws IOException {
+    private boolean injectBefore(HttpExchange ex, FaultPlan.Rule f, RequestEcho echo) throws IOException {
         switch (f.kind()) {
             case "hang" -> {
-                pause(f.hangMs() == null ? 60_000 : f.hangMs());
+                pause(ex, f.hangMs() == null ? 60_000 : f.hangMs());
                 ex.close(); // drop the connection without an answer
                 return true;
             }
@@ -333,10 +354,10 @@ public final class OqsServer implements AutoCloseable {
                 return true;
             }
             case "segment9" -> {
-                MessageHeader h = service.errorHeader(null, null, null, null,
+                MessageHeader h = echo.error(service.clock(),
                         f.errorCode() == null ? OqsErrorCodes.SYSTEM_ERROR : f.errorCode(),
                         f.errorMessage() == null ? "システムエラーが発生しました" : f.errorMessage());
-                send(ex, 200, "application/xml; charset=UTF-8", OqsXml.error(h));
+                send(ex, 200, xmlType(h.characterCodeIdentifier()), OqsXml.error(h));
                 return true;
             }
             default -> {
@@ -351,10 +372,10 @@ public final class OqsServer implements AutoCloseable {
         send(ex, 200, "application/xml; charset=UTF-8", cut);
     }
 
-    /** Waits; false when the server is closing. */
-    private boolean pause(long ms) {
+    /** Holds the exchange on the timeline; false when the server is closing. */
+    private boolean pause(HttpExchange ex, long ms) {
         try {
-            return !closing.await(ms, TimeUnit.MILLISECONDS);
+            return timeline.hold(ex.getRequestHeaders().getFirst(Timeline.EXCHANGE_HEADER), Duration.ofMillis(ms), closing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

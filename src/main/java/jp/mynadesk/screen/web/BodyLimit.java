@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import jp.mynadesk.desk.StaffText;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
 /**
  * Every request body bounded however it is framed (docs/WEB.md §1.2): a declared {@code Content-Length} above the

@@ -43,8 +43,10 @@ final class DeskView {
             return "record";
         } else if (p instanceof Prompt.Done) {
             return "done";
+        } else if (p == null || p instanceof Prompt.AwaitingStart) {
+            return "idle";
         }
-        return "idle";
+        throw new IllegalStateException("prompt not handled: " + p);
     }
 
     static ObjectNode staff(Prompt p, boolean busy) {
@@ -59,7 +61,10 @@ final class DeskView {
             o.set("warnings", warnings(consent.warnings()));
             o.set("qualification", qualification(consent.qualification()));
             o.put("outcomeText", StaffText.outcome(Outcome.CONFIRMED));
-            o.putObject("consent").put("pending", true).put("text", WebText.consentBeingAnswered());
+            o.putObject("consent").put("pending", true).put("text", StaffText.consentBeingAnswered());
+            if (consent.asksSubsidy()) {
+                o.set("subsidyLines", F.arrayNode().add(StaffText.subsidyOffered(consent.subsidies())));
+            }
         } else if (p instanceof Prompt.AwaitingDocuments docs) {
             o.put("serviceAvailable", docs.serviceAvailable());
         } else if (p instanceof Prompt.AwaitingRecord waiting) {
@@ -92,6 +97,10 @@ final class DeskView {
         o.set("qualification", q == null ? F.nullNode() : q);
         o.put("patientName", name(v));
         o.set("consent", consent(v));
+        ArrayNode subsidyLines = o.putArray("subsidyLines");
+        if (v.subsidy() != null) {
+            StaffText.subsidyLines(v.subsidy()).forEach(subsidyLines::add);
+        }
         String decision = v.decision() == null ? null : v.decision().path("message").asText(null);
         o.put("decisionText", decision);
     }
@@ -102,7 +111,7 @@ final class DeskView {
      */
     static String routeText(Visit v) {
         if (v.route() == Route.NUMBERS_ONLINE && v.decision() != null && "reject".equals(v.decision().path("decision").asText())) {
-            return WebText.routeDocumentsNotQueried();
+            return StaffText.routeDocumentsNotQueried();
         }
         return StaffText.route(v.route());
     }
@@ -121,17 +130,17 @@ final class DeskView {
         if (c == null) {
             boolean card = v.route() == Route.CARD_PIN || v.route() == Route.CARD_VISUAL;
             return card && v.outcome() == Outcome.CONFIRMED
-                    ? F.objectNode().put("answered", false).put("text", WebText.consentNotAnswered()) : F.nullNode();
+                    ? F.objectNode().put("answered", false).put("text", StaffText.consentNotAnswered()) : F.nullNode();
         }
         ObjectNode o = F.objectNode();
         o.put("answered", true);
         o.put("registered", c.registered());
-        o.put("text", c.registered() ? WebText.consentRegistered(c.availableUntil()) : WebText.consentNotRegistered());
+        o.put("text", c.registered() ? StaffText.consentRegistered(c.availableUntil()) : StaffText.consentNotRegistered());
         ArrayNode items = o.putArray("items");
         for (SharingCategory s : SharingCategory.values()) {
             Boolean yes = c.categories().get(s);
             items.addObject().put("category", s.code()).put("label", StaffText.category(s))
-                    .put("text", yes == null ? "回答なし" : yes ? "同意する" : "同意しない");
+                    .put("text", StaffText.consentAnswer(yes));
         }
         return o;
     }
@@ -160,12 +169,22 @@ final class DeskView {
             if (pin.warnings().contains(ReasonCode.PIN_LAST_TRY)) {
                 notices.add(StaffText.patientNotice(ReasonCode.PIN_LAST_TRY));
             }
-        } else if (p instanceof Prompt.AwaitingConsent) {
+        } else if (p instanceof Prompt.AwaitingConsent asked) {
             o.put("phase", "consent");
             ArrayNode qs = o.putArray("questions");
             for (SharingCategory c : SharingCategory.values()) {
                 qs.addObject().put("category", c.code()).put("label", StaffText.category(c))
                         .put("question", StaffText.consentQuestion(c, institution));
+            }
+            if (asked.asksSubsidy()) {
+                // PMH: the reader's own question, with its own choices (the numbers are for staff, not shown here)
+                ObjectNode q = qs.addObject().put("category", ConsentBody.SUBSIDY).put("label", StaffText.subsidyQuestion())
+                        .put("question", StaffText.subsidyQuestion() + "（" + String.join("、",
+                                asked.subsidies().stream().map(s -> s.name() == null ? "" : s.name()).toList()) + "）");
+                q.putArray("choices").add(F.arrayNode().add("yes").add("利用する")).add(F.arrayNode().add("no").add("利用しない"));
+            }
+            if (asked.reason() != null) {
+                o.putArray("notices").add(StaffText.message(asked.reason()));
             }
         } else if (p instanceof Prompt.Done done) {
             Outcome out = done.visit().outcome();
@@ -207,7 +226,7 @@ final class DeskView {
     private static ArrayNode warnings(List<ReasonCode> codes) {
         ArrayNode a = F.arrayNode();
         for (ReasonCode w : codes) {
-            a.addObject().put("code", w.code()).put("message", w.message()).put("next", w.next());
+            a.addObject().put("code", w.code()).put("message", StaffText.message(w)).put("next", StaffText.next(w));
         }
         return a;
     }

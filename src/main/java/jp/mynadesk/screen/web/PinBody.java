@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 
 /**
  * The PIN as the patient page sends it, {@code {"pin":"1234"}}, read straight from the request into a char array:

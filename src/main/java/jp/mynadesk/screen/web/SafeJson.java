@@ -9,7 +9,7 @@ import io.javalin.json.JsonMapper;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.Map;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.text.SafeText;
 
 /**

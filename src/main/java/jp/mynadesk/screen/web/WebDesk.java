@@ -45,7 +45,7 @@ import jp.mynadesk.desk.Visit;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentScanner;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.station.Station;
 
@@ -249,7 +249,7 @@ public final class WebDesk implements AutoCloseable {
             // what a keyboard-wedge QR reader typed into the scan field, shown before it is used
             String payload = Forms.text(body(ctx), "payload");
             if (payload == null) {
-                throw new Forms.BadField("payload", WebText.scanEmpty());
+                throw new Forms.BadField("payload", StaffText.scanEmpty());
             }
             try {
                 ctx.json(ScanView.of(ScanView.typed(payload), "typed"));
@@ -273,7 +273,7 @@ public final class WebDesk implements AutoCloseable {
             listen(EventHub.Audience.PATIENT, client, () -> {
                 io.javalin.http.sse.SseClient before = patientScreen.claim(page, client);
                 if (before != null) {
-                    hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", WebText.screenReplaced()));
+                    hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", StaffText.screenReplaced()));
                 }
                 return List.of(Map.entry("desk", patientScreen.view()));
             }, () -> patientScreen.release(page, client));
@@ -286,19 +286,30 @@ public final class WebDesk implements AutoCloseable {
         });
         app.post("/api/patient/consent", ctx -> {
             thisPatientScreen(ctx);
-            Map<SharingCategory, Boolean> given = ConsentBody.read(body(ctx));
+            JsonNode consentBody = body(ctx);
+            Map<SharingCategory, Boolean> given = ConsentBody.read(consentBody);
             List<SharingCategory> open = ConsentBody.unanswered(given);
-            if (!(desk.prompt() instanceof Prompt.AwaitingConsent)) {
+            if (!(desk.prompt() instanceof Prompt.AwaitingConsent asked)) {
                 throw new Refusal(409, "not-now", StaffText.notNow()); // a stale page: nothing is asked now
+            }
+            Boolean subsidy = asked.asksSubsidy() ? ConsentBody.subsidy(consentBody) : null;
+            if (asked.asksSubsidy() && subsidy == null) {
+                // 医療費助成 asked and not answered: asked again, never taken as 利用しない
+                ArrayNode fields = F.arrayNode();
+                open.forEach(c -> fields.add(c.code()));
+                fields.add(ConsentBody.SUBSIDY);
+                ctx.status(400).json(error("consent-unanswered", StaffText.message(jp.mynadesk.desk.ReasonCode.SUBSIDY_NOT_ANSWERED)
+                        + StaffText.next(jp.mynadesk.desk.ReasonCode.SUBSIDY_NOT_ANSWERED)).set("fields", fields));
+                return;
             }
             if (!open.isEmpty()) {
                 // asked again, never defaulted: a category left out is not a "no"
                 ArrayNode fields = F.arrayNode();
                 open.forEach(c -> fields.add(c.code()));
-                ctx.status(400).json(error("consent-unanswered", WebText.consentUnanswered(open)).set("fields", fields));
+                ctx.status(400).json(error("consent-unanswered", StaffText.consentUnanswered(open)).set("fields", fields));
                 return;
             }
-            answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given), Prompt.AwaitingConsent.class), false);
+            answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given, subsidy), Prompt.AwaitingConsent.class), false);
         });
     }
 
@@ -356,7 +367,7 @@ public final class WebDesk implements AutoCloseable {
     /** A patient page that another one took the desk from may no longer drive the check. */
     private void thisPatientScreen(Context ctx) {
         if (!patientScreen.mayAct(ctx.header(PatientScreen.HEADER))) {
-            throw new Refusal(409, "screen-replaced", WebText.screenReplaced());
+            throw new Refusal(409, "screen-replaced", StaffText.screenReplaced());
         }
     }
 
@@ -420,7 +431,7 @@ public final class WebDesk implements AutoCloseable {
     private void scan(Context ctx) throws IOException {
         UploadedFile file = ctx.uploadedFile("image");
         if (file == null) {
-            throw new Forms.BadField("image", StaffText.required("QRコードの画像"));
+            throw new Forms.BadField("image", StaffText.required(StaffText.qrImageLabel()));
         }
         BufferedImage img;
         try (InputStream in = file.content()) {
@@ -506,8 +517,7 @@ public final class WebDesk implements AutoCloseable {
             CeilingResult r = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, false,
                     jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate()));
             // the class as staff read it (区分ウ), not the service's code
-            String text = CeilingJson.human(r, on, source).replace("区分 " + cls.code() + "（" + cls.label() + "）",
-                    StaffText.limitClass(cls.code()));
+            String text = StaffText.ceilingText(CeilingJson.human(r, on, source), cls);
             ctx.json(CeilingJson.write(r, on, total, source).put("text", text));
         } catch (CeilingException e) {
             throw new Forms.BadField("total", e.getMessage());
@@ -559,7 +569,7 @@ public final class WebDesk implements AutoCloseable {
     /** The page's place for the mode ({@code <!--mode-->}): the simulation label, or nothing at a clinic's desk. */
     static byte[] withMode(byte[] page, boolean simulated, String cssClass) {
         String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
-        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + jp.mynadesk.screen.TerminalDesk.MODE_LABEL
+        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + StaffText.practiceMode()
                 + "</p>" : "";
         return html.replace("<!--mode-->", label).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -568,7 +578,7 @@ public final class WebDesk implements AutoCloseable {
     private String allowedStaff(JsonNode body) {
         String staff = Forms.staff(body);
         if (!station.mayConfirmVisually(staff)) {
-            throw new Forms.BadField("staff", "この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。");
+            throw new Forms.BadField("staff", StaffText.notVisualStaffField());
         }
         return staff;
     }

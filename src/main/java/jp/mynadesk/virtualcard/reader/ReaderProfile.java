@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import jp.mynadesk.card.Ticker;
+import jp.mynadesk.time.Timeline;
 import jp.mynadesk.virtualcard.EmulatedCard;
 import jp.mynadesk.virtualcard.Pauses;
 
@@ -45,7 +46,7 @@ public record ReaderProfile(String name, String description, String note, String
 
     private static void notNegative(String field, int value, String unit) {
         if (value < 0) {
-            throw new IllegalArgumentException(field + ": " + jp.mynadesk.documents.JsonProblem.subject(value)
+            throw new IllegalArgumentException(field + ": " + jp.mynadesk.format.JsonProblem.subject(value)
                     + "使えません。0 以上の整数（" + unit + "）を指定してください。");
         }
     }
@@ -70,9 +71,10 @@ public record ReaderProfile(String name, String description, String note, String
                 .withPresenter(card -> new ReaderQuirkCard(this, card, ticker, pause, false)));
     }
 
-    /** As {@link #plug(VirtualTerminals, Ticker, LongConsumer)} with the JVM's timer and real waiting. */
+    /** As {@link #plug(VirtualTerminals, Ticker, LongConsumer)} on the readers' timeline (real time by default). */
     public VirtualTerminal plug(VirtualTerminals terminals) {
-        return plug(terminals, Ticker.SYSTEM, Pauses.REAL);
+        Timeline t = terminals.timeline();
+        return t == Timeline.REAL ? plug(terminals, Ticker.SYSTEM, Pauses.REAL) : plug(terminals, t::nanoTime, t::pause);
     }
 
     /**
@@ -80,6 +82,11 @@ public record ReaderProfile(String name, String description, String note, String
      * T=0 procedure bytes are produced here. The reader name stays vpcd's.
      */
     public EmulatedCard overVpcd(EmulatedCard card) {
-        return new ReaderQuirkCard(this, card, Ticker.SYSTEM, Pauses.REAL, t0);
+        return overVpcd(card, Ticker.SYSTEM, Pauses.REAL);
+    }
+
+    /** As {@link #overVpcd(EmulatedCard)} on the given timer and latency wait (tests: a clock they move). */
+    public EmulatedCard overVpcd(EmulatedCard card, Ticker ticker, LongConsumer pause) {
+        return new ReaderQuirkCard(this, card, ticker, pause, t0);
     }
 }

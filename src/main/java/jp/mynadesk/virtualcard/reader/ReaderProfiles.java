@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.mynadesk.virtualcard.ProfileException;
 import jp.mynadesk.virtualcard.ProfileFiles;
-import jp.mynadesk.documents.JsonProblem;
+import jp.mynadesk.format.JsonProblem;
 
 /**
  * Reader profiles: the built-in set ({@value #RESOURCE}, one per reader family in {@code firmware-notes/}) and

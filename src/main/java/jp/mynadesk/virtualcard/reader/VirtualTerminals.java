@@ -1,6 +1,7 @@
 package jp.mynadesk.virtualcard.reader;
 
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,6 +18,7 @@ import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
+import jp.mynadesk.time.Timeline;
 
 /**
  * A set of virtual readers, behaving as SunPCSC's {@code PCSCTerminals}; readers come and go with {@link #plug} and
@@ -50,6 +52,7 @@ public final class VirtualTerminals extends CardTerminals {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition change = lock.newCondition();
     private Map<VirtualTerminal, ReaderState> known; // guarded by lock; null until the first waitForChange
+    private final Timeline timeline;
 
     public VirtualTerminals() {
         this(TerminalOptions.DEFAULT);
@@ -57,7 +60,22 @@ public final class VirtualTerminals extends CardTerminals {
 
     /** @param defaults the options of readers plugged with {@link #plug(String)} */
     public VirtualTerminals(TerminalOptions defaults) {
+        this(defaults, Timeline.REAL);
+    }
+
+    /**
+     * @param timeline where timed waits for a change happen; on a virtual one (a scenario, whose cards only the
+     *                 scenario's own thread moves) a wait for a change that has not happened ends at once at its
+     *                 time-out, the time-out having passed on the timeline
+     */
+    public VirtualTerminals(TerminalOptions defaults, Timeline timeline) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+    }
+
+    /** The timeline the readers' timed waits (and a reader profile's latency) use. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** A {@code TerminalFactory} of type "PC/SC" over these readers, without registering any provider. */
@@ -203,6 +221,12 @@ public final class VirtualTerminals extends CardTerminals {
     }
 
     private boolean awaitLocked(BooleanSupplier reached, long timeoutMillis) throws InterruptedException {
+        if (timeline.virtual() && timeoutMillis > 0) {
+            if (!reached.getAsBoolean()) {
+                timeline.sleep(Duration.ofMillis(timeoutMillis)); // nothing else moves the card while we wait
+            }
+            return reached.getAsBoolean();
+        }
         long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!reached.getAsBoolean()) {
             if (timeoutMillis == 0) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.virtualcard.EmulatedCard;
 
 /**
@@ -69,6 +70,7 @@ public final class VpcdBridge implements AutoCloseable {
     private final VpcdAddress address;
     private final Consumer<VpcdEvent> listener;
     private final long minAbsenceNanos;
+    private final Waits waits;
     private final Thread thread;
 
     private final Object lock = new Object();
@@ -94,10 +96,16 @@ public final class VpcdBridge implements AutoCloseable {
 
     /** Unit tests against a fake vpcd shorten the absence; a real pcscd needs {@link #MIN_ABSENCE}. */
     VpcdBridge(VpcdAddress address, Consumer<VpcdEvent> listener, Duration minAbsence) {
+        this(address, listener, minAbsence, Waits.REAL);
+    }
+
+    /** Tests give the bridge virtual time: the absence and the backoff are then waited without the wall clock. */
+    VpcdBridge(VpcdAddress address, Consumer<VpcdEvent> listener, Duration minAbsence, Waits waits) {
         this.address = Objects.requireNonNull(address, "address");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.minAbsenceNanos = minAbsence.toNanos();
-        this.absentUntil = System.nanoTime();
+        this.waits = Objects.requireNonNull(waits, "waits");
+        this.absentUntil = waits.nanoTime();
         this.thread = new Thread(this::run, "vpcd-bridge-" + address);
         this.thread.setDaemon(true);
     }
@@ -141,7 +149,7 @@ public final class VpcdBridge implements AutoCloseable {
     public void remove() {
         synchronized (lock) {
             if (card != null) {
-                absentUntil = System.nanoTime() + minAbsenceNanos;
+                absentUntil = waits.nanoTime() + minAbsenceNanos;
             }
             card = null;
             cutConnection();
@@ -157,7 +165,7 @@ public final class VpcdBridge implements AutoCloseable {
         synchronized (lock) {
             requireOpen();
             if (card != null) {
-                absentUntil = System.nanoTime() + minAbsenceNanos;
+                absentUntil = waits.nanoTime() + minAbsenceNanos;
             }
             card = newCard;
             cutConnection();
@@ -253,7 +261,7 @@ public final class VpcdBridge implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                long wait = absentUntil - System.nanoTime();
+                long wait = absentUntil - waits.nanoTime();
                 if (wait > 0) {
                     if (!waitOnLock(Math.max(1, wait / 1_000_000))) {   // woken early by insert/remove/close: re-check
                         return;
@@ -439,7 +447,11 @@ public final class VpcdBridge implements AutoCloseable {
     /** Caller holds the lock. False when interrupted (the thread then ends). */
     private boolean waitOnLock(long millis) {
         try {
-            lock.wait(millis);
+            if (millis == 0) {
+                lock.wait();                // until insert/remove/close: no time involved
+            } else {
+                waits.await(lock, millis);
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -452,6 +464,7 @@ public final class VpcdBridge implements AutoCloseable {
             listener.accept(event);
         } catch (RuntimeException e) {
             // A narrating listener must not be able to pull the card out of the reader.
+            OperationsLog.unexpected("virtualcard", "vpcd の経過表示で予期しないエラー", e);
         }
     }
 
@@ -461,5 +474,29 @@ public final class VpcdBridge implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
+    }
+
+    /**
+     * How the bridge tells time and waits with a time-out: the absence after a removal and the reconnect backoff.
+     * {@link #REAL} is the wall clock; a test's virtual clock lets it see a 1 s wait without spending it.
+     */
+    interface Waits {
+        /** Now, as {@link System#nanoTime()}. */
+        long nanoTime();
+
+        /** Waits on {@code lock} (held by the caller) until notified or {@code millis} (more than 0) have passed. */
+        void await(Object lock, long millis) throws InterruptedException;
+
+        Waits REAL = new Waits() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void await(Object lock, long millis) throws InterruptedException {
+                lock.wait(millis);
+            }
+        };
     }
 }

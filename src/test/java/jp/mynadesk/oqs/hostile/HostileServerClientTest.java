@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import jp.mynadesk.bench.HostileHttpServer;
 import jp.mynadesk.oqs.BatchDownloadRequest;
 import jp.mynadesk.oqs.CircuitBreaker;
 import jp.mynadesk.oqs.OqsClient;
@@ -95,6 +96,17 @@ class HostileServerClientTest {
     @Test
     void notHttpAtAllGoesOffline() throws Exception {
         goesOffline(HostileHttpServer.garbage());
+    }
+
+    @Test
+    void nothingListeningGoesOffline() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        OqsClient client = OqsClient.create(java.net.URI.create("http://127.0.0.1:" + closed + "/"), CLOCK);
+        assertInstanceOf(OqsResult.Offline.class, client.query(QUERY));
+        assertEquals(CircuitBreaker.State.OPEN, client.state());
     }
 
     @Test

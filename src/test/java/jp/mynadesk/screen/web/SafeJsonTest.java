@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.BlockingQueue;
 import jp.mynadesk.bench.WebDeskClient;
 import jp.mynadesk.bench.WebDeskClient.Event;
-import jp.mynadesk.documents.JsonText;
+import jp.mynadesk.format.JsonText;
 import jp.mynadesk.text.SafeText;
 import org.junit.jupiter.api.Test;
 

@@ -220,7 +220,7 @@ class WebDeskFormsHttpTest {
             assertEquals("payload", staff.post("/api/staff/scan-text", "{\"payload\":\"  \"}").body().path("field").asText());
 
             // a code without the 資格確認書's dates: read, and the missing fields said before use
-            PresentedDocument undated = doc.toBuilder().issuedOn(jp.mynadesk.documents.EnteredDate.ABSENT).validUntil(jp.mynadesk.documents.EnteredDate.ABSENT).build();
+            PresentedDocument undated = doc.toBuilder().issuedOn(jp.mynadesk.format.EnteredDate.ABSENT).validUntil(jp.mynadesk.format.EnteredDate.ABSENT).build();
             JsonNode partial = staff.post("/api/staff/scan-text", "{\"payload\":" + json(QrPayload.encode(undated)) + "}").body();
             assertEquals(List.of("issuedOn", "validUntil"), fields(partial));
         }
@@ -372,6 +372,6 @@ class WebDeskFormsHttpTest {
     }
 
     private static String json(String s) {
-        return jp.mynadesk.documents.JsonText.compact(com.fasterxml.jackson.databind.node.TextNode.valueOf(s));
+        return jp.mynadesk.format.JsonText.compact(com.fasterxml.jackson.databind.node.TextNode.valueOf(s));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
@@ -57,11 +59,15 @@ class ReaderProfilesPcscTest {
     void aReaderThatDropsTheCardLosesItThroughPcscdToo() throws Exception {
         ReaderProfile quick = new ReaderProfile("quick-drop", "drops after 1 s", "smartphone-reader.md",
                 "Quick 00 00", null, false, true, 0, 0, 1);
-        try (Served served = new Served(quick.overVpcd(MyNumberCard.of(CardProfiles.resolve("default"))))) {
+        AtomicLong nanos = new AtomicLong();   // the profile's timer, moved by the test instead of waited for
+        try (Served served = new Served(quick.overVpcd(MyNumberCard.of(CardProfiles.resolve("default")), nanos::get,
+                millis -> { }))) {
             Card card = served.terminal.connect("*");
             JpkiCard host = new JpkiCard(new GetResponseTransport(new SmartcardioTransport(card.getBasicChannel())));
             assertTrue(host.open().isSuccess());
-            Thread.sleep(1500);   // past the profile's 1 s: only a longer wait could make this flaky the other way
+            nanos.addAndGet(Duration.ofMillis(999).toNanos());
+            assertTrue(host.pinTriesLeft().isSuccess(), "still in the reader just before its 1 s");
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
             assertInstanceOf(CardFailure.CardRemoved.class, host.readAuthCertificate().failure());
             assertTrue(served.terminal.waitForCardAbsent(5000), "pcscd sees the slot empty");
         }

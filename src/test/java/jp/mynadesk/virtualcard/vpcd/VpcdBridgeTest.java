@@ -24,11 +24,13 @@ class VpcdBridgeTest {
     private VpcdBridge bridge;
     private final List<VpcdEvent> events = new CopyOnWriteArrayList<>();
     private final TestCard alpha = new TestCard("alpha");
+    /** The bridge's timed waits (the backoff), on virtual time. */
+    private final VirtualWaits backoffs = new VirtualWaits();
 
     @BeforeEach
     void setUp() throws Exception {
         vpcd = new FakeVpcd();
-        bridge = new VpcdBridge(vpcd.address(), events::add, SHORT_ABSENCE).start();
+        bridge = new VpcdBridge(vpcd.address(), events::add, SHORT_ABSENCE, backoffs).start();
     }
 
     @AfterEach
@@ -178,19 +180,29 @@ class VpcdBridgeTest {
     @Test
     void theNextCardWaitsUntilPcscdHasPolledTheEmptySlot() throws Exception {
         bridge.close();
-        bridge = new VpcdBridge(vpcd.address()).start();
+        VirtualWaits time = new VirtualWaits();
+        List<Long> spokeAt = new CopyOnWriteArrayList<>();
+        bridge = new VpcdBridge(vpcd.address(), event -> {
+            if (event instanceof VpcdEvent.Connected) {
+                spokeAt.add(time.nanoTime());
+            }
+        }, VpcdBridge.MIN_ABSENCE, time).start();
+        long inserted = time.nanoTime();
         bridge.insert(alpha);
-        assertTrue(vpcd.accept(2000), "the first insertion is immediate");
+        assertTrue(vpcd.accept(2000));
         assertArrayEquals(TestCard.ATR, vpcd.getAtr());
+        eventually(() -> spokeAt.size() == 1);
+        assertEquals(inserted, spokeAt.get(0), "the first insertion is immediate");
 
+        long switched = time.nanoTime();
         bridge.switchCard(new TestCard("beta"));
         assertTrue(vpcd.clientClosed(2000));
-        long start = System.nanoTime();
         assertTrue(vpcd.accept(3000));
-        long awayMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(awayMillis >= VpcdBridge.MIN_ABSENCE.toMillis() - 100,
-                "reconnected after " + awayMillis + " ms, before pcscd could poll the empty slot");
         assertEquals("beta", TestCard.name(vpcd.transmit(TestCard.GET_NAME)));
+        eventually(() -> spokeAt.size() == 2);
+        assertTrue(time.waited.contains(VpcdBridge.MIN_ABSENCE.toMillis()), "waited out the absence: " + time.waited);
+        assertTrue(spokeAt.get(1) - switched >= VpcdBridge.MIN_ABSENCE.toNanos(),
+                "reconnected " + (spokeAt.get(1) - switched) / 1_000_000 + " ms after the switch, before pcscd could poll the empty slot");
     }
 
     @Test
@@ -203,7 +215,8 @@ class VpcdBridgeTest {
         vpcd.stop();                       // pcscd killed
         eventually(() -> !bridge.isConnected());
         assertFalse(bridge.isPowered(), "a card that lost its reader lost power");
-        Thread.sleep(400);                 // a few refused connection attempts
+        int before = backoffs.waited.size();
+        eventually(() -> backoffs.waited.size() >= before + 3); // a few refused connection attempts
         vpcd.restart();
 
         assertTrue(vpcd.accept(3000), "reconnects within the bounded backoff");
@@ -227,12 +240,12 @@ class VpcdBridgeTest {
     void waitsForVpcdThatIsNotUpYet() throws Exception {
         vpcd.stop();
         bridge.insert(alpha);
-        Thread.sleep(1500);                // backoff has reached its 1 s ceiling
+        eventually(() -> backoffs.waited.size() >= 8);  // the backoff has reached its ceiling
+        assertEquals(List.of(50L, 100L, 200L, 400L, 800L, 1000L, 1000L, 1000L), List.copyOf(backoffs.waited).subList(0, 8),
+                "doubling from 50 ms, bounded by 1 s");
         vpcd.restart();
-        long start = System.nanoTime();
-        assertTrue(vpcd.accept(3000));
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(waitedMillis < 1500, "backoff is bounded by 1 s, waited " + waitedMillis + " ms");
+        assertTrue(vpcd.accept(3000), "connects on the next try once vpcd is up");
+        assertTrue(backoffs.waited.stream().allMatch(w -> w <= VpcdBridge.MAX_BACKOFF.toMillis()), "" + backoffs.waited);
     }
 
     @Test
