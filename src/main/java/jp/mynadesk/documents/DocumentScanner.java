@@ -3,7 +3,9 @@ package jp.mynadesk.documents;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
@@ -11,6 +13,7 @@ import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,17 +44,25 @@ public final class DocumentScanner {
 
     /**
      * Attempts in order, cheapest first. The hybrid binarizer (local thresholds) handles uneven light; at about
-     * 2 px per module (a sample document shrunk to 25–34 %) its blocks are too coarse and the global histogram
-     * binarizer reads what it cannot; PURE_BARCODE last, for an image cropped to the code alone.
+     * 2 px per module (a sample document shrunk to about 22–34 %, docs/QR-PAYLOAD.md "Measured scales") its blocks
+     * are too coarse and the global histogram binarizer reads what it cannot; PURE_BARCODE last, for an image cropped to the code alone.
      */
     private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
 
     /**
-     * The image at twice the size, smoothly interpolated: a shrunk photo whose modules are about 2 px, blurred by
-     * area averaging, is read by neither binarizer at its own size but is once each module spans about 4 px.
+     * Sizes tried after the image's own, each also turned a quarter: a shrunk photo whose modules are about 2 px,
+     * blurred by area averaging, is read once each module spans 3–6 px, and which of the sizes and turns lines the
+     * modules up with the binarizer's blocks differs from image to image (docs/QR-PAYLOAD.md, "Scanning").
      */
-    private static BufferedImage doubled(BufferedImage img) {
-        BufferedImage big = new BufferedImage(img.getWidth() * 2, img.getHeight() * 2, BufferedImage.TYPE_BYTE_GRAY);
+    private static final double[] SIZES = {1.0, 2.0, 1.5, 3.0};
+
+    /** Only QR codes are looked for: with every format, TRY_HARDER finds phantom 1D barcodes in the document's text. */
+    private static final List<BarcodeFormat> QR_ONLY = List.of(BarcodeFormat.QR_CODE);
+
+    /** The image resized, smoothly interpolated, in gray. */
+    private static BufferedImage resized(BufferedImage img, double factor) {
+        BufferedImage big = new BufferedImage((int) Math.round(img.getWidth() * factor), (int) Math.round(img.getHeight() * factor),
+                BufferedImage.TYPE_BYTE_GRAY);
         java.awt.Graphics2D g = big.createGraphics();
         try {
             g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
@@ -62,21 +73,46 @@ public final class DocumentScanner {
         return big;
     }
 
-    private static Optional<Result> decode(LuminanceSource lum) {
+    private static Optional<Result> decodeQr(LuminanceSource lum) {
         Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+                DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(), DecodeHintType.POSSIBLE_FORMATS, QR_ONLY);
         Map<DecodeHintType, Object> pure = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
-                DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+                DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(), DecodeHintType.POSSIBLE_FORMATS, QR_ONLY);
         for (Map<DecodeHintType, Object> h : List.of(hints, pure)) {
             for (Function<LuminanceSource, Binarizer> binarizer : BINARIZERS) {
                 try {
-                    return Optional.of(new MultiFormatReader().decode(new BinaryBitmap(binarizer.apply(lum)), h));
-                } catch (NotFoundException e) {
+                    return Optional.of(new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(lum)), h));
+                } catch (NotFoundException | ChecksumException | FormatException e) {
                     // next attempt
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Every size of {@link #SIZES} that stays within {@link #MAX_PIXELS}, as it is and turned a quarter. */
+    static Optional<Result> decode(BufferedImage img) {
+        for (double factor : SIZES) {
+            if ((double) img.getWidth() * img.getHeight() * factor * factor > MAX_PIXELS) {
+                continue;
+            }
+            LuminanceSource lum = new BufferedImageLuminanceSource(factor == 1.0 ? img : resized(img, factor));
+            Optional<Result> r = decodeQr(lum).or(() -> decodeQr(lum.rotateCounterClockwise()));
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** No QR code: is there another barcode, to tell staff so? Plain hints, so text is not taken for a barcode. */
+    private static Optional<BarcodeFormat> otherBarcode(BufferedImage img) {
+        try {
+            return Optional.of(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(img))))
+                    .getBarcodeFormat()).filter(f -> f != BarcodeFormat.QR_CODE);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     public static PresentedDocument scan(Path image) throws DocumentInputException {
@@ -115,14 +151,17 @@ public final class DocumentScanner {
     }
 
     public static PresentedDocument scan(BufferedImage img, String source) throws DocumentInputException {
-        Result result = decode(new BufferedImageLuminanceSource(img))
-                .or(() -> img.getWidth() * img.getHeight() <= MAX_PIXELS / 4 ? decode(new BufferedImageLuminanceSource(doubled(img))) : Optional.empty())
-                .orElseThrow(() -> new DocumentInputException(source
-                + ": QR コードが見つからないか、読み取れませんでした。書類全体が写るように、ぼけや反射のない画像でもう一度読み取ってください。"));
-        if (result.getBarcodeFormat() != BarcodeFormat.QR_CODE) {
-            throw new DocumentInputException(source + ": 読み取れたのは " + result.getBarcodeFormat()
-                    + " のバーコードで、書類の QR コードではありません。書類の QR コードを読み取ってください。");
+        Optional<Result> found = decode(img);
+        if (found.isEmpty()) {
+            Optional<BarcodeFormat> other = otherBarcode(img);
+            if (other.isPresent()) {
+                throw new DocumentInputException(source + ": 読み取れたのは " + other.get()
+                        + " のバーコードで、書類の QR コードではありません。書類の QR コードを読み取ってください。");
+            }
+            throw new DocumentInputException(source
+                    + ": QR コードが見つからないか、読み取れませんでした。書類全体が写るように、ぼけや反射のない画像でもう一度読み取ってください。");
         }
+        Result result = found.get();
         try {
             return QrPayload.decode(result.getText());
         } catch (DocumentInputException e) {
