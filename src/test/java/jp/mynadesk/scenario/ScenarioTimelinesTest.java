@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * the times included) and has the same conversation with the card. Trace lines are compared without their
  * elapsed-time stamps, which in real time are the JVM timer's.
  */
+@Tag("slow") // runs the scenarios folder twice, in virtual and in real time
 class ScenarioTimelinesTest {
     @Test
     @Tag("slow") // the whole scenarios/ folder twice, once waiting in real time

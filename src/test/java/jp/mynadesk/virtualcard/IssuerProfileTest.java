@@ -17,10 +17,12 @@ import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.testsupport.OpensslCa;
 import jp.mynadesk.virtualcard.reader.VirtualTerminal;
 import jp.mynadesk.virtualcard.reader.VirtualTerminals;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A card profile that names its own issuer (docs/CARD.md §8.2): a CA made with openssl, as QA makes one. */
+@Tag("slow") // openssl makes RSA CAs
 class IssuerProfileTest {
     static final String SUBJECT = "/C=JP/O=Clinic QA/OU=JPKI-like authentication CA for tests";
 
