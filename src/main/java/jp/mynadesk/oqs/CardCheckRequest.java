@@ -1,5 +1,7 @@
 package jp.mynadesk.oqs;
 
+import jp.mynadesk.format.Coded;
+
 /**
  * A card check: PIN mode (certificate + the card's signature over a challenge) or visual mode 目視 (certificate +
  * the staff member who compared the face; only from a terminal registered for it).
@@ -21,7 +23,7 @@ public record CardCheckRequest(
         String terminalId,
         String confirmedBy) {
 
-    public enum Mode {
+    public enum Mode implements Coded {
         PIN("1"), VISUAL("2");
 
         private final String code;
@@ -35,12 +37,7 @@ public record CardCheckRequest(
         }
 
         public static Mode fromCode(String code) throws OqsFormatException {
-            for (Mode m : values()) {
-                if (m.code.equals(code)) {
-                    return m;
-                }
-            }
-            throw new OqsFormatException("AuthenticationMode must be 1 (PIN) or 2 (visual), got " + SegmentOfResult.quote(code));
+            return Coded.find(values(), code).orElseThrow(() -> new OqsFormatException("AuthenticationMode must be 1 (PIN) or 2 (visual), got " + SegmentOfResult.quote(code)));
         }
     }
 
