@@ -127,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
                     String where = jp.mynadesk.desk.StaffText.serviceFailure(station.client().lastFailure(),
                             station.client().base().toString());
                     if (!where.isEmpty()) {
-                        out.println("接続の状況: " + where.substring(1));
+                        out.println(jp.mynadesk.desk.StaffText.connectionDetail(where));
                     }
                 }
             }
@@ -160,15 +160,14 @@ final class CheckCommand implements Callable<Integer> {
             landed = store.recordedAfterAll();
         } catch (StoreException cannotLook) {
             throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
-                    + "\nこの受付が記録されたかどうかを確かめられませんでした（記録の応答が途中で途切れました）。もう一度 check する前に、"
-                    + "mynadesk visits で記録を確かめてください（同じ受付を二重に記録しないため）。");
+                    + "\n" + jp.mynadesk.desk.StaffText.recordUnknown());
         }
         if (landed.isPresent()) {
-            err.println("記録の応答が途中で途切れましたが、確かめたところ受付 " + landed.get().visitId() + " として記録されています。");
+            err.println(jp.mynadesk.desk.StaffText.recordedAfterAll(landed.get().visitId()));
             return landed.get();
         }
         throw new CliException(DataOptions.failure(failure).exitCode(), failure.getMessage()
-                + "\nこの受付は記録されていません。");
+                + "\n" + jp.mynadesk.desk.StaffText.notRecorded());
     }
 
     private CheckMode mode() {

@@ -52,14 +52,13 @@ final class RecheckCommand implements Callable<Integer> {
         try (Station station = desk.open(wall, env, null, err::println, false)) {
             if (!station.hasService()) {
                 // docs/CLINIC.md: without a service a re-check has nothing to ask; the pending visits stay as they are
-                throw CliException.unavailable("オンライン資格確認サービスが設定されていない（service: none）ため、再照会できません。"
-                        + "再照会待ちの受付はそのまま残っています。サービスの URL を --service か設定ファイル（mynadesk setup）で指定してください。");
+                throw CliException.unavailable(StaffText.recheckNeedsService());
             }
             int pending = station.store().pendingRechecks().size();
             RecheckRun run = RecheckRunner.of(station.context()).run(done -> {
                 if (terminal) {
                     SafeText.carriageReturn(err);
-                    err.print("再照会中: " + done + " / " + pending + " 件");
+                    err.print(StaffText.recheckProgress(done, pending));
                     err.flush();
                 }
             });
@@ -70,12 +69,12 @@ final class RecheckCommand implements Callable<Integer> {
                 out.println(JsonText.pretty(RecheckJson.contract(run)));
                 return ExitCode.OK.status;
             }
-            out.println("再照会: " + run.findings().size() + "件（相違なし " + run.count(RecheckFinding.Kind.CONFIRMED)
-                    + "件、照会できず " + run.count(RecheckFinding.Kind.UNANSWERED) + "件）");
+            out.println(StaffText.recheckSummary(run.findings().size(), run.count(RecheckFinding.Kind.CONFIRMED),
+                    run.count(RecheckFinding.Kind.UNANSWERED)));
             for (RecheckFinding f : run.findings()) {
                 if (f.kind() != RecheckFinding.Kind.CONFIRMED) {
                     out.println("  " + StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null))
-                            + (f.detail() == null ? "" : "（" + SafeText.line(f.detail()) + "）"));
+                            + StaffText.findingDetail(f.detail()));
                 }
             }
         } catch (StoreException e) {

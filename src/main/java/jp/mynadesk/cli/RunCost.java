@@ -1,7 +1,10 @@
 package jp.mynadesk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
 
@@ -11,21 +14,41 @@ import java.util.Locale;
  * CPU time (issue 23: the scenarios folder in virtual time should take at most 1.3× its CPU time).
  */
 final class RunCost {
+    private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
     private final long wallStart;
     private final long cpuStart;
+    private final long queuedStart;
 
-    private RunCost(long wallStart, long cpuStart) {
+    private RunCost(long wallStart, long cpuStart, long queuedStart) {
         this.wallStart = wallStart;
         this.cpuStart = cpuStart;
+        this.queuedStart = queuedStart;
     }
 
+    /** Called on the thread that runs the scenarios (their desk's thread). */
     static RunCost start() {
-        return new RunCost(System.nanoTime(), cpuNanos());
+        return new RunCost(System.nanoTime(), cpuNanos(), queuedNanos());
     }
 
+    /** Called on the same thread as {@link #start()}. */
     Spent stop() {
         long cpu = cpuNanos();
-        return new Spent((System.nanoTime() - wallStart) / 1e9, cpu < 0 || cpuStart < 0 ? Double.NaN : (cpu - cpuStart) / 1e9);
+        long queued = queuedNanos();
+        return new Spent((System.nanoTime() - wallStart) / 1e9, cpu < 0 || cpuStart < 0 ? Double.NaN : (cpu - cpuStart) / 1e9,
+                queued < 0 || queuedStart < 0 ? Double.NaN : (queued - queuedStart) / 1e9);
+    }
+
+    /**
+     * How long this thread has been ready to run but waiting for a CPU (Linux's schedstat, second field), or -1:
+     * on a machine busy with other work this is where the wall time goes that is neither CPU nor waiting.
+     */
+    private static long queuedNanos() {
+        try {
+            String[] f = Files.readString(SCHEDSTAT).trim().split("\\s+");
+            return f.length >= 2 ? Long.parseLong(f[1]) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Process CPU time in nanoseconds, or -1 where the JVM cannot tell. */
@@ -37,12 +60,17 @@ final class RunCost {
         return -1;
     }
 
-    /** Seconds of wall and CPU time; cpu is NaN when unknown. */
-    record Spent(double wall, double cpu) {
+    /**
+     * Seconds of wall and CPU time (the whole process), and how long the scenarios' thread waited for a CPU that
+     * other processes held; cpu and queued are NaN when unknown.
+     */
+    record Spent(double wall, double cpu, double queued) {
         String text(boolean realTime) {
             String cpuText = Double.isNaN(cpu) ? "CPU 時間は不明" : String.format(Locale.ROOT, "CPU %.1f 秒、実時間は CPU の %.2f 倍",
                     cpu, cpu > 0 ? wall / cpu : Double.NaN);
-            return String.format(Locale.ROOT, "%s、実時間 %.1f 秒、%s", realTime ? "実際の時間で待機" : "仮想時間", wall, cpuText);
+            String queuedText = Double.isNaN(queued) ? "" : String.format(Locale.ROOT, "、CPU の空き待ち %.1f 秒", queued);
+            return String.format(Locale.ROOT, "%s、実時間 %.1f 秒、%s%s", realTime ? "実際の時間で待機" : "仮想時間", wall, cpuText,
+                    queuedText);
         }
 
         void into(ObjectNode o, int scenarios) {
@@ -55,6 +83,8 @@ final class RunCost {
                 o.put("wallPerCpu", cpu > 0 ? round(wall / cpu) : null);
             }
             o.put("scenariosPerSecond", wall > 0 ? round(scenarios / wall) : null);
+            // the scenarios' own thread, ready to run while other processes held the CPUs (Linux only)
+            o.put("waitingForCpuSeconds", Double.isNaN(queued) ? null : round(queued));
         }
 
         private static double round(double d) {

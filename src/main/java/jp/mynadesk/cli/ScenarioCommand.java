@@ -139,7 +139,7 @@ final class ScenarioCommand {
             long failed = results.stream().filter(r -> !r.passed()).count();
             if (junit != null) {
                 try {
-                    JUnitReport.write(results, Path.of(junit));
+                    JUnitReport.write(results, written, Path.of(junit));
                 } catch (IOException e) {
                     throw CliException.unavailable("--junit: " + junit + " に書けません: " + e.getMessage());
                 }

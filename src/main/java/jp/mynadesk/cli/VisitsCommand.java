@@ -89,13 +89,13 @@ final class VisitsCommand implements Callable<Integer> {
                 java.util.Map<String, RecheckFinding> findings = store.latestFindings();
                 for (Visit v : visits) {
                     // words only: no reason codes, no English (the codes are in --json and --csv)
-                    out.println(VisitText.row(v) + (v.simulated() ? "  （練習）" : ""));
+                    out.println(VisitText.row(v) + StaffText.practiceMark(v.simulated()));
                     RecheckFinding f = findings.get(v.visitId());
                     if (f != null && v.recheckState() == jp.mynadesk.desk.RecheckState.DISCREPANCY) {
-                        out.println("    再照会: " + StaffText.findingLine(f, v).substring(v.visitId().length()).strip());
+                        out.println(StaffText.findingUnderRow(f, v));
                     }
                 }
-                out.println("合計 " + visits.size() + " 件");
+                out.println(StaffText.total(visits.size()));
             }
         } catch (StoreException e) {
             throw DataOptions.failure(e);

@@ -120,7 +120,7 @@ public final class RecheckRunner {
         for (int poll = 0; poll <= maxPolls; poll++) {
             OqsResult<BatchResult> fetched = ctx.service().fetchBatch(chunk.download());
             if (fetched instanceof OqsResult.Ok<BatchResult> result && !result.value().processing()) {
-                return compare(chunk.visits(), result.value().units());
+                return compare(chunk.visits(), result.value().perPerson());
             }
             if (!(fetched instanceof OqsResult.Ok)) {
                 return unanswered(chunk.visits(), "一括照会の結果を受け取れませんでした");

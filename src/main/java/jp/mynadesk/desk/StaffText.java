@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.rules.Basis;
 import jp.mynadesk.rules.CardJudgement;
 import jp.mynadesk.rules.Claim;
@@ -317,6 +318,109 @@ public final class StaffText {
         return s == null || s.isEmpty() ? "-" : s;
     }
 
+    // --- a visit as staff read it (check, desk, demo, visits): no codes, no English ---------------------------------
+
+    /** What the check decided (outcome, why and what next, insurance, consent, the card's proof, re-check). */
+    public static List<String> visitLines(Visit v) {
+        List<String> out = new ArrayList<>();
+        out.add("結果: " + outcome(v.outcome()) + "（" + route(v) + "）");
+        if (v.reason() != null) {
+            out.add("理由: " + message(v.reason()));
+            out.add("次に: " + next(v.reason()));
+        }
+        out.addAll(lines(v.warnings()));
+        Qualification q = v.qualification();
+        if (q != null) {
+            out.add("  氏名: " + safe(q.name()) + (q.birthDate() == null ? "" : "　生年月日: " + q.birthDate()));
+            out.add("  保険者: " + safe(q.insurerNumber()) + " " + safe(q.insurerName()) + "　記号 " + safe(q.symbol())
+                    + "　番号 " + safe(q.number()) + "　枝番 " + safe(q.branch()));
+            out.add("  負担割合: " + ratio(q.ratio())
+                    + (q.limitClass() == null ? "" : "　限度額適用区分: " + limitClass(q.limitClass())));
+            if (q.ratio() == null && v.outcome() != Outcome.REJECTED && v.outcome() != Outcome.STOPPED) {
+                String guide = RatioGuide.of(q.birthDate() != null ? q.birthDate()
+                        : v.patient() == null ? null : v.patient().birthDate(), q.insurerNumber(), v.asOf().toLocalDate());
+                if (guide != null) {
+                    out.add("  　" + guide);
+                }
+            }
+        } else if (v.patient() != null && v.patient().name() != null) {
+            out.add("  氏名: " + v.patient().name()
+                    + (v.patient().birthDate() == null ? "" : "　生年月日: " + v.patient().birthDate()));
+        }
+        if (v.consent() != null) {
+            StringBuilder sb = new StringBuilder("  情報提供の同意: ");
+            for (SharingCategory c : SharingCategory.values()) {
+                sb.append(c.label()).append(Boolean.TRUE.equals(v.consent().categories().get(c)) ? "○ " : "× ");
+            }
+            if (v.consent().registered() && v.consent().availableUntil() != null) {
+                sb.append("（閲覧期限 ").append(v.consent().availableUntil().toLocalDateTime().toString().replace('T', ' ')).append("）");
+            } else if (!v.consent().registered()) {
+                sb.append("（サービスに登録できませんでした）");
+            }
+            out.add(sb.toString());
+        }
+        if (v.card() != null) {
+            out.add("  " + cardLine(v.card()));
+        }
+        if (v.recheckState() != RecheckState.NONE) {
+            out.add("  " + recheckState(v.recheckState()));
+        }
+        return out;
+    }
+
+    /** One line of a day's list: number, time, outcome, name, why (in words), re-check state. */
+    public static String visitRow(Visit v) {
+        String name = patientName(v);
+        return v.visitId() + "  " + v.asOf().toLocalTime() + "  " + outcome(v.outcome())
+                + "（" + route(v) + "）  " + (name == null ? "（氏名なし）" : SafeText.line(name))
+                + (v.reason() == null ? "" : "  " + message(v.reason()))
+                + (v.recheckState() == RecheckState.NONE ? "" : "  " + recheckState(v.recheckState()));
+    }
+
+    /** A document as read (a QR code, a file), field by field, before staff use it. */
+    public static List<String> documentLines(PresentedDocument d) {
+        List<String> out = new ArrayList<>();
+        out.add("  書類: " + d.kind().label() + (d.insurerName() == null ? "" : "（" + d.insurerName() + "）"));
+        out.add("  保険者番号 " + safe(d.insurerNumber()) + "　記号 " + safe(d.symbol()) + "　番号 " + safe(d.number())
+                + "　枝番 " + safe(d.branch()));
+        out.add("  氏名 " + safe(d.name()) + "　生年月日 " + date(d.birthDate()) + "　性別 "
+                + (d.sex() == null ? "－" : d.sex().label()));
+        out.add("  交付年月日 " + date(d.issuedOn()) + "　有効期限 " + date(d.validUntil())
+                + (d.lostOn().isAbsent() ? "" : "　資格喪失日 " + date(d.lostOn())));
+        return out;
+    }
+
+    private static String date(EnteredDate d) {
+        return d.isAbsent() ? "－" : d.date().map(Object::toString).orElse(d.text() + "（日付として読めません）");
+    }
+
+    /** How the card proved itself, as staff read it (docs/DESK.md "The card's proof"). */
+    public static String cardLine(CardProof c) {
+        String verified = switch (c.verified()) {
+            case PIN -> "暗証番号で本人確認";
+            case VISUAL -> "目視で本人確認";
+            case NONE -> "本人確認なし";
+        };
+        String certificate = switch (c.certificate()) {
+            case VALID -> "有効";
+            case EXPIRING -> "有効（期限が近い）";
+            case IN_GRACE -> "期限切れ（猶予期間中）";
+            case EXPIRED -> "期限切れ";
+            case UNTRUSTED -> "確認できません";
+        };
+        String revocation = switch (c.revocation()) {
+            case GOOD -> "失効なし";
+            case REVOKED -> "失効しています";
+            case UNKNOWN -> "失効の確認はできていません（オンライン資格確認なし）";
+        };
+        return "カード: " + verified + "・電子証明書 " + certificate + "・" + revocation;
+    }
+
+    /** A value from the card, the service or a document, on one line whatever it holds (no control or bidi characters). */
+    private static String safe(String s) {
+        return s == null ? "" : SafeText.line(s);
+    }
+
     /** No card on the reader when the check started (said under the code {@code card-removed}). */
     public static String noCard() {
         return "カードが置かれていません。";
@@ -618,6 +722,273 @@ public final class StaffText {
         return "総医療費（10割）は 0 円以上の整数（円）で入力してください。";
     }
 
+    // --- the desk in a terminal (mynadesk desk): menus, prompts and keys -------------------------------------------
+
+    public static String deskHeader(String terminal) {
+        return "=== mynadesk 受付（端末 " + terminal + "） ===";
+    }
+
+    /** What every screen shows in simulation (docs/CLINIC.md). */
+    public static String practiceMode() {
+        return "練習モード（模擬サービス）";
+    }
+
+    public static String practiceBanner() {
+        return "★ " + practiceMode() + " ★ 仮想カードか模擬サービスで動いています。実際の患者さんの資格確認にはなりません。";
+    }
+
+    public static String deskClosing() {
+        return "受付を終了します。記録はすべて保存されています。";
+    }
+
+    /** The menu, each line short enough for an 80-column terminal (CJK characters are two columns). */
+    public static List<String> deskMenu() {
+        return List.of(
+                "[Enter] カードで受付（暗証番号）   [v] 目視確認で受付",
+                "[d] 書類を入力・読み取り           [m] 被保険者資格申立書",
+                "[r] 再照会  [l] 今日の受付  [x] 記録の検査  [q] 終了");
+    }
+
+    public static String readerStatus(boolean connected) {
+        return "カードリーダー: " + (connected ? "接続" : "なし（書類で受付）");
+    }
+
+    /** The status line's service part when the desk has no service configured. */
+    public static String noServiceStatus() {
+        return "オンライン資格確認: 未接続（設定なし）";
+    }
+
+    /** A reader event announced while staff do something else. */
+    public static String notice(String text) {
+        return "〔お知らせ〕" + text;
+    }
+
+    /** Why the check waits where it does, and what to do: 【what happened】next step. */
+    public static String reasonLine(Reason r) {
+        return "【" + message(r) + "】" + next(r);
+    }
+
+    public static String declarationNeeded() {
+        return "使える書類がありません。被保険者資格申立書を記入していただきます。";
+    }
+
+    public static String recordAgainKey() {
+        return "[Enter] もう一度記録する";
+    }
+
+    /** The PIN prompt as the desk shows it: the patient types, staff watch. */
+    public static String pinPromptAtDesk(int triesLeft) {
+        return pinPrompt(triesLeft) + "（患者さんが入力します）";
+    }
+
+    public static String pinStaffKeys() {
+        return "職員の操作: [v] 目視確認に切り替え  [d] 書類で受付  [c] 中止";
+    }
+
+    public static String pinField() {
+        return "暗証番号: ";
+    }
+
+    public static String staffIdLabel() {
+        return "職員のID";
+    }
+
+    /** Asking for the staff member who compared the face, from the PIN prompt or the menu. */
+    public static String visualStaffPrompt() {
+        return "目視確認をした職員のID（戻る: c）";
+    }
+
+    /** Asking for the staff member at the 目視 prompt, where documents and cancelling are the other ways on. */
+    public static String visualStaffPromptAtVisual() {
+        return "目視確認をした職員のID（書類で受付: d、中止: c）";
+    }
+
+    public static String consentIntro() {
+        return "患者さんに情報提供の同意を伺います（y / はい: 同意する　n / いいえ: 同意しない）";
+    }
+
+    public static String documentsKeys() {
+        return "[d] 書類を入力・読み取り  [m] 被保険者資格申立書  [c] ここで終える";
+    }
+
+    public static String declarationKeys() {
+        return "[m] 申立書を記入する  [c] 記入しない（保険診療として受付できません）";
+    }
+
+    public static String documentEntryKeys() {
+        return "[t] 手で入力  [s] QRコードを読み取る（読み取り機・画像ファイル）  [c] 戻る";
+    }
+
+    public static String documentKindKeys() {
+        return "書類 [1] 資格確認書  [2] 資格情報のお知らせ  [c] 戻る";
+    }
+
+    public static String addressPrompt() {
+        return "住所（再照会のために控えます。空欄可）";
+    }
+
+    public static String limitConsentPrompt() {
+        return "限度額情報の提供に口頭で同意を得ましたか [y/n]";
+    }
+
+    public static String scannedHeading() {
+        return "読み取った内容:";
+    }
+
+    public static String useScannedPrompt() {
+        return "この内容で受付しますか [y/n]";
+    }
+
+    public static String scanPrompt() {
+        return "QRコードを読み取り機で読むか、画像ファイル（PNG/JPEG）のパスを入力（戻る: 空欄）";
+    }
+
+    /** What was typed at the scan prompt is neither a code nor a readable path. */
+    public static String notAPath(String typed) {
+        return "「" + typed + "」はファイルのパスとして読めません。";
+    }
+
+    public static String formCancelHint() {
+        return "（途中でやめるときは c だけを入力）";
+    }
+
+    public static String enterAgain() {
+        return "入力し直してください:";
+    }
+
+    public static String declarationIntro() {
+        return "被保険者資格申立書（氏名・生年月日・住所・連絡先は必須。途中でやめるときは c だけを入力）";
+    }
+
+    /** A document's field as the terminal asks for it: its label and how to type it. */
+    public static String documentFieldPrompt(String label, String field, boolean required) {
+        return switch (field) {
+            case "birthDate" -> label + "（2016-04-02 または 平成28年4月2日）";
+            case "sex" -> label + "（男/女、空欄可）";
+            case "issuedOn", "validUntil" -> label + (required ? "（例: 令和6年12月2日）" : "（空欄可）");
+            default -> required ? label : label + "（なければ空欄）";
+        };
+    }
+
+    /** A 申立書 field as the terminal asks for it. */
+    public static String declarationFieldPrompt(String label, String field, boolean required) {
+        return switch (field) {
+            case "sex" -> label + "（男/女、空欄可）";
+            case "birthDate" -> label + "（1985-01-02 または 昭和60年1月2日）";
+            case "contact" -> label + "（電話番号など）";
+            case "statedInsurance" -> label + "（分かる範囲で。空欄可）";
+            case "insurerNumber" -> label + "（分からなければ空欄: 不詳請求）";
+            case "number" -> label;
+            default -> required ? label : label + "（なければ空欄）";
+        };
+    }
+
+    public static String recheckProgress(int done) {
+        return "再照会中: " + done + " 件";
+    }
+
+    public static String recheckCount(int findings) {
+        return "再照会: " + findings + " 件";
+    }
+
+    public static String todaysCount(int visits) {
+        return "今日の受付: " + visits + " 件";
+    }
+
+    /** The status line: the reader, then the service. */
+    public static String statusLine(String reader, String service) {
+        return reader + "　" + service;
+    }
+
+    /** One consent answer as the staff page lists it. */
+    public static String consentAnswer(Boolean yes) {
+        return yes == null ? "回答なし" : yes ? "同意する" : "同意しない";
+    }
+
+    public static String visualStaffLabel() {
+        return "目視確認をした職員のID";
+    }
+
+    /** The web form's answer to a staff id that may not confirm visually (the field is named beside it). */
+    public static String notVisualStaffField() {
+        return "この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。";
+    }
+
+    public static String notVisualStaff() {
+        return "【" + notVisualStaffField() + "】設定されている職員のIDを入力してください。";
+    }
+
+    public static String documentLabel() {
+        return "書類";
+    }
+
+    public static String qrImageLabel() {
+        return "QRコードの画像";
+    }
+
+    /** A date as 和暦 with the ISO form the document carried. */
+    public static String warekiWithIso(String wareki, String iso) {
+        return wareki + "（" + iso + "）";
+    }
+
+    /** The 限度額 result's text with the class as staff read it (区分ウ), not the service's code. */
+    public static String ceilingText(String human, jp.mynadesk.ceiling.CeilingClass cls) {
+        return human.replace("区分 " + cls.code() + "（" + cls.label() + "）", limitClass(cls.code()));
+    }
+
+    // --- check, visits and recheck on the command line: what they print besides the visit ---------------------------
+
+    /** Where the desk tried to reach the service, after an outage ({@link #serviceFailure}'s text). */
+    public static String connectionDetail(String failure) {
+        return "接続の状況: " + (failure.startsWith("。") ? failure.substring(1) : failure);
+    }
+
+    /** Recording failed and the store cannot say whether the visit landed: look before checking again. */
+    public static String recordUnknown() {
+        return "この受付が記録されたかどうかを確かめられませんでした（記録の応答が途中で途切れました）。もう一度 check する前に、"
+                + "mynadesk visits で記録を確かめてください（同じ受付を二重に記録しないため）。";
+    }
+
+    public static String recordedAfterAll(String visitId) {
+        return "記録の応答が途中で途切れましたが、確かめたところ受付 " + visitId + " として記録されています。";
+    }
+
+    public static String notRecorded() {
+        return "この受付は記録されていません。";
+    }
+
+    public static String recheckNeedsService() {
+        return "オンライン資格確認サービスが設定されていない（service: none）ため、再照会できません。"
+                + "再照会待ちの受付はそのまま残っています。サービスの URL を --service か設定ファイル（mynadesk setup）で指定してください。";
+    }
+
+    public static String recheckProgress(int done, int pending) {
+        return "再照会中: " + done + " / " + pending + " 件";
+    }
+
+    public static String recheckSummary(int findings, long confirmed, long unanswered) {
+        return "再照会: " + findings + "件（相違なし " + confirmed + "件、照会できず " + unanswered + "件）";
+    }
+
+    /** What the service said about a finding it could not answer, if anything. */
+    public static String findingDetail(String detail) {
+        return detail == null ? "" : "（" + SafeText.line(detail) + "）";
+    }
+
+    /** A practice visit in a list of visits. */
+    public static String practiceMark(boolean simulated) {
+        return simulated ? "  （練習）" : "";
+    }
+
+    /** A re-check discrepancy under its visit's row. */
+    public static String findingUnderRow(RecheckFinding f, Visit v) {
+        return "    再照会: " + findingLine(f, v).substring(v.visitId().length()).strip();
+    }
+
+    public static String total(int visits) {
+        return "合計 " + visits + " 件";
+    }
+
     // --- the desk in a browser: answers of the web pages' calls ---------------------------------------------
 
     public static String internalError() {
@@ -671,6 +1042,75 @@ public final class StaffText {
 
     public static String notAnImage() {
         return "画像として読めませんでした。PNG か JPEG の写真を選んでください。";
+    }
+
+    // --- the desk in a browser: what only the web pages say (their calls' answers, the patient page) -------------
+
+    /** The patient pressed 決定 with questions left open. */
+    public static String consentUnanswered(List<SharingCategory> open) {
+        return "まだ答えていない質問があります（" + open.stream().map(SharingCategory::label).collect(java.util.stream.Collectors.joining("、"))
+                + "）。それぞれ「同意する」か「同意しない」を選んでください。";
+    }
+
+    // --- the patient page between checks, and when another page took the desk over --------------------------
+
+    public static String patientPlaceCard() {
+        return "カードをカードリーダーに置いてください";
+    }
+
+    /** The last patient's card is still on the reader. */
+    public static String patientTakeCard() {
+        return "カードをお取りください";
+    }
+
+    /** A card is on the reader and staff have not started yet: it must not be asked for again. */
+    public static String patientWaitWithCard() {
+        return "カードはそのまま置いてお待ちください。受付の職員が確認を始めます";
+    }
+
+    /** Shown with 「受付が完了しました」 while the card is still on the reader. */
+    public static String patientDoneTakeCard() {
+        return "カードをお取りください。";
+    }
+
+    /** This patient page was replaced by one opened later (another tab, a reloaded tablet). */
+    public static String screenReplaced() {
+        return "この画面は使われていません。受付は別の画面で続いています。";
+    }
+
+    public static String unknownDocumentKind() {
+        return "書類の種類を選んでください（資格確認書 / 資格情報のお知らせ）。";
+    }
+
+    /** Enter in the scan field with nothing read. */
+    public static String scanEmpty() {
+        return "QRコードが読み取れていません。読み取り欄を選んでから、書類のQRコードをリーダーにかざしてください。";
+    }
+
+    // --- the staff page's result --------------------------------------------------------------------------
+
+    public static String consentBeingAnswered() {
+        return "患者さんが患者さん用の画面で回答しています。";
+    }
+
+    /** A card visit confirmed without consent answers (cancelled at the questions, or sharing not allowed). */
+    public static String consentNotAnswered() {
+        return "情報提供の同意は回答されていません（同意なしとして扱い、登録していません）。";
+    }
+
+    public static String consentRegistered(java.time.OffsetDateTime until) {
+        return until == null ? "オンライン資格確認に登録しました。"
+                : "オンライン資格確認に登録しました（" + until.getMonthValue() + "月" + until.getDayOfMonth() + "日 "
+                        + String.format("%02d:%02d", until.getHour(), until.getMinute()) + " まで有効）。";
+    }
+
+    public static String consentNotRegistered() {
+        return "回答は記録しましたが、オンライン資格確認には登録できませんでした。";
+    }
+
+    /** Documents the rules refused while the service was up: nothing was queried. */
+    public static String routeDocumentsNotQueried() {
+        return "資格確認書など（書類の確認で受付不可のため、オンライン照会はしていません）";
     }
 
     // --- the patient's screen (顔認証付きカードリーダー / tablet): what the patient reads ----------------------

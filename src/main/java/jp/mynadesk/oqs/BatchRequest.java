@@ -7,7 +7,13 @@ public record BatchRequest(
         String qualificationConfirmationDate,
         String medicalInstitutionCode,
         String arbitraryFileIdentifier,
-        List<QualificationSearchInfo> searchInfos) {
+        List<QualificationSearchInfo> searchInfos,
+        String characterCodeIdentifier) {
+
+    public BatchRequest(String qualificationConfirmationDate, String medicalInstitutionCode, String arbitraryFileIdentifier,
+                        List<QualificationSearchInfo> searchInfos) {
+        this(qualificationConfirmationDate, medicalInstitutionCode, arbitraryFileIdentifier, searchInfos, null);
+    }
 
     /**
      * Most people one batch may name (mock limit; the service refuses more with EB2003). The client sizes its

@@ -29,6 +29,31 @@ public record BatchResult(
         return header.segmentOfResult() == SegmentOfResult.PROCESSING;
     }
 
+    /**
+     * The units as one per queried person, in upload order: the service answers with one
+     * {@code ResultOfQualificationConfirmation} per {@code BulkConfirmUnit} (docs/OQS-MOCK.md §2.3), so a person with
+     * several matching qualifications (複数該当) comes as consecutive units with the same search information; they are
+     * joined here into one unit holding every result.
+     */
+    public List<BulkConfirmUnit> perPerson() {
+        List<BulkConfirmUnit> out = new java.util.ArrayList<>();
+        for (BulkConfirmUnit u : units) {
+            BulkConfirmUnit last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && u.qualificationValidity() == QualificationValidity.MULTIPLE
+                    && last.qualificationValidity() == QualificationValidity.MULTIPLE
+                    && java.util.Objects.equals(last.searchInfo(), u.searchInfo())) {
+                List<QualificationRecord> joined = new java.util.ArrayList<>(last.results());
+                joined.addAll(u.results());
+                out.set(out.size() - 1, new BulkConfirmUnit(last.searchInfo(), last.processingResultStatus(),
+                        last.processingResultCode(), last.processingResultMessage(), last.qualificationValidity(), joined,
+                        last.referenceNumber()));
+            } else {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
     /** One queried person's result in a batch. */
     public record BulkConfirmUnit(
             QualificationSearchInfo searchInfo,

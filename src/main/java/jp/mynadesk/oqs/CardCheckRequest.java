@@ -21,7 +21,15 @@ public record CardCheckRequest(
         String challengeId,
         byte[] signature,
         String terminalId,
-        String confirmedBy) {
+        String confirmedBy,
+        String characterCodeIdentifier) {
+
+    public CardCheckRequest(Mode mode, String qualificationConfirmationDate, String medicalInstitutionCode,
+                            String arbitraryFileIdentifier, byte[] certificate, String challengeId, byte[] signature,
+                            String terminalId, String confirmedBy) {
+        this(mode, qualificationConfirmationDate, medicalInstitutionCode, arbitraryFileIdentifier, certificate, challengeId,
+                signature, terminalId, confirmedBy, null);
+    }
 
     public enum Mode implements Coded {
         PIN("1"), VISUAL("2");

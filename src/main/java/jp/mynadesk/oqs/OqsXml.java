@@ -57,7 +57,7 @@ public final class OqsXml {
         writeHeader(w, header);
         w.open(BODY);
         writeErrorBody(w, header);
-        return w.close(BODY).close(ROOT).toBytes();
+        return w.close(BODY).close(ROOT).toBytes(header.characterCodeIdentifier());
     }
 
     private static void writeErrorBody(XmlWriter w, MessageHeader header) {
@@ -97,17 +97,24 @@ public final class OqsXml {
                 s.text("LimitApplicationCertificateRelatedConsFlg"), s.text("ArbitraryIdentifier"));
     }
 
-    private static void writeRequestHeader(XmlWriter w, String date, String institution, String fileId) {
+    private static void writeRequestHeader(XmlWriter w, String date, String institution, String fileId, String charCode) {
         w.open(HEADER)
                 .leaf("QualificationConfirmationDate", date)
                 .leaf("MedicalInstitutionCode", institution)
                 .leaf("ArbitraryFileIdentifier", fileId)
+                .leaf("CharacterCodeIdentifier", charCode)
                 .close(HEADER);
+    }
+
+    /** The code a request asks its answer to be written in (docs/OQS-MOCK.md §2.4); null when it names none. */
+    private static String askedCode(XmlNode header) throws OqsFormatException {
+        return CharacterCode.identifierOf(header.text("CharacterCodeIdentifier"));
     }
 
     public static byte[] write(QualificationRequest r) {
         XmlWriter w = new XmlWriter().open(ROOT);
-        writeRequestHeader(w, r.qualificationConfirmationDate(), r.medicalInstitutionCode(), r.arbitraryFileIdentifier());
+        writeRequestHeader(w, r.qualificationConfirmationDate(), r.medicalInstitutionCode(), r.arbitraryFileIdentifier(),
+                r.characterCodeIdentifier());
         w.open(BODY);
         writeSearchInfo(w, r.searchInfo());
         return w.close(BODY).close(ROOT).toBytes();
@@ -117,12 +124,13 @@ public final class OqsXml {
         XmlNode h = envelope(root).require(HEADER);
         XmlNode b = body(root);
         return new QualificationRequest(h.text("QualificationConfirmationDate"), h.text("MedicalInstitutionCode"),
-                h.text("ArbitraryFileIdentifier"), readSearchInfo(b.require(SEARCH_INFO)));
+                h.text("ArbitraryFileIdentifier"), readSearchInfo(b.require(SEARCH_INFO)), askedCode(h));
     }
 
     public static byte[] write(BatchRequest r) {
         XmlWriter w = new XmlWriter().open(ROOT);
-        writeRequestHeader(w, r.qualificationConfirmationDate(), r.medicalInstitutionCode(), r.arbitraryFileIdentifier());
+        writeRequestHeader(w, r.qualificationConfirmationDate(), r.medicalInstitutionCode(), r.arbitraryFileIdentifier(),
+                r.characterCodeIdentifier());
         w.open(BODY);
         for (QualificationSearchInfo s : r.searchInfos()) {
             writeSearchInfo(w, s);
@@ -137,13 +145,14 @@ public final class OqsXml {
             infos.add(readSearchInfo(s));
         }
         return new BatchRequest(h.text("QualificationConfirmationDate"), h.text("MedicalInstitutionCode"),
-                h.text("ArbitraryFileIdentifier"), infos);
+                h.text("ArbitraryFileIdentifier"), infos, askedCode(h));
     }
 
     public static byte[] write(BatchDownloadRequest r) {
         XmlWriter w = new XmlWriter().open(ROOT).open(HEADER)
                 .leaf("MedicalInstitutionCode", r.medicalInstitutionCode())
                 .leaf("ArbitraryFileIdentifier", r.arbitraryFileIdentifier())
+                .leaf("CharacterCodeIdentifier", r.characterCodeIdentifier())
                 .close(HEADER);
         return w.open(BODY).leaf("ReceptionNumber", r.receptionNumber()).close(BODY).close(ROOT).toBytes();
     }
@@ -151,12 +160,13 @@ public final class OqsXml {
     public static BatchDownloadRequest readBatchDownloadRequest(XmlNode root) throws OqsFormatException {
         XmlNode h = envelope(root).require(HEADER);
         return new BatchDownloadRequest(h.text("MedicalInstitutionCode"), h.text("ArbitraryFileIdentifier"),
-                body(root).text("ReceptionNumber"));
+                body(root).text("ReceptionNumber"), askedCode(h));
     }
 
     public static byte[] write(CardCheckRequest r) {
         XmlWriter w = new XmlWriter().open(ROOT);
-        writeRequestHeader(w, r.qualificationConfirmationDate(), r.medicalInstitutionCode(), r.arbitraryFileIdentifier());
+        writeRequestHeader(w, r.qualificationConfirmationDate(), r.medicalInstitutionCode(), r.arbitraryFileIdentifier(),
+                r.characterCodeIdentifier());
         w.open(BODY).open("CardAuthenticationInfo")
                 .leaf("AuthenticationMode", r.mode().code())
                 .leaf("ChallengeId", r.challengeId())
@@ -174,7 +184,7 @@ public final class OqsXml {
         return new CardCheckRequest(CardCheckRequest.Mode.fromCode(a.text("AuthenticationMode")),
                 h.text("QualificationConfirmationDate"), h.text("MedicalInstitutionCode"), h.text("ArbitraryFileIdentifier"),
                 unbase64("Certificate", a.requireText("Certificate")), a.text("ChallengeId"),
-                unbase64("Signature", a.text("Signature")), a.text("TerminalId"), a.text("ConfirmedBy"));
+                unbase64("Signature", a.text("Signature")), a.text("TerminalId"), a.text("ConfirmedBy"), askedCode(h));
     }
 
     public static byte[] write(ConsentRequest r) {
@@ -224,14 +234,14 @@ public final class OqsXml {
         }
         if (r.header().segmentOfResult() == SegmentOfResult.ABNORMAL && r.processingResultStatus() == null) {
             writeErrorBody(w, r.header());
-            return w.close(BODY).close(ROOT).toBytes();
+            return w.close(BODY).close(ROOT).toBytes(r.header().characterCodeIdentifier());
         }
         w.leaf("ProcessingResultStatus", r.processingResultStatus() == null ? null : r.processingResultStatus().code())
                 .leaf("ProcessingResultCode", r.processingResultCode())
                 .leaf("ProcessingResultMessage", r.processingResultMessage())
                 .leaf("QualificationValidity", r.qualificationValidity() == null ? null : r.qualificationValidity().code())
                 .leaf("PrescriptionIssueSelect", r.prescriptionIssueSelect());
-        return w.close(BODY).close(ROOT).toBytes();
+        return w.close(BODY).close(ROOT).toBytes(r.header().characterCodeIdentifier());
     }
 
     /** Reads a qualification result; a SegmentOfResult 9 file has a header and nothing else of interest. */
@@ -269,7 +279,7 @@ public final class OqsXml {
         XmlWriter w = new XmlWriter().open(ROOT);
         writeHeader(w, r.header());
         return w.open(BODY).leaf("ReceptionNumber", r.receptionNumber()).leaf("ReceptionDateTime", r.receptionDateTime())
-                .close(BODY).close(ROOT).toBytes();
+                .close(BODY).close(ROOT).toBytes(r.header().characterCodeIdentifier());
     }
 
     public static BatchReception readBatchReception(XmlNode root) throws OqsFormatException {
@@ -313,7 +323,7 @@ public final class OqsXml {
             }
             w.leaf("ReferenceNumber", u.referenceNumber()).close("BulkConfirmUnit");
         }
-        return w.close(BODY).close(ROOT).toBytes();
+        return w.close(BODY).close(ROOT).toBytes(h.characterCodeIdentifier());
     }
 
     public static BatchResult readBatchResult(XmlNode root) throws OqsFormatException {
@@ -446,6 +456,13 @@ public final class OqsXml {
             }
             w.close("SpecificDiseasesCertificateList");
         }
+        if (!q.medicalTickets().isEmpty()) {
+            w.open(PUBLIC_EXPENSE_LIST);
+            for (QualificationRecord.MedicalTicketInfo t : q.medicalTickets()) {
+                writeMedicalTicket(w, t);
+            }
+            w.close(PUBLIC_EXPENSE_LIST);
+        }
         for (ConsentCategory c : ConsentCategory.values()) {
             QualificationRecord.Consent consent = q.consents().get(c);
             if (consent != null) {
@@ -455,6 +472,82 @@ public final class OqsXml {
         w.leaf("ReferenceNumber", q.referenceNumber())
                 .leaf("ArbitraryIdentifier", q.arbitraryIdentifier())
                 .close(RESULT);
+    }
+
+    /** 医療扶助資格確認結果リスト / 医療券・調剤券情報 (docs/OQS-MOCK.md §2.5). */
+    static final String PUBLIC_EXPENSE_LIST = "PublicExpenseResultList";
+    static final String MEDICAL_TICKET = "MedicalTicketInfo";
+
+    private static void writeMedicalTicket(XmlWriter w, QualificationRecord.MedicalTicketInfo t) {
+        w.open(MEDICAL_TICKET)
+                .leaf("TicketType", t.ticketType())
+                .leaf("MedicalTicketValidDate", t.validDate())
+                .leaf("MedicalTicketExpirationDate", t.expirationDate())
+                .leaf("IssueNumber", t.issueNumber())
+                .leaf("MedicalTreatmentMonth", t.medicalTreatmentMonth())
+                .leaf("DesignatedMedicalInstitutionCode", t.designatedInstitutionCode())
+                .leaf("DesignatedMedicalInstitutionFlag", t.designatedInstitutionFlag())
+                .leaf("DesignatedMedicalInstitutionName", t.designatedInstitutionName());
+        for (int i = 0; i < Math.min(3, t.injuryNames().size()); i++) {
+            w.leaf("InjuryName" + (i + 1), t.injuryNames().get(i));
+        }
+        w.leaf("MedicalTreatmentType", t.medicalTreatmentType())
+                .leaf("SelfPayAmount", t.selfPayAmount())
+                .leaf("DistrictContactName", t.districtContactName())
+                .leaf("HandlingContactName", t.handlingContactName())
+                .leaf("SingleOrCombinedUse", t.singleOrCombinedUse())
+                .leaf("StatusOfSocialInsurance", t.statusOfSocialInsurance())
+                .leaf("ConsistencyFlag", t.consistencyFlag())
+                .leaf("StatusOfInfecton", t.statusOfInfection())
+                .leaf("StatusOfElderlyMedicalCare", t.statusOfElderlyMedicalCare())
+                .leaf("StatusOfPrefecturalExpenses", t.statusOfPrefecturalExpenses());
+        for (int i = 0; i < Math.min(3, t.remarks().size()); i++) {
+            w.leaf("Remarks" + (i + 1), t.remarks().get(i));
+        }
+        w.close(MEDICAL_TICKET);
+    }
+
+    private static QualificationRecord.MedicalTicketInfo readMedicalTicket(XmlNode t) throws OqsFormatException {
+        List<String> injuries = new ArrayList<>();
+        List<String> remarks = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String injury = t.text("InjuryName" + i);
+            if (injury != null) {
+                injuries.add(injury);
+            }
+            String remark = t.text("Remarks" + i);
+            if (remark != null) {
+                remarks.add(remark);
+            }
+        }
+        return new QualificationRecord.MedicalTicketInfo(t.text("TicketType"), t.text("MedicalTicketValidDate"),
+                t.text("MedicalTicketExpirationDate"), t.text("IssueNumber"), t.text("MedicalTreatmentMonth"),
+                t.text("DesignatedMedicalInstitutionCode"), t.text("DesignatedMedicalInstitutionFlag"),
+                t.text("DesignatedMedicalInstitutionName"), injuries, t.text("MedicalTreatmentType"), t.text("SelfPayAmount"),
+                t.text("DistrictContactName"), t.text("HandlingContactName"), t.text("SingleOrCombinedUse"),
+                t.text("StatusOfSocialInsurance"), t.text("ConsistencyFlag"), t.text("StatusOfInfecton"),
+                t.text("StatusOfElderlyMedicalCare"), t.text("StatusOfPrefecturalExpenses"), remarks);
+    }
+
+    /**
+     * 特定疾病療養受療証情報: the service writes one {@code SpecificDiseasesCertificateList} holding an
+     * {@code SpecificDiseasesCertificateInfo} per certificate (docs/OQS-MOCK.md §2.6); a list element that holds the
+     * fields itself (SmartKarte's model: the list element repeated) is read as one certificate too.
+     */
+    private static List<QualificationRecord.SpecificDiseaseInfo> readDiseases(XmlNode q) throws OqsFormatException {
+        List<QualificationRecord.SpecificDiseaseInfo> diseases = new ArrayList<>();
+        for (XmlNode dl : q.all("SpecificDiseasesCertificateList")) {
+            List<XmlNode> items = dl.all("SpecificDiseasesCertificateInfo");
+            if (items.isEmpty() && dl.child("SpecificDiseasesDiseaseCategory").isPresent()) {
+                items = List.of(dl);
+            }
+            for (XmlNode d : items) {
+                diseases.add(new QualificationRecord.SpecificDiseaseInfo(d.text("SpecificDiseasesDiseaseCategory"),
+                        d.text("SpecificDiseasesCertificateDate"), d.text("SpecificDiseasesValidStartDate"),
+                        d.text("SpecificDiseasesValidEndDate"), d.text("SpecificDiseasesSelfPay")));
+            }
+        }
+        return diseases;
     }
 
     private static void writeConsent(XmlWriter w, String prefix, QualificationRecord.Consent c) {
@@ -490,13 +583,11 @@ public final class OqsXml {
                     l.text("LimitApplicationCertificateValidStartDate"), l.text("LimitApplicationCertificateValidEndDate"),
                     l.text("LimitApplicationCertificateLongTermDate"));
         }
-        List<QualificationRecord.SpecificDiseaseInfo> diseases = new ArrayList<>();
-        XmlNode dl = q.child("SpecificDiseasesCertificateList").orElse(null);
-        if (dl != null) {
-            for (XmlNode d : dl.all("SpecificDiseasesCertificateInfo")) {
-                diseases.add(new QualificationRecord.SpecificDiseaseInfo(d.text("SpecificDiseasesDiseaseCategory"),
-                        d.text("SpecificDiseasesCertificateDate"), d.text("SpecificDiseasesValidStartDate"),
-                        d.text("SpecificDiseasesValidEndDate"), d.text("SpecificDiseasesSelfPay")));
+        List<QualificationRecord.SpecificDiseaseInfo> diseases = readDiseases(q);
+        List<QualificationRecord.MedicalTicketInfo> tickets = new ArrayList<>();
+        for (XmlNode list : q.all(PUBLIC_EXPENSE_LIST)) {
+            for (XmlNode t : list.all(MEDICAL_TICKET)) {
+                tickets.add(readMedicalTicket(t));
             }
         }
         Map<ConsentCategory, QualificationRecord.Consent> consents = new EnumMap<>(ConsentCategory.class);
@@ -512,7 +603,7 @@ public final class OqsXml {
                 q.requireText("InsurerName"), elderly, q.text("LimitApplicationCertificateRelatedConsFlg"),
                 q.text("LimitApplicationCertificateRelatedConsTime"), limit,
                 q.text("SpecificDiseasesCertificateRelatedConsFlg"), q.text("SpecificDiseasesCertificateRelatedConsTime"),
-                diseases, consents, q.text("ReferenceNumber"), q.text("ArbitraryIdentifier"));
+                diseases, consents, q.text("ReferenceNumber"), q.text("ArbitraryIdentifier"), tickets);
     }
 
     // --- helpers --------------------------------------------------------------------------------

@@ -150,7 +150,7 @@ public record XmlNode(String name, String text, List<XmlNode> children) {
         Charset charset = StandardCharsets.UTF_8;
         if (m.find()) {
             try {
-                charset = Charset.forName(m.group(1));
+                charset = CharacterCode.readingCharset(m.group(1));
             } catch (IllegalArgumentException e) {
                 throw new OqsFormatException("unsupported encoding " + m.group(1) + " (use UTF-8 or Shift_JIS)");
             }

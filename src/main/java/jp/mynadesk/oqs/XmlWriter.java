@@ -44,6 +44,18 @@ public final class XmlWriter {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The document in the code {@code characterCodeIdentifier} names (docs/OQS-MOCK.md §2.4), declared as such; UTF-8
+     * unless it is 1 (Shift_JIS, where a character the code cannot hold becomes {@link CharacterCode#REPLACEMENT}).
+     */
+    public byte[] toBytes(String characterCodeIdentifier) {
+        if (!CharacterCode.SHIFT_JIS.equals(characterCodeIdentifier)) {
+            return toBytes();
+        }
+        String text = sb.toString().replaceFirst("encoding=\"UTF-8\"", "encoding=\"Shift_JIS\"");
+        return CharacterCode.encode(text, characterCodeIdentifier);
+    }
+
     @Override
     public String toString() {
         return sb.toString();

@@ -35,7 +35,28 @@ public final class DeterministicKeys {
      * than falling back to the derivation, which would hide the damage from every test and only cost time.
      */
     static KeyPair resolve(String label, SimulatorKeys bundle) {
-        return bundle.contains(label) ? bundle.keyPair(label) : derive(label);
+        if (bundle.contains(label)) {
+            return bundle.keyPair(label);
+        }
+        SimulatorKeys more = fixed;
+        return more != null && more.contains(label) ? more.keyPair(label) : derive(label);
+    }
+
+    /** Pairs written down in advance for labels outside the bundle (the test suite's own), or null. */
+    private static volatile SimulatorKeys fixed;
+
+    /**
+     * Decodes these labels' pairs instead of deriving them. For test fixtures: the test suite installs the keys of
+     * its own labels (a foreign CA, chain tests, custom profiles), written once by the derivation, so that no test
+     * JVM spends seconds generating them again.
+     */
+    static void useFixed(SimulatorKeys keys) {
+        fixed = keys;
+    }
+
+    /** What {@link #useFixed} installed, or null. */
+    static SimulatorKeys fixed() {
+        return fixed;
     }
 
     /** The definition of a label's key pair (what {@link SimulatorKeys} holds for the built-in labels). */

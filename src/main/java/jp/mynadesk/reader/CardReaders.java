@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 
 /**
@@ -14,9 +16,21 @@ import javax.smartcardio.TerminalFactory;
  * virtual reader. Failures come back as a {@link ReaderException} with the classified {@link PcscProblem}.
  */
 public final class CardReaders {
-    private final TerminalFactory factory;
+    private final CardTerminals terminals;
+    private final Supplier<TerminalFactory> factory;
 
     public CardReaders(TerminalFactory factory) {
+        this.terminals = null;
+        this.factory = () -> factory;
+    }
+
+    /**
+     * Readers given as they are (the in-JVM virtual ones), with the factory only for {@link #monitor}: touching
+     * {@link TerminalFactory} at all runs its static initialiser, which opens SunPCSC and connects to pcscd to make a
+     * default factory nobody here uses (about 34 ms of a one-shot {@code check --virtual}, issue 23).
+     */
+    public CardReaders(CardTerminals terminals, Supplier<TerminalFactory> factory) {
+        this.terminals = terminals;
         this.factory = factory;
     }
 
@@ -83,7 +97,7 @@ public final class CardReaders {
 
     private List<CardTerminal> terminals() throws ReaderException {
         try {
-            return factory.terminals().list();
+            return (terminals != null ? terminals : factory.get().terminals()).list();
         } catch (CardException | IllegalStateException e) {
             throw new ReaderException(PcscProblem.classify(e), e.getMessage(), e);
         }
@@ -91,7 +105,7 @@ public final class CardReaders {
 
     /** Presence events for the same readers, watched by one thread in finite ticks. */
     public ReaderMonitor monitor() {
-        return new ReaderMonitor(factory);
+        return new ReaderMonitor(factory.get());
     }
 
     /** The real PC/SC stack; {@code getInstance} (not getDefault) so a stopped pcscd is an error, not an empty list. */

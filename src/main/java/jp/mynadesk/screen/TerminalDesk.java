@@ -95,7 +95,7 @@ public final class TerminalDesk {
                 String line = readLine();
                 atMenu = false;
                 if (line == null || key(line).equals("q")) {
-                    say("受付を終了します。記録はすべて保存されています。");
+                    say(StaffText.deskClosing());
                     return;
                 }
                 if (QrPayload.isOurs(line.strip())) {
@@ -109,7 +109,7 @@ public final class TerminalDesk {
                 switch (key(line)) {
                     case "" -> check(CheckMode.PIN, null);
                     case "v" -> {
-                        String staff = staffId("目視確認をした職員のID（戻る: c）");
+                        String staff = staffId(StaffText.visualStaffPrompt());
                         if (staff != null) {
                             check(CheckMode.VISUAL, staff);
                         }
@@ -178,9 +178,9 @@ public final class TerminalDesk {
     // --- the screen ----------------------------------------------------------------------------------
 
     private void header() {
-        say("=== mynadesk 受付（端末 " + station.setup().terminal() + "） ===");
+        say(StaffText.deskHeader(station.setup().terminal()));
         if (station.simulated()) {
-            say("★ " + MODE_LABEL + " ★ 仮想カードか模擬サービスで動いています。実際の患者さんの資格確認にはなりません。");
+            say(StaffText.practiceBanner());
         }
         if (station.hasService()) {
             station.client().health(); // what the status line says is what the service answered, not a guess
@@ -188,7 +188,7 @@ public final class TerminalDesk {
     }
 
     /** What every screen shows in simulation (docs/CLINIC.md). */
-    public static final String MODE_LABEL = "練習モード（模擬サービス）";
+    public static final String MODE_LABEL = StaffText.practiceMode();
 
     private void menu() {
         out.println();
@@ -201,26 +201,23 @@ public final class TerminalDesk {
     }
 
     /** The menu, each line short enough for an 80-column terminal (CJK characters are two columns). */
-    static final List<String> MENU = List.of(
-            "[Enter] カードで受付（暗証番号）   [v] 目視確認で受付",
-            "[d] 書類を入力・読み取り           [m] 被保険者資格申立書",
-            "[r] 再照会  [l] 今日の受付  [x] 記録の検査  [q] 終了");
+    static final List<String> MENU = StaffText.deskMenu();
 
     /** The reader and the service as they are now: the breaker and the last answer, the mock labelled 模擬. */
     String statusLine() {
-        String reader = "カードリーダー: " + (station.hasReader() ? "接続" : "なし（書類で受付）");
+        String reader = StaffText.readerStatus(station.hasReader());
         if (!station.hasService()) {
-            return reader + "　オンライン資格確認: 未接続（設定なし）";
+            return StaffText.statusLine(reader, StaffText.noServiceStatus());
         }
-        return reader + "　" + StaffText.serviceStatus(station.client().state(), station.client().lastCallAnswered(),
-                station.client().lastFailure(), station.client().base().toString(), station.inProcessService() != null);
+        return StaffText.statusLine(reader, StaffText.serviceStatus(station.client().state(), station.client().lastCallAnswered(),
+                station.client().lastFailure(), station.client().base().toString(), station.inProcessService() != null));
     }
 
     void readerEvent(ReaderEvent e) {
         String text = StaffText.readerEvent(e, atMenu);
         synchronized (out) {
             out.println();
-            out.println("〔お知らせ〕" + text);
+            out.println(StaffText.notice(text));
             out.print(shown); // the prompt again: staff see what is being asked
             out.flush();
         }
@@ -249,7 +246,7 @@ public final class TerminalDesk {
         boolean decisionShown = false;
         while (!(p instanceof Prompt.Done)) {
             if (p.reason() != null) {
-                say("【" + StaffText.message(p.reason()) + "】" + StaffText.next(p.reason()) + serviceDetail(p));
+                say(StaffText.reasonLine(p.reason()) + serviceDetail(p));
             }
             DeskEvent next;
             if (p instanceof Prompt.AwaitingPin pin) {
@@ -263,7 +260,7 @@ public final class TerminalDesk {
             } else if (p instanceof Prompt.AwaitingDocuments) {
                 next = documentsOrEnd();
             } else if (p instanceof Prompt.AwaitingDeclaration) {
-                say("使える書類がありません。被保険者資格申立書を記入していただきます。");
+                say(StaffText.declarationNeeded());
                 next = declarationOrEnd();
             } else if (p instanceof Prompt.AwaitingRecord waiting) {
                 if (!decisionShown) {
@@ -272,7 +269,7 @@ public final class TerminalDesk {
                     decisionShown = true;
                 }
                 say(waiting.problem());
-                if (readLine("[Enter] もう一度記録する") == null) {
+                if (readLine(StaffText.recordAgainKey()) == null) {
                     // the keyboard is gone: end as the store failure it is, the check's outcome on screen above
                     open = null;
                     throw new StoreException(waiting.kind(), waiting.problem(), null);
@@ -296,8 +293,8 @@ public final class TerminalDesk {
     }
 
     private DeskEvent pinOrChoice(int triesLeft) throws IOException {
-        say(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します）");
-        say("職員の操作: [v] 目視確認に切り替え  [d] 書類で受付  [c] 中止");
+        say(StaffText.pinPromptAtDesk(triesLeft));
+        say(StaffText.pinStaffKeys());
         while (true) {
             char[] typed = readSecret();
             if (typed == null) {
@@ -313,7 +310,7 @@ public final class TerminalDesk {
                 Arrays.fill(typed, '\0');
                 switch (choice) {
                     case "v" -> {
-                        String staff = staffId("目視確認をした職員のID（戻る: c）");
+                        String staff = staffId(StaffText.visualStaffPrompt());
                         if (staff != null) {
                             return new DeskEvent.VisualConfirmed(staff);
                         }
@@ -328,7 +325,7 @@ public final class TerminalDesk {
                         return new DeskEvent.Decline();
                     }
                 }
-                say(StaffText.pinPrompt(triesLeft) + "（患者さんが入力します）");
+                say(StaffText.pinPromptAtDesk(triesLeft));
                 continue;
             }
             return new DeskEvent.PinEntered(typed);
@@ -338,10 +335,10 @@ public final class TerminalDesk {
     /** The PIN without echo on a real terminal; never kept as a String. */
     private char[] readSecret() throws IOException {
         if (console != null) {
-            shown = "暗証番号: ";
-            return console.readPassword("暗証番号: ");
+            shown = StaffText.pinField();
+            return console.readPassword(StaffText.pinField());
         }
-        prompt("暗証番号: ");
+        prompt(StaffText.pinField());
         List<Character> chars = new ArrayList<>();
         int c;
         while ((c = in.read()) != -1 && c != '\n') {
@@ -359,7 +356,7 @@ public final class TerminalDesk {
 
     private DeskEvent visualOrChoice() throws IOException {
         while (true) {
-            String line = readLine("目視確認をした職員のID（書類で受付: d、中止: c）");
+            String line = readLine(StaffText.visualStaffPromptAtVisual());
             if (line == null || key(line).equals("c")) {
                 return new DeskEvent.Decline();
             }
@@ -371,7 +368,7 @@ public final class TerminalDesk {
                 continue;
             }
             if (line.isBlank()) {
-                say(StaffText.required("職員のID"));
+                say(StaffText.required(StaffText.staffIdLabel()));
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
             } else {
@@ -388,12 +385,11 @@ public final class TerminalDesk {
                 return null;
             }
             if (line.isBlank()) {
-                say(StaffText.required("職員のID"));
+                say(StaffText.required(StaffText.staffIdLabel()));
             } else if (PinInput.looksLikePin(line)) {
                 say(StaffText.pinNotHere());
             } else if (!station.mayConfirmVisually(line.strip())) {
-                say("【この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。】"
-                        + "設定されている職員のIDを入力してください。");
+                say(StaffText.notVisualStaff());
             } else {
                 return line.strip();
             }
@@ -401,7 +397,7 @@ public final class TerminalDesk {
     }
 
     private DeskEvent consent() throws IOException {
-        say("患者さんに情報提供の同意を伺います（y / はい: 同意する　n / いいえ: 同意しない）");
+        say(StaffText.consentIntro());
         Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
         for (SharingCategory c : SharingCategory.values()) {
             Boolean yes = yesNo(StaffText.consentQuestion(c, station.setup().institution()) + " [y/n]");
@@ -430,7 +426,7 @@ public final class TerminalDesk {
 
     private DeskEvent documentsOrEnd() throws IOException {
         while (true) {
-            String line = readLine("[d] 書類を入力・読み取り  [m] 被保険者資格申立書  [c] ここで終える");
+            String line = readLine(StaffText.documentsKeys());
             if (line == null) {
                 return new DeskEvent.Decline();
             }
@@ -455,7 +451,7 @@ public final class TerminalDesk {
 
     private DeskEvent declarationOrEnd() throws IOException {
         while (true) {
-            String line = readLine("[m] 申立書を記入する  [c] 記入しない（保険診療として受付できません）");
+            String line = readLine(StaffText.declarationKeys());
             if (line == null) {
                 return new DeskEvent.Cancel();
             }
@@ -487,7 +483,7 @@ public final class TerminalDesk {
         String pending = wedged;
         while (doc == null) {
             String line = pending != null ? pending
-                    : readLine("[t] 手で入力  [s] QRコードを読み取る（読み取り機・画像ファイル）  [c] 戻る");
+                    : readLine(StaffText.documentEntryKeys());
             pending = null;
             if (line == null) {
                 return null;
@@ -505,11 +501,11 @@ public final class TerminalDesk {
                 default -> refuse(line);
             }
         }
-        String address = readLine("住所（再照会のために控えます。空欄可）");
+        String address = readLine(StaffText.addressPrompt());
         if (address == null) {
             return null;
         }
-        Boolean limit = yesNo("限度額情報の提供に口頭で同意を得ましたか [y/n]");
+        Boolean limit = yesNo(StaffText.limitConsentPrompt());
         if (limit == null) {
             return null;
         }
@@ -521,7 +517,7 @@ public final class TerminalDesk {
         if (doc == null) {
             return null;
         }
-        say("読み取った内容:");
+        say(StaffText.scannedHeading());
         VisitText.document(out, doc);
         DocumentForm.Result checked = DocumentForm.check(doc);
         if (!checked.ok()) {
@@ -529,7 +525,7 @@ public final class TerminalDesk {
             say(StaffText.scannedNotUsable());
             return null;
         }
-        Boolean use = yesNo("この内容で受付しますか [y/n]");
+        Boolean use = yesNo(StaffText.useScannedPrompt());
         return Boolean.TRUE.equals(use) ? doc : null;
     }
 
@@ -544,7 +540,7 @@ public final class TerminalDesk {
 
     private PresentedDocument scanned() throws IOException {
         while (true) {
-            String line = readLine("QRコードを読み取り機で読むか、画像ファイル（PNG/JPEG）のパスを入力（戻る: 空欄）");
+            String line = readLine(StaffText.scanPrompt());
             if (line == null || line.isBlank()) {
                 return null;
             }
@@ -554,7 +550,7 @@ public final class TerminalDesk {
             try {
                 return DocumentScanner.scan(Path.of(line.strip()));
             } catch (DocumentInputException | java.nio.file.InvalidPathException e) {
-                say(e instanceof DocumentInputException ? e.getMessage() : "「" + line.strip() + "」はファイルのパスとして読めません。");
+                say(e instanceof DocumentInputException ? e.getMessage() : StaffText.notAPath(line.strip()));
             }
         }
     }
@@ -563,7 +559,7 @@ public final class TerminalDesk {
     private PresentedDocument typed() throws IOException {
         DocumentKind kind = null;
         while (kind == null) {
-            String line = readLine("書類 [1] 資格確認書  [2] 資格情報のお知らせ  [c] 戻る");
+            String line = readLine(StaffText.documentKindKeys());
             if (line == null || key(line).equals(LEAVE)) {
                 return null;
             }
@@ -573,7 +569,7 @@ public final class TerminalDesk {
                 default -> refuse(line);
             }
         }
-        say("（途中でやめるときは c だけを入力）");
+        say(StaffText.formCancelHint());
         DocumentKind k = kind;
         Map<String, String> typed = new LinkedHashMap<>();
         List<String> ask = List.of("insurerNumber", "symbol", "number", "branch", "name", "birthDate", "sex", "issuedOn", "validUntil");
@@ -601,13 +597,7 @@ public final class TerminalDesk {
     }
 
     private static String documentLabel(DocumentKind kind, String field) {
-        String label = DocumentForm.label(field);
-        return switch (field) {
-            case "birthDate" -> label + "（2016-04-02 または 平成28年4月2日）";
-            case "sex" -> label + "（男/女、空欄可）";
-            case "issuedOn", "validUntil" -> label + (DocumentForm.required(kind, field) ? "（例: 令和6年12月2日）" : "（空欄可）");
-            default -> DocumentForm.required(kind, field) ? label : label + "（なければ空欄）";
-        };
+        return StaffText.documentFieldPrompt(DocumentForm.label(field), field, DocumentForm.required(kind, field));
     }
 
     /**
@@ -630,7 +620,7 @@ public final class TerminalDesk {
     }
 
     private void problems(List<FieldProblem> problems, java.util.function.Function<String, String> labels) {
-        say("入力し直してください:");
+        say(StaffText.enterAgain());
         for (FieldProblem p : problems) {
             String label;
             try {
@@ -644,7 +634,7 @@ public final class TerminalDesk {
 
     /** The 被保険者資格申立書, field by field ({@link DeclarationForm}); null when staff leave the form. */
     private DeskEvent declarationEvent() throws IOException {
-        say("被保険者資格申立書（氏名・生年月日・住所・連絡先は必須。途中でやめるときは c だけを入力）");
+        say(StaffText.declarationIntro());
         Map<String, String> typed = new LinkedHashMap<>();
         for (String f : List.of("name", "sex", "birthDate", "address", "contact", "statedInsurance", "insurerNumber")) {
             String v = formField(declarationLabel(f), text -> DeclarationForm.field(f, text), DeclarationForm::label);
@@ -679,16 +669,7 @@ public final class TerminalDesk {
     }
 
     private static String declarationLabel(String field) {
-        String label = DeclarationForm.label(field);
-        return switch (field) {
-            case "sex" -> label + "（男/女、空欄可）";
-            case "birthDate" -> label + "（1985-01-02 または 昭和60年1月2日）";
-            case "contact" -> label + "（電話番号など）";
-            case "statedInsurance" -> label + "（分かる範囲で。空欄可）";
-            case "insurerNumber" -> label + "（分からなければ空欄: 不詳請求）";
-            case "number" -> label;
-            default -> DeclarationForm.required(field) ? label : label + "（なければ空欄）";
-        };
+        return StaffText.declarationFieldPrompt(DeclarationForm.label(field), field, DeclarationForm.required(field));
     }
 
     // --- the day ----------------------------------------------------------------------------------
@@ -697,11 +678,11 @@ public final class TerminalDesk {
         try {
             RecheckRun run = RecheckRunner.of(station.context()).run(n -> {
                 SafeText.carriageReturn(out);
-                out.print("再照会中: " + n + " 件");
+                out.print(StaffText.recheckProgress(n));
                 out.flush();
             });
             out.println();
-            say("再照会: " + run.findings().size() + " 件");
+            say(StaffText.recheckCount(run.findings().size()));
             for (RecheckFinding f : run.findings()) {
                 say("  " + StaffText.findingLine(f, station.store().visit(f.visitId()).orElse(null)));
             }
@@ -715,7 +696,7 @@ public final class TerminalDesk {
         for (Visit v : visits) {
             say(VisitText.row(v));
         }
-        say("今日の受付: " + visits.size() + " 件");
+        say(StaffText.todaysCount(visits.size()));
     }
 
     private LocalDate today() {

@@ -154,7 +154,8 @@ public final class Station implements AutoCloseable {
             terminals = new VirtualTerminals(TerminalOptions.DEFAULT, timeline);
             virtualReader = s.readerProfile() == null ? terminals.plug(VIRTUAL_READER) : s.readerProfile().plug(terminals);
             virtualReader.insert(MyNumberCard.of(s.virtualCard()));
-            readers = new CardReaders(terminals.factory());
+            VirtualTerminals virtual = terminals;
+            readers = new CardReaders(virtual, virtual::factory); // no TerminalFactory (and no pcscd) unless monitored
         } else if (s.usePcsc() || s.pcscReader() != null) {
             readers = CardReaders.pcsc();
             readers.choose(s.pcscReader()); // a reader that is not there, or a name that fits several, stops here

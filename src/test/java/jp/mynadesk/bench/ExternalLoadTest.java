@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Parsing wrk's report and quoting the body; wrk itself is never run by the tests. */
+@Tag("slow") // load loop
 class ExternalLoadTest {
     @Test
     void readsTheRateAndRefusesNon2xxAnswers() throws Exception {

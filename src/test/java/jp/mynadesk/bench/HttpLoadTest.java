@@ -7,9 +7,11 @@ import jp.mynadesk.oqs.OqsXml;
 import jp.mynadesk.oqs.QualificationRequest;
 import jp.mynadesk.oqs.QualificationSearchInfo;
 import jp.mynadesk.oqs.server.OqsServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The generator's counting against a real service on loopback; no figure is asserted. */
+@Tag("slow") // load loop
 class HttpLoadTest {
     private static final byte[] QUERY = OqsXml.write(new QualificationRequest("20260415", "1311111111", "T",
             new QualificationSearchInfo("01130012", "12345678", "1", "00", "19890510", "1", "pt")));

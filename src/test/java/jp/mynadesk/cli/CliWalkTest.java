@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * Bad inputs are chosen from each option's type: an unknown option, a missing value, an impossible date, a number
  * that is not one. None of them gets as far as running the command.
  */
+@Tag("slow") // every command's help and errors, hundreds of runs
 class CliWalkTest {
     /** What a stack trace or a leaked Java name looks like. */
     private static final Pattern LEAK = Pattern.compile("\\tat |Exception|java\\.|jp\\.mynadesk|\\$");

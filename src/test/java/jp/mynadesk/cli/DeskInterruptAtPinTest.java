@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Ctrl-C while the patient is at the PIN prompt: the open check is recorded as stopped (cancelled) before the desk
  * closes, so one check is one visit here too (docs/DESK.md, "The terminal desk").
  */
+@Tag("slow") // child JVM
 class DeskInterruptAtPinTest {
 
     @Test

@@ -12,15 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C at the desk after a visit was recorded: the visit is there and the record verifies. */
+@Tag("slow") // child JVM
 class DeskInterruptTest {
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked readLine fails, not hangs
     void ctrlCAfterARecordedVisitLosesNothing(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         Process desk = new ProcessBuilder(jp.mynadesk.testsupport.ChildJvm.command(List.of("-Dorg.sqlite.tmpdir=" + dir), Main.class,

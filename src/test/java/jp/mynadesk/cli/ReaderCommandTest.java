@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jp.mynadesk.testsupport.RequiresPcscd;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * shown in a fresh one. Pointing libpcsclite at a socket that does not exist is exactly what a stopped pcscd
  * looks like to it.
  */
+@Tag("slow") // child JVM
 class ReaderCommandTest {
 
     @Test

@@ -45,6 +45,24 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void theSummarySaysWhichTimeItRanInAndWhatItCost() throws Exception {
+        pass();
+        for (String time : new String[] {"virtual", "real"}) {
+            CliRun run = time.equals("real") ? CliRun.of("scenario", "run", dir.toString(), "--json", "--real-time")
+                    : CliRun.of("scenario", "run", dir.toString(), "--json");
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertEquals(time, json.get("time").asText());
+            for (String field : new String[] {"wallSeconds", "cpuSeconds", "wallPerCpu", "scenariosPerSecond"}) {
+                assertTrue(json.get(field).isNumber(), field + " in " + json);
+            }
+            assertTrue(json.has("waitingForCpuSeconds"), json.toString());
+        }
+        CliRun text = CliRun.of("scenario", "run", dir.toString());
+        assertTrue(text.out().contains("仮想時間、実時間 ") && text.out().contains("CPU "), text.out());
+    }
+
+    @Test
     void noSuchPathIsBadUsage() {
         CliRun run = CliRun.of("scenario", "run", dir.resolve("missing").toString());
         assertEquals(2, run.exitCode());
@@ -93,5 +111,26 @@ class ScenarioCommandTest {
         CliRun missing = CliRun.of("scenario", "run", dir.toString(), "--traces", dir.resolve("nowhere").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--traces"), missing.err());
+    }
+
+    /**
+     * End to end through the command: a scenario named with a control character, in a folder with a dot, failing with
+     * --traces: the JUnit report parses, validates, names the trace and keeps the folder one class.
+     */
+    @Test
+    void theJUnitReportOfAnOddlyNamedFailureIsReadableAndNamesItsTrace() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("sub.dir"));
+        Files.writeString(folder.resolve("odd.yaml"), "name: \"odd\\x01name\"\nasOf: 2026-12-01\ncard: default\nsteps:\n"
+                + "  - check: {consent: all}\n  - expect: {outcome: rejected}\n");
+        Path traces = Files.createDirectory(dir.resolve("traces"));
+        Path junit = dir.resolve("junit.xml");
+        CliRun run = CliRun.of("scenario", "run", folder.toString(), "--traces", traces.toString(), "--junit", junit.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        org.w3c.dom.Document doc = jp.mynadesk.testsupport.JUnitXml.parseAndValidate(junit);
+        org.w3c.dom.Element testcase = (org.w3c.dom.Element) doc.getElementsByTagName("testcase").item(0);
+        assertEquals("odd\\u0001name [odd.yaml]", testcase.getAttribute("name"));
+        assertEquals("scenarios.sub\u2024dir", testcase.getAttribute("classname"));
+        assertTrue(doc.getElementsByTagName("failure").item(0).getTextContent()
+                .contains("APDUトレース: " + traces.resolve("odd.yaml.trace")), Files.readString(junit));
     }
 }

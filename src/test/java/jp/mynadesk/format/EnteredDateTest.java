@@ -28,16 +28,49 @@ class EnteredDateTest {
                 "2026-13-01", "2026-1-010", "２０２４-01-01", "2024/01/01", "+202-01-01", "-202-01-01", "2024-01-0a")) {
             assertEquals(oracle(text), EnteredDate.iso(text), text);
         }
-        Random random = new Random(1951);
+        // every month and day from 00 to the first impossible one, in years that test each leap-year rule
+        int[] years = {0, 1, 1899, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9999};
         String alphabet = "0123456789-+/ ";
-        for (int n = 0; n < 100_000; n++) {
-            char[] text = String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(14), random.nextInt(33)).toCharArray();
+        int n = 0;
+        for (int year : years) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    char[] text = date(year, month, day);
+                    String s = new String(text);
+                    assertEquals(oracle(s), EnteredDate.iso(s), s);
+                    if (n++ % 97 == 0) {
+                        // and, for a spread of them, every character of the alphabet at every position
+                        for (int at = 0; at < text.length; at++) {
+                            for (int c = 0; c < alphabet.length(); c++) {
+                                char[] changed = text.clone();
+                                changed[at] = alphabet.charAt(c);
+                                String t = new String(changed);
+                                assertEquals(oracle(t), EnteredDate.iso(t), t);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Random random = new Random(1951);
+        for (int i = 0; i < 10_000; i++) {
+            char[] text = date(random.nextInt(10_000), random.nextInt(14), random.nextInt(33));
             if (random.nextInt(4) == 0) {
                 text[random.nextInt(10)] = alphabet.charAt(random.nextInt(alphabet.length()));
             }
             String s = new String(text);
             assertEquals(oracle(s), EnteredDate.iso(s), s);
         }
+    }
+
+    /** "yyyy-MM-dd" with zero padding (String.format costs more than the parsing under test). */
+    private static char[] date(int year, int month, int day) {
+        return new char[] {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-',
+            digit(month / 10), digit(month), '-', digit(day / 10), digit(day)};
+    }
+
+    private static char digit(int value) {
+        return (char) ('0' + value % 10);
     }
 
     @Test

@@ -129,8 +129,18 @@ class FolderInterfaceTest {
         assertFalse(done.processing());
         assertEquals(reception.receptionNumber(), done.receptionNumber());
         assertEquals(QualificationValidity.VALID, done.units().get(0).qualificationValidity());
-        assertEquals(QualificationValidity.MULTIPLE, done.units().get(1).qualificationValidity());
-        assertEquals(2, done.units().get(1).results().size());
+        assertEquals("P000123", done.units().get(0).referenceNumber(), "the 照会番号 this clinic registered");
+        // one ResultOfQualificationConfirmation per BulkConfirmUnit (docs/OQS-MOCK.md §2.3): the twins are two units
+        assertEquals(3, done.units().size());
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(QualificationValidity.MULTIPLE, done.units().get(i).qualificationValidity());
+            assertEquals(1, done.units().get(i).results().size());
+            assertEquals("pt-2", done.units().get(i).searchInfo().arbitraryIdentifier());
+        }
+        assertEquals(List.of("P002001", "P002002"), List.of(done.units().get(1).referenceNumber(), done.units().get(2).referenceNumber()));
+        assertEquals("3", done.numberOfProcessingResult());
+        assertEquals(2, done.perPerson().size(), "joined again per person for the desk");
+        assertEquals(2, done.perPerson().get(1).results().size());
     }
 
     @Test
@@ -140,7 +150,12 @@ class FolderInterfaceTest {
         assertTrue(Cards.pinCheck(client, Cards.profile("revoked"), "20260415") instanceof OqsResult.Rejected);
         List<String> faces = names(folder.face());
         assertEquals(1, faces.size(), "only successful checks produce a face file: " + faces);
-        assertTrue(faces.get(0).startsWith("OQSsiquc01res_face_20260415100000_"));
+        // as public tools name and watch them (docs/OQS-MOCK.md §1.1)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("OQSsiquc01res_face_.+_(\\d{14})\\.xml").matcher(faces.get(0));
+        assertTrue(m.matches(), faces.get(0));
+        assertEquals("20260415100000", m.group(1));
+        assertTrue(faces.get(0).startsWith("OQSsiquc01res_face_" + Cards.INSTITUTION + "000"), faces.get(0));
+        assertEquals("OQSsiquc01res_face_".length() + 30 + 1 + 14 + 4, faces.get(0).length());
         QualificationResponse r = OqsXml.readQualificationResponse(XmlNode.parse(Files.readAllBytes(folder.face().resolve(faces.get(0)))));
         assertEquals(ReferenceClassification.CARD, r.header().referenceClassification());
         assertEquals("協会　太郎", r.results().get(0).name());

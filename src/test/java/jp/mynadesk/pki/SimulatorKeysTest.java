@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // re-derives the bundled RSA keys
 class SimulatorKeysTest {
     private static final String REGENERATE = " (regenerate with scripts/simulator-keys)";
 

@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /** QA's scenario suite in the build: one dynamic test per file under scenarios/, so a broken scenario fails CI. */
+@Tag("slow") // the whole scenarios/ folder
 class ScenarioSuiteTest {
     static final Path SCENARIOS = Path.of("scenarios");
 

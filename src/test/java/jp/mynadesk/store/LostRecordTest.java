@@ -18,6 +18,7 @@ import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.VisitStore;
 import jp.mynadesk.store.ChainRewriteTest.CliResult;
 import jp.mynadesk.testsupport.ChildJvm;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an emptied or deleted {@code mynadesk.db}, a file that fails SQLite's own check. The anchor outside the record
  * says how much there was: {@code db verify} exits 4 and {@code check} starts no new record, nor writes into it.
  */
+@Tag("slow") // child JVMs
 class LostRecordTest {
     static final int VISITS = 4;
     static final String AS_OF = "2026-12-01T10:30:00+09:00";

@@ -13,7 +13,9 @@ import jp.mynadesk.oqs.BatchDownloadRequest;
 import jp.mynadesk.oqs.BatchReception;
 import jp.mynadesk.oqs.BatchRequest;
 import jp.mynadesk.oqs.BatchResult;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
+import jp.mynadesk.oqs.QualificationRecord;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsTime;
 import jp.mynadesk.oqs.ProcessingResultStatus;
@@ -67,13 +69,14 @@ final class BatchEndpoint {
                 default -> "資格確認日が不正です（yyyyMMdd）";
             });
             return new BatchReception(rules.errorHeader(r.qualificationConfirmationDate(), r.medicalInstitutionCode(),
-                    r.arbitraryFileIdentifier(), null, code, why), null, null);
+                    r.arbitraryFileIdentifier(), null, code, why, r.characterCodeIdentifier()), null, null);
         }
         String number = OqsTime.date(now.atZone(OqsTime.JST).toLocalDate())
                 + String.format("%08d", batchSequence.incrementAndGet());
         retain(new BatchJob(number, r, now, now.plus(batchProcessingTime)), now);
         MessageHeader header = new MessageHeader(OqsTime.timestamp(now), null, r.medicalInstitutionCode(),
-                r.arbitraryFileIdentifier(), null, SegmentOfResult.NORMAL, null, null, MessageHeader.UTF_8);
+                r.arbitraryFileIdentifier(), null, SegmentOfResult.NORMAL, null, null,
+                CharacterCode.answerFor(r.characterCodeIdentifier()));
         return new BatchReception(header, number, OqsTime.timestamp(now));
     }
 
@@ -82,28 +85,37 @@ final class BatchEndpoint {
         BatchJob job = r.receptionNumber() == null ? null : retained(r.receptionNumber(), now);
         if (job == null || !job.request().medicalInstitutionCode().equals(r.medicalInstitutionCode())) {
             return new BatchResult(rules.errorHeader(null, r.medicalInstitutionCode(), r.arbitraryFileIdentifier(), null,
-                    OqsErrorCodes.BATCH_UNKNOWN, "受付番号が存在しません"), r.receptionNumber(), null, null, null, List.of());
+                    OqsErrorCodes.BATCH_UNKNOWN, "受付番号が存在しません", r.characterCodeIdentifier()), r.receptionNumber(),
+                    null, null, null, List.of());
         }
         BatchRequest req = job.request();
+        String code = CharacterCode.answerFor(r.characterCodeIdentifier() != null ? r.characterCodeIdentifier()
+                : req.characterCodeIdentifier());
         if (now.isBefore(job.readyAt())) {
             MessageHeader processing = new MessageHeader(OqsTime.timestamp(now), req.qualificationConfirmationDate(),
                     req.medicalInstitutionCode(), req.arbitraryFileIdentifier(), null, SegmentOfResult.PROCESSING, null,
-                    null, MessageHeader.UTF_8);
+                    null, code);
             return new BatchResult(processing, job.receptionNumber(), null, null, null, List.of());
         }
         LocalDate date = ServiceRules.confirmationDate(req.qualificationConfirmationDate(), job.receivedAt());
         List<BatchResult.BulkConfirmUnit> units = new ArrayList<>();
         int errors = 0;
         for (QualificationSearchInfo info : req.searchInfos()) {
-            LookupEndpoint.PersonOutcome o = lookup.lookUp(info, date, job.receivedAt());
-            if (o.status() == ProcessingResultStatus.ERROR) {
-                errors++;
+            LookupEndpoint.PersonOutcome o = lookup.lookUp(req.medicalInstitutionCode(), info, date, job.receivedAt());
+            if (o.records().isEmpty()) {
+                if (o.status() == ProcessingResultStatus.ERROR) {
+                    errors++;
+                }
+                units.add(new BatchResult.BulkConfirmUnit(info, o.status(), o.code(), o.message(), o.validity(), List.of(), null));
             }
-            units.add(new BatchResult.BulkConfirmUnit(info, o.status(), o.code(), o.message(), o.validity(), o.records(), null));
+            // one ResultOfQualificationConfirmation per BulkConfirmUnit (docs/OQS-MOCK.md §2.3): 複数該当 gives a unit each
+            for (QualificationRecord rec : o.records()) {
+                units.add(new BatchResult.BulkConfirmUnit(info, o.status(), o.code(), o.message(), o.validity(), List.of(rec),
+                        rec.referenceNumber()));
+            }
         }
         MessageHeader header = new MessageHeader(OqsTime.timestamp(now), req.qualificationConfirmationDate(),
-                req.medicalInstitutionCode(), req.arbitraryFileIdentifier(), null, SegmentOfResult.NORMAL, null, null,
-                MessageHeader.UTF_8);
+                req.medicalInstitutionCode(), req.arbitraryFileIdentifier(), null, SegmentOfResult.NORMAL, null, null, code);
         return new BatchResult(header, job.receptionNumber(), Integer.toString(units.size()),
                 Integer.toString(units.size() - errors), Integer.toString(errors), units);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jp.mynadesk.oqs.CardCheckRequest;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsTime;
@@ -97,7 +98,9 @@ final class CardCheckEndpoint {
                 .map(q -> new InsuredRegistry.Match(person.get(), q)).toList(), date);
         List<QualificationRecord> records = new ArrayList<>();
         for (InsuredRegistry.Match m : res.matches()) {
-            records.add(QualificationAnswers.record(m, date, now, true, null, grace ? null : consents.consentsOf(r.medicalInstitutionCode(), m.person(), now)));
+            records.add(QualificationAnswers.record(m, date, now, QualificationAnswers.Route.CARD, r.medicalInstitutionCode(),
+                    null, grace ? null : consents.consentsOf(r.medicalInstitutionCode(), m.person(), now),
+                    registry.referenceNumber(r.medicalInstitutionCode(), m.qualification()).orElse(null)));
         }
         String code = null;
         String message = null;
@@ -109,7 +112,8 @@ final class CardCheckEndpoint {
             message = verdict.warning().orElse("");
         }
         MessageHeader header = new MessageHeader(OqsTime.timestamp(now), OqsTime.date(date), r.medicalInstitutionCode(),
-                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, SegmentOfResult.NORMAL, null, null, MessageHeader.UTF_8);
+                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, SegmentOfResult.NORMAL, null, null,
+                CharacterCode.answerFor(r.characterCodeIdentifier()));
         QualificationResponse response = new QualificationResponse(header, ProcessingResultStatus.NORMAL, code, message,
                 res.validity(), null, null, records);
         faceSink.accept(response);
@@ -118,6 +122,7 @@ final class CardCheckEndpoint {
 
     private QualificationResponse cardError(CardCheckRequest r, String code, String message) {
         return new QualificationResponse(rules.errorHeader(r.qualificationConfirmationDate(), r.medicalInstitutionCode(),
-                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, code, message), null, null, null, null, null, null, List.of());
+                r.arbitraryFileIdentifier(), ReferenceClassification.CARD, code, message, r.characterCodeIdentifier()),
+                null, null, null, null, null, null, List.of());
     }
 }

@@ -269,14 +269,24 @@ public final class FolderInterface implements AutoCloseable {
 
     /** Writes a card check result into {@code face}, as the face-recognition reader does. */
     void writeFace(QualificationResponse response) {
-        String name = "OQSsiquc01res_face_" + OqsTime.timestamp(service.clock().instant()) + "_"
-                + String.format("%06d", faceSequence.incrementAndGet()) + ".xml";
+        String name = faceName(response.header().medicalInstitutionCode(), faceSequence.incrementAndGet(),
+                service.clock().instant());
         try {
             ensureFolders(true);
             AtomicFiles.write(face.resolve(name), OqsXml.write(response));
         } catch (IOException e) {
             // the HTTP caller already has its answer; a full or missing share must not fail the check
         }
+    }
+
+    /**
+     * The face file's name as public tools write and watch it (docs/OQS-MOCK.md §1.1):
+     * {@code OQSsiquc01res_face_} + 医療機関コード (10) + 処理コード {@code 000} + a 17-digit sequence + {@code _} +
+     * yyyyMMddHHmmss (JST) + {@code .xml}.
+     */
+    static String faceName(String institution, long sequence, java.time.Instant at) {
+        String code = institution != null && institution.matches("\\d{10}") ? institution : "0000000000";
+        return "OQSsiquc01res_face_" + code + "000" + String.format("%017d", sequence) + "_" + OqsTime.timestamp(at) + ".xml";
     }
 
     @Override

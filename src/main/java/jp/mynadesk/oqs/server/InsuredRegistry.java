@@ -56,7 +56,15 @@ public final class InsuredRegistry {
 
     // --- the file's shape ------------------------------------------------------------------------
 
-    public record Data(List<Institution> institutions, List<RevokedCertificate> revokedCertificates, List<Person> people) {}
+    public record Data(List<Institution> institutions, List<RevokedCertificate> revokedCertificates, List<Person> people,
+                       List<ReferenceNumber> referenceNumbers) {}
+
+    /**
+     * A 照会番号 an institution registered for a qualification (OQSsiimm01, docs/OQS-MOCK.md §2.10): answers to
+     * that institution about that qualification carry it as {@code ReferenceNumber}. {@code branch} null = every 枝番.
+     */
+    public record ReferenceNumber(String institution, String insurerNumber, String symbol, String number, String branch,
+                                  String referenceNumber) {}
 
     /** A medical institution and the terminals registered for visual (目視) checks. */
     public record Institution(String code, List<String> visualTerminals) {}
@@ -78,7 +86,19 @@ public final class InsuredRegistry {
                                 String cardClassification, String family, String insuredName, String ratio,
                                 LocalDate qualificationDate, LocalDate disqualificationDate, String reasonOfLoss,
                                 LocalDate cardIssued, LocalDate cardValidFrom, LocalDate cardValidUntil,
-                                Elderly elderly, Limit limit, List<Disease> specificDiseases, Boolean unregistered) {
+                                Elderly elderly, Limit limit, List<Disease> specificDiseases, Boolean unregistered,
+                                List<MedicalTicket> medicalTickets) {
+
+        /** A qualification without 医療券 (every insurance but 医療扶助). */
+        public Qualification(String insurerNumber, String insurerName, String symbol, String number, String branch,
+                             String cardClassification, String family, String insuredName, String ratio,
+                             LocalDate qualificationDate, LocalDate disqualificationDate, String reasonOfLoss,
+                             LocalDate cardIssued, LocalDate cardValidFrom, LocalDate cardValidUntil,
+                             Elderly elderly, Limit limit, List<Disease> specificDiseases, Boolean unregistered) {
+            this(insurerNumber, insurerName, symbol, number, branch, cardClassification, family, insuredName, ratio,
+                    qualificationDate, disqualificationDate, reasonOfLoss, cardIssued, cardValidFrom, cardValidUntil,
+                    elderly, limit, specificDiseases, unregistered, null);
+        }
 
         public boolean activeOn(LocalDate day) {
             return (qualificationDate == null || !day.isBefore(qualificationDate))
@@ -94,15 +114,31 @@ public final class InsuredRegistry {
         }
     }
 
-    /** 高齢受給者証 (70–74). */
-    public record Elderly(LocalDate issued, LocalDate validFrom, LocalDate validUntil, String ratio) {}
+    /**
+     * 高齢受給者証 (70–74). {@code renewsYearly}: the insurer renews it every year for the same period of the year
+     * (docs/OQS-MOCK.md §2.8), up to the day before the 75th birthday.
+     */
+    public record Elderly(LocalDate issued, LocalDate validFrom, LocalDate validUntil, String ratio, Boolean renewsYearly) {}
 
-    /** 限度額適用認定証: classification OQSCD011 ("01"–"03"), flag OQSCD012 ("A01"–"B10"). */
+    /** 限度額適用認定証: classification OQSCD011 ("01"–"03"), flag OQSCD012 ("A01"–"B10"); {@code renewsYearly} as above. */
     public record Limit(String classification, String flag, LocalDate issued, LocalDate validFrom, LocalDate validUntil,
-                        LocalDate longTermDate) {}
+                        LocalDate longTermDate, Boolean renewsYearly) {}
 
-    /** 特定疾病療養受療証: category OQSCD013 ("1"–"3"), selfPay 月額自己負担限度額 in yen. */
-    public record Disease(String category, LocalDate issued, LocalDate validFrom, LocalDate validUntil, int selfPay) {}
+    /** 特定疾病療養受療証: category OQSCD013 ("1"–"3"), selfPay 月額自己負担限度額 in yen; {@code renewsYearly} as above. */
+    public record Disease(String category, LocalDate issued, LocalDate validFrom, LocalDate validUntil, int selfPay,
+                          Boolean renewsYearly) {}
+
+    /**
+     * A 医療扶助 医療券 (docs/OQS-MOCK.md §2.5): issued by the 福祉事務所 for one month of treatment at one designated
+     * institution. Without {@code month} the ticket is issued anew every month (the answer names the query day's
+     * month); with it (yyyy-MM) it is that month's ticket only. Codes: ticketType OQSCD018, treatmentType OQSCD019,
+     * singleOrCombined OQSCD020, the status fields OQSCD021/023/024/025.
+     */
+    public record MedicalTicket(String ticketType, String month, String issueNumber, String designatedInstitutionCode,
+                                String designatedInstitutionName, List<String> injuryNames, String treatmentType,
+                                Integer selfPayAmount, String districtContactName, String handlingContactName,
+                                String singleOrCombined, String socialInsurance, String infection, String elderlyMedicalCare,
+                                String prefecturalExpenses, List<String> remarks) {}
 
     /** A person with one of their qualifications. */
     public record Match(Person person, Qualification qualification) {}
@@ -113,6 +149,7 @@ public final class InsuredRegistry {
     private final PeopleSource people;
     private final Map<BigInteger, RevokedCertificate> revoked = new HashMap<>();
     private final Set<String> visualTerminals = new HashSet<>();
+    private final Map<String, String> referenceNumbers = new HashMap<>();
 
     /** @param header institutions and revoked certificates (its people, if any, are already in {@code people}) */
     private InsuredRegistry(Data header, PeopleSource people, List<String> problems) {
@@ -121,6 +158,12 @@ public final class InsuredRegistry {
         for (Institution i : nz(header.institutions())) {
             for (String t : nz(i.visualTerminals())) {
                 visualTerminals.add(i.code() + "/" + t);
+            }
+        }
+        for (ReferenceNumber r : nz(header.referenceNumbers())) {
+            if (r != null && r.referenceNumber() != null) {
+                referenceNumbers.put(referenceKey(r.institution(), r.insurerNumber(), r.symbol(), r.number(), r.branch()),
+                        r.referenceNumber());
             }
         }
         List<RevokedCertificate> revokedList = nz(header.revokedCertificates());
@@ -208,6 +251,15 @@ public final class InsuredRegistry {
 
     /** The built-in registry (includes the seed's 協会 太郎 and a person for every card profile). */
     public static InsuredRegistry builtIn() {
+        return BuiltIn.REGISTRY; // read once: a registry never changes after it is built, and every scenario starts a service
+    }
+
+    /** Holder of {@link #builtIn()}: read on first use. */
+    private static final class BuiltIn {
+        static final InsuredRegistry REGISTRY = readBuiltIn();
+    }
+
+    private static InsuredRegistry readBuiltIn() {
         try (InputStream in = InsuredRegistry.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("built-in registry " + RESOURCE + " is missing");
@@ -283,6 +335,20 @@ public final class InsuredRegistry {
 
     public List<RevokedCertificate> revokedCertificates() {
         return nz(header.revokedCertificates());
+    }
+
+    /** The 照会番号 {@code institution} registered for {@code q} (its 枝番 first, then any 枝番), if any. */
+    public Optional<String> referenceNumber(String institution, Qualification q) {
+        if (institution == null || referenceNumbers.isEmpty()) {
+            return Optional.empty();
+        }
+        String exact = referenceNumbers.get(referenceKey(institution, q.insurerNumber(), q.symbol(), q.number(), q.branch()));
+        return Optional.ofNullable(exact != null ? exact
+                : referenceNumbers.get(referenceKey(institution, q.insurerNumber(), q.symbol(), q.number(), null)));
+    }
+
+    private static String referenceKey(String institution, String insurer, String symbol, String number, String branch) {
+        return institution + "/" + key(insurer, symbol, number) + "/" + (branch == null ? "*" : branch.strip());
     }
 
     public boolean visualAllowed(String institution, String terminal) {

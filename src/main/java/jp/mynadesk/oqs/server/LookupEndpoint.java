@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsTime;
@@ -38,11 +39,13 @@ final class LookupEndpoint {
             return new QualificationResponse(rules.errorHeader(r.qualificationConfirmationDate(), r.medicalInstitutionCode(),
                     r.arbitraryFileIdentifier(), ReferenceClassification.NUMBERS,
                     badHeader.isPresent() ? OqsErrorCodes.BAD_INSTITUTION : OqsErrorCodes.MALFORMED_REQUEST,
-                    badHeader.orElse("資格確認日が不正です（yyyyMMdd）")), null, null, null, null, null, null, List.of());
+                    badHeader.orElse("資格確認日が不正です（yyyyMMdd）"), r.characterCodeIdentifier()),
+                    null, null, null, null, null, null, List.of());
         }
         MessageHeader header = new MessageHeader(OqsTime.timestamp(now), OqsTime.date(date), r.medicalInstitutionCode(),
-                r.arbitraryFileIdentifier(), ReferenceClassification.NUMBERS, SegmentOfResult.NORMAL, null, null, MessageHeader.UTF_8);
-        PersonOutcome o = lookUp(r.searchInfo(), date, now);
+                r.arbitraryFileIdentifier(), ReferenceClassification.NUMBERS, SegmentOfResult.NORMAL, null, null,
+                CharacterCode.answerFor(r.characterCodeIdentifier()));
+        PersonOutcome o = lookUp(r.medicalInstitutionCode(), r.searchInfo(), date, now);
         return new QualificationResponse(header, o.status(), o.code(), o.message(), o.validity(), null,
                 r.searchInfo(), o.records());
     }
@@ -50,7 +53,7 @@ final class LookupEndpoint {
     record PersonOutcome(ProcessingResultStatus status, String code, String message,
                          QualificationValidity validity, List<QualificationRecord> records) {}
 
-    PersonOutcome lookUp(QualificationSearchInfo info, LocalDate date, Instant now) {
+    PersonOutcome lookUp(String institution, QualificationSearchInfo info, LocalDate date, Instant now) {
         Optional<String> problem = checkSearchInfo(info);
         if (problem.isPresent()) {
             return new PersonOutcome(ProcessingResultStatus.ERROR, OqsErrorCodes.BAD_SEARCH_INFO, problem.get(), null, List.of());
@@ -60,7 +63,9 @@ final class LookupEndpoint {
         QualificationAnswers.Resolution res = QualificationAnswers.resolve(matches, date);
         List<QualificationRecord> records = new ArrayList<>();
         for (InsuredRegistry.Match m : res.matches()) {
-            records.add(QualificationAnswers.record(m, date, now, info.limitConsent(), info.arbitraryIdentifier(), null));
+            records.add(QualificationAnswers.record(m, date, now, info.limitConsent()
+                            ? QualificationAnswers.Route.NUMBERS_CONSENTED : QualificationAnswers.Route.NUMBERS,
+                    institution, info.arbitraryIdentifier(), null, registry.referenceNumber(institution, m.qualification()).orElse(null)));
         }
         return new PersonOutcome(ProcessingResultStatus.NORMAL, null, null, res.validity(), records);
     }

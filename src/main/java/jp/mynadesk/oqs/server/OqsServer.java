@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.mynadesk.oplog.OperationsLog;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsFormatException;
@@ -233,7 +234,7 @@ public final class OqsServer implements AutoCloseable {
                 ex.close();
                 return;
             }
-            if (d.fault() != null && injectBefore(ex, d.fault())) {
+            if (d.fault() != null && injectBefore(ex, d.fault(), RequestEcho.of(endpoint, body))) {
                 return;
             }
             byte[] answer;
@@ -241,6 +242,7 @@ public final class OqsServer implements AutoCloseable {
             String type = "application/xml; charset=UTF-8";
             try {
                 answer = answer(endpoint, body);
+                type = xmlType(declaredCode(answer));
                 if (endpoint.equals("crl")) {
                     type = "application/pkix-crl";
                 } else if (endpoint.equals("health")) {
@@ -248,7 +250,7 @@ public final class OqsServer implements AutoCloseable {
                 }
             } catch (OqsFormatException e) {
                 status = 400;
-                answer = OqsXml.error(service.errorHeader(null, null, null, null, OqsErrorCodes.MALFORMED_REQUEST,
+                answer = OqsXml.error(RequestEcho.of(endpoint, body).error(service.clock(), OqsErrorCodes.MALFORMED_REQUEST,
                         "要求電文を読み取れません: " + e.getMessage()));
             }
             if (d.fault() != null) {
@@ -312,8 +314,19 @@ public final class OqsServer implements AutoCloseable {
         };
     }
 
+    /** The Content-Type of an XML answer in the code {@code characterCodeIdentifier} names. */
+    private static String xmlType(String characterCodeIdentifier) {
+        return "application/xml; charset=" + CharacterCode.declaredName(characterCodeIdentifier);
+    }
+
+    /** "1" when the answer was written in Shift_JIS (its declaration says so), else "0". */
+    private static String declaredCode(byte[] answer) {
+        String head = new String(answer, 0, Math.min(answer.length, 60), StandardCharsets.ISO_8859_1);
+        return head.contains("encoding=\"Shift_JIS\"") ? CharacterCode.SHIFT_JIS : CharacterCode.UTF_8;
+    }
+
     /** Faults that replace the answer entirely; true when the exchange is finished. */
-    private boolean injectBefore(HttpExchange ex, FaultPlan.Rule f) throws IOException {
+    private boolean injectBefore(HttpExchange ex, FaultPlan.Rule f, RequestEcho echo) throws IOException {
         switch (f.kind()) {
             case "hang" -> {
                 pause(ex, f.hangMs() == null ? 60_000 : f.hangMs());
@@ -341,10 +354,10 @@ public final class OqsServer implements AutoCloseable {
                 return true;
             }
             case "segment9" -> {
-                MessageHeader h = service.errorHeader(null, null, null, null,
+                MessageHeader h = echo.error(service.clock(),
                         f.errorCode() == null ? OqsErrorCodes.SYSTEM_ERROR : f.errorCode(),
                         f.errorMessage() == null ? "システムエラーが発生しました" : f.errorMessage());
-                send(ex, 200, "application/xml; charset=UTF-8", OqsXml.error(h));
+                send(ex, 200, xmlType(h.characterCodeIdentifier()), OqsXml.error(h));
                 return true;
             }
             default -> {

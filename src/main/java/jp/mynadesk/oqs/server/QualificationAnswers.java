@@ -43,28 +43,53 @@ final class QualificationAnswers {
                 List.of(lost.get()));
     }
 
-    static QualificationRecord record(InsuredRegistry.Match m, LocalDate date, Instant now, boolean limitConsent,
-                                       String arbitraryIdentifier, Map<ConsentCategory, QualificationRecord.Consent> consentMap) {
+    /** How the answer was asked for, which decides what certificate information it carries (docs/OQS-MOCK.md §2.7). */
+    enum Route {
+        /** A card check: 限度額 information without a consent flag; 特定疾病 not asked at the reader (flag 0). */
+        CARD,
+        /** A numbers query with the patient's oral consent (LimitApplicationCertificateRelatedConsFlg 1). */
+        NUMBERS_CONSENTED,
+        /** A numbers query without it. */
+        NUMBERS
+    }
+
+    static QualificationRecord record(InsuredRegistry.Match m, LocalDate date, Instant now, Route route,
+                                      String institution, String arbitraryIdentifier, Map<ConsentCategory, QualificationRecord.Consent> consentMap,
+                                      String referenceNumber) {
         InsuredRegistry.Person p = m.person();
         InsuredRegistry.Qualification q = m.qualification();
         String nowText = OqsTime.timestamp(now);
-        QualificationRecord.ElderlyRecipientInfo elderly = q.elderly() == null ? null
-                : new QualificationRecord.ElderlyRecipientInfo(OqsTime.date(q.elderly().issued()),
-                        OqsTime.date(q.elderly().validFrom()), OqsTime.date(q.elderly().validUntil()), q.elderly().ratio());
+        boolean limitShown = route != Route.NUMBERS;
+        boolean diseasesShown = route == Route.NUMBERS_CONSENTED;
+        QualificationRecord.ElderlyRecipientInfo elderly = null;
+        if (q.elderly() != null) {
+            InsuredRegistry.Elderly e = q.elderly();
+            elderly = CertificatePeriods.on(date, e.issued(), e.validFrom(), e.validUntil(), e.renewsYearly())
+                    .flatMap(c -> c.endingBy(p.birthdate().plusYears(75).minusDays(1), date))
+                    .map(c -> new QualificationRecord.ElderlyRecipientInfo(OqsTime.date(c.issued()),
+                            OqsTime.date(c.validFrom()), OqsTime.date(c.validUntil()), e.ratio()))
+                    .orElse(null);
+        }
         QualificationRecord.LimitApplicationInfo limit = null;
-        if (limitConsent && q.limit() != null) {
+        if (limitShown && q.limit() != null) {
             InsuredRegistry.Limit l = q.limit();
-            limit = new QualificationRecord.LimitApplicationInfo(l.classification(), l.flag(), OqsTime.date(l.issued()),
-                    OqsTime.date(l.validFrom()), OqsTime.date(l.validUntil()), OqsTime.date(l.longTermDate()));
+            limit = CertificatePeriods.on(date, l.issued(), l.validFrom(), l.validUntil(), l.renewsYearly())
+                    .map(c -> new QualificationRecord.LimitApplicationInfo(l.classification(), l.flag(),
+                            OqsTime.date(c.issued()), OqsTime.date(c.validFrom()), OqsTime.date(c.validUntil()),
+                            OqsTime.date(l.longTermDate())))
+                    .orElse(null);
         }
         List<QualificationRecord.SpecificDiseaseInfo> diseases = new ArrayList<>();
-        if (limitConsent && q.specificDiseases() != null) {
+        if (diseasesShown && q.specificDiseases() != null) {
             for (InsuredRegistry.Disease d : q.specificDiseases()) {
-                diseases.add(new QualificationRecord.SpecificDiseaseInfo(d.category(), OqsTime.date(d.issued()),
-                        OqsTime.date(d.validFrom()), OqsTime.date(d.validUntil()), Integer.toString(d.selfPay())));
+                CertificatePeriods.on(date, d.issued(), d.validFrom(), d.validUntil(), d.renewsYearly()).ifPresent(c ->
+                        diseases.add(new QualificationRecord.SpecificDiseaseInfo(d.category(), OqsTime.date(c.issued()),
+                                OqsTime.date(c.validFrom()), OqsTime.date(c.validUntil()), Integer.toString(d.selfPay()))));
             }
         }
-        String consFlag = limitConsent ? "1" : "0";
+        String limitFlag = route == Route.CARD ? null : route == Route.NUMBERS_CONSENTED ? "1" : "0";
+        String diseaseFlag = route == Route.NUMBERS_CONSENTED ? "1" : "0";
+        String consTime = route == Route.NUMBERS_CONSENTED ? nowText : null;
         return new QualificationRecord(
                 q.cardClassification() == null ? "01" : q.cardClassification(),
                 padInsurer(q.insurerNumber()), q.symbol(), q.number(), q.branch(),
@@ -74,9 +99,9 @@ final class QualificationAnswers {
                 OqsTime.date(q.qualificationDate()), OqsTime.date(q.disqualificationDate()), OqsTime.date(q.cardIssued()),
                 OqsTime.date(q.cardValidFrom()), OqsTime.date(q.cardValidUntil()), koukiRatio(q),
                 preschool(p.birthdate(), date) ? "1" : null, q.reasonOfLoss(), q.insurerName(), elderly,
-                consFlag, limitConsent ? nowText : null, limit,
-                consFlag, limitConsent ? nowText : null, diseases,
-                consentMap, null, arbitraryIdentifier);
+                limitFlag, consTime, limit,
+                diseaseFlag, consTime, diseases,
+                consentMap, referenceNumber, arbitraryIdentifier, MedicalTickets.on(q, date, institution));
     }
 
     /** 未就学: until the first 31 March after the 6th birthday (docs/RULES.md §6). */

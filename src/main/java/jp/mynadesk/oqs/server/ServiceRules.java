@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import jp.mynadesk.oqs.CharacterCode;
 import jp.mynadesk.oqs.MessageHeader;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsTime;
@@ -35,8 +36,14 @@ final class ServiceRules {
 
     MessageHeader errorHeader(String date, String institution, String fileId, ReferenceClassification ref,
                               String code, String message) {
+        return errorHeader(date, institution, fileId, ref, code, message, null);
+    }
+
+    /** An error header that repeats the request's header, in the code the request asked for. */
+    MessageHeader errorHeader(String date, String institution, String fileId, ReferenceClassification ref,
+                              String code, String message, String askedCode) {
         return new MessageHeader(OqsTime.timestamp(clock.instant()), date, institution, fileId, ref,
-                SegmentOfResult.ABNORMAL, code, message, MessageHeader.UTF_8);
+                SegmentOfResult.ABNORMAL, code, message, CharacterCode.answerFor(askedCode));
     }
 
     static String[] refusal(CertificateVerdict v) {

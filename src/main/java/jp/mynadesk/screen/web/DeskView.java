@@ -59,7 +59,7 @@ final class DeskView {
             o.set("warnings", warnings(consent.warnings()));
             o.set("qualification", qualification(consent.qualification()));
             o.put("outcomeText", StaffText.outcome(Outcome.CONFIRMED));
-            o.putObject("consent").put("pending", true).put("text", WebText.consentBeingAnswered());
+            o.putObject("consent").put("pending", true).put("text", StaffText.consentBeingAnswered());
         } else if (p instanceof Prompt.AwaitingDocuments docs) {
             o.put("serviceAvailable", docs.serviceAvailable());
         } else if (p instanceof Prompt.AwaitingRecord waiting) {
@@ -102,7 +102,7 @@ final class DeskView {
      */
     static String routeText(Visit v) {
         if (v.route() == Route.NUMBERS_ONLINE && v.decision() != null && "reject".equals(v.decision().path("decision").asText())) {
-            return WebText.routeDocumentsNotQueried();
+            return StaffText.routeDocumentsNotQueried();
         }
         return StaffText.route(v.route());
     }
@@ -121,17 +121,17 @@ final class DeskView {
         if (c == null) {
             boolean card = v.route() == Route.CARD_PIN || v.route() == Route.CARD_VISUAL;
             return card && v.outcome() == Outcome.CONFIRMED
-                    ? F.objectNode().put("answered", false).put("text", WebText.consentNotAnswered()) : F.nullNode();
+                    ? F.objectNode().put("answered", false).put("text", StaffText.consentNotAnswered()) : F.nullNode();
         }
         ObjectNode o = F.objectNode();
         o.put("answered", true);
         o.put("registered", c.registered());
-        o.put("text", c.registered() ? WebText.consentRegistered(c.availableUntil()) : WebText.consentNotRegistered());
+        o.put("text", c.registered() ? StaffText.consentRegistered(c.availableUntil()) : StaffText.consentNotRegistered());
         ArrayNode items = o.putArray("items");
         for (SharingCategory s : SharingCategory.values()) {
             Boolean yes = c.categories().get(s);
             items.addObject().put("category", s.code()).put("label", StaffText.category(s))
-                    .put("text", yes == null ? "回答なし" : yes ? "同意する" : "同意しない");
+                    .put("text", StaffText.consentAnswer(yes));
         }
         return o;
     }

@@ -40,7 +40,7 @@ final class Forms {
         JsonNode d = body.path("document");
         String kindCode = text(d, "kind");
         DocumentKind kind = kindCode == null ? DocumentKind.SHIKAKU_KAKUNINSHO : DocumentKind.ofCode(kindCode)
-                .orElseThrow(() -> new BadField("kind", WebText.unknownDocumentKind()));
+                .orElseThrow(() -> new BadField("kind", StaffText.unknownDocumentKind()));
         Map<String, String> typed = new LinkedHashMap<>();
         for (String f : DocumentForm.FIELDS) {
             String v = text(d, f);
@@ -75,7 +75,7 @@ final class Forms {
     static String staff(JsonNode body) {
         String s = text(body, "staff");
         if (s == null) {
-            throw new BadField("staff", StaffText.required("目視確認をした職員のID"));
+            throw new BadField("staff", StaffText.required(StaffText.visualStaffLabel()));
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package jp.mynadesk.screen.web;
 
+import jp.mynadesk.desk.StaffText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
@@ -159,8 +160,8 @@ final class PatientScreen implements AutoCloseable {
 
     private ObjectNode idle(boolean working) {
         ObjectNode o = DeskView.patient(new Prompt.AwaitingStart(null), working, institution);
-        String text = !hasReader || !card ? WebText.patientPlaceCard()
-                : cardLeftBehind ? WebText.patientTakeCard() : WebText.patientWaitWithCard();
+        String text = !hasReader || !card ? StaffText.patientPlaceCard()
+                : cardLeftBehind ? StaffText.patientTakeCard() : StaffText.patientWaitWithCard();
         o.put("text", text);
         o.put("card", hasReader && card);
         return o;

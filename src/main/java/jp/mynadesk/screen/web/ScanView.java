@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.Normalizer;
 import jp.mynadesk.desk.DocumentForm;
+import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.FieldProblem;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
@@ -46,7 +47,7 @@ final class ScanView {
         ObjectNode written = DocumentJson.write(doc);
         form.put("kind", doc.kind().code());
         ArrayNode read = o.putArray("read");
-        read.addObject().put("field", "kind").put("label", "書類").put("value", doc.kind().label());
+        read.addObject().put("field", "kind").put("label", StaffText.documentLabel()).put("value", doc.kind().label());
         for (String f : DocumentForm.FIELDS) {
             String value = f.equals("sex") ? (doc.sex() == null ? null : doc.sex().label()) : written.path(f).asText(null);
             if (value == null) {
@@ -75,7 +76,7 @@ final class ScanView {
         };
         if (d instanceof EnteredDate.Valid v) {
             try {
-                return Wareki.format(v.value()) + "（" + value + "）";
+                return StaffText.warekiWithIso(Wareki.format(v.value()), value);
             } catch (java.time.DateTimeException e) {
                 return value; // before 明治6年: no 和暦 in java.time
             }

@@ -113,7 +113,7 @@ final class StatusWatch implements AutoCloseable {
         CircuitBreaker.State breaker = service == null ? CircuitBreaker.State.CLOSED : service;
         if (!station.hasService()) {
             o.put("service", "none");
-            o.put("serviceText", "オンライン資格確認: 未接続（設定なし）");
+            o.put("serviceText", StaffText.noServiceStatus());
         } else {
             String state = breaker == CircuitBreaker.State.OPEN ? "offline" : breaker == CircuitBreaker.State.HALF_OPEN ? "probing"
                     : Boolean.FALSE.equals(answered) ? "offline" : answered == null ? "unknown" : "online";

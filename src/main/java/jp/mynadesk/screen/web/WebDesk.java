@@ -244,7 +244,7 @@ public final class WebDesk implements AutoCloseable {
             // what a keyboard-wedge QR reader typed into the scan field, shown before it is used
             String payload = Forms.text(body(ctx), "payload");
             if (payload == null) {
-                throw new Forms.BadField("payload", WebText.scanEmpty());
+                throw new Forms.BadField("payload", StaffText.scanEmpty());
             }
             try {
                 ctx.json(ScanView.of(ScanView.typed(payload), "typed"));
@@ -268,7 +268,7 @@ public final class WebDesk implements AutoCloseable {
             listen(EventHub.Audience.PATIENT, client, () -> {
                 io.javalin.http.sse.SseClient before = patientScreen.claim(page, client);
                 if (before != null) {
-                    hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", WebText.screenReplaced()));
+                    hub.dismiss(EventHub.Audience.PATIENT, before, "replaced", F.objectNode().put("text", StaffText.screenReplaced()));
                 }
                 return List.of(Map.entry("desk", patientScreen.view()));
             }, () -> patientScreen.release(page, client));
@@ -290,7 +290,7 @@ public final class WebDesk implements AutoCloseable {
                 // asked again, never defaulted: a category left out is not a "no"
                 ArrayNode fields = F.arrayNode();
                 open.forEach(c -> fields.add(c.code()));
-                ctx.status(400).json(error("consent-unanswered", WebText.consentUnanswered(open)).set("fields", fields));
+                ctx.status(400).json(error("consent-unanswered", StaffText.consentUnanswered(open)).set("fields", fields));
                 return;
             }
             answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given), Prompt.AwaitingConsent.class), false);
@@ -351,7 +351,7 @@ public final class WebDesk implements AutoCloseable {
     /** A patient page that another one took the desk from may no longer drive the check. */
     private void thisPatientScreen(Context ctx) {
         if (!patientScreen.mayAct(ctx.header(PatientScreen.HEADER))) {
-            throw new Refusal(409, "screen-replaced", WebText.screenReplaced());
+            throw new Refusal(409, "screen-replaced", StaffText.screenReplaced());
         }
     }
 
@@ -415,7 +415,7 @@ public final class WebDesk implements AutoCloseable {
     private void scan(Context ctx) throws IOException {
         UploadedFile file = ctx.uploadedFile("image");
         if (file == null) {
-            throw new Forms.BadField("image", StaffText.required("QRコードの画像"));
+            throw new Forms.BadField("image", StaffText.required(StaffText.qrImageLabel()));
         }
         BufferedImage img;
         try (InputStream in = file.content()) {
@@ -499,8 +499,7 @@ public final class WebDesk implements AutoCloseable {
                     jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate());
             CeilingClass cls = chosen.ceilingClass();
             // the class as staff read it (区分ウ), not the service's code
-            String text = figures.text().replace("区分 " + cls.code() + "（" + cls.label() + "）",
-                    StaffText.limitClass(cls.code()));
+            String text = StaffText.ceilingText(figures.text(), cls);
             ctx.json(figures.json().put("text", text));
         } catch (CeilingException e) {
             throw new Forms.BadField("total", e.getMessage());
@@ -552,7 +551,7 @@ public final class WebDesk implements AutoCloseable {
     /** The page's place for the mode ({@code <!--mode-->}): the simulation label, or nothing at a clinic's desk. */
     static byte[] withMode(byte[] page, boolean simulated, String cssClass) {
         String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
-        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + jp.mynadesk.screen.TerminalDesk.MODE_LABEL
+        String label = simulated ? "<p class=\"" + cssClass + "\" role=\"note\">" + StaffText.practiceMode()
                 + "</p>" : "";
         return html.replace("<!--mode-->", label).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -561,7 +560,7 @@ public final class WebDesk implements AutoCloseable {
     private String allowedStaff(JsonNode body) {
         String staff = Forms.staff(body);
         if (!station.mayConfirmVisually(staff)) {
-            throw new Forms.BadField("staff", "この職員IDは目視確認ができる職員として設定されていません（設定 visualStaff）。");
+            throw new Forms.BadField("staff", StaffText.notVisualStaffField());
         }
         return staff;
     }

@@ -19,6 +19,7 @@ import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -30,6 +31,7 @@ import org.openqa.selenium.Keys;
  * naming the patient and the new insurer, and two patient tabs. After every patient the record is read back.
  * Screenshots of both pages at each step: target/screenshots/m*.png.
  */
+@Tag("slow") // Chromium
 class ClerksMorningWebTest {
     private static Pages pages;
 

@@ -14,6 +14,7 @@ import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.Visit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -23,6 +24,7 @@ import org.openqa.selenium.Keys;
  * pad whole and big enough on a 1024×768 screen with an explicit 確定, one patient screen per desk, and an ending
  * that makes way for the next patient. The record is read back after each check. Screenshots: target/screenshots/.
  */
+@Tag("slow") // Chromium
 class PatientScreenBrowserTest {
     private static Pages pages;
 

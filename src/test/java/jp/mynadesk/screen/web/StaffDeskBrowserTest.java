@@ -16,6 +16,7 @@ import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,6 +27,7 @@ import org.openqa.selenium.Keys;
  * following the outage, and a result in Japanese words with the consent answers. The record is read back after each
  * check. Screenshots: target/screenshots/.
  */
+@Tag("slow") // Chromium
 class StaffDeskBrowserTest {
     private static Pages pages;
 

@@ -16,6 +16,7 @@ import jp.mynadesk.format.JsonText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Screenshots of both pages at each step go to target/screenshots/; axe-core (npm, src/test/js) checks both pages.
  * Without chromium or chromedriver the tests are skipped with the reason, except under CI=true where they fail.
  */
+@Tag("slow") // Chromium
 class WebDeskBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.mynadesk.bench.WebDeskClient;
 import jp.mynadesk.oqs.MutableClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * streams, connections from the LAN, trickled headers. Counts are asserted; times and memory are printed, not
  * asserted (the machine is shared). The web server's clock is moved by hand; nothing sleeps.
  */
+@Tag("slow") // load loops
 class WebLimitsHttpTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final long MB = 1L << 20;
