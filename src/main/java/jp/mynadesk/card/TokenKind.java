@@ -23,6 +23,14 @@ public enum TokenKind {
         return this != CARD;
     }
 
+    /**
+     * Whether the 3-month grace after the certificate's expiry applies: to the card only, never to a smartphone's
+     * スマホ用電子証明書 (docs/RULES.md §3.1).
+     */
+    public boolean graceAfterExpiry() {
+        return this == CARD;
+    }
+
     public static Optional<TokenKind> fromLabel(String label) {
         for (TokenKind kind : values()) {
             if (kind.label.equals(label)) {

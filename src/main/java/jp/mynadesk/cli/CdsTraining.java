@@ -16,7 +16,8 @@ import jp.mynadesk.oqs.server.OqsServer;
 /**
  * The training runs the build makes under {@code -XX:ArchiveClassesAtExit}, one per class-data archive that
  * {@code ./mynadesk} uses: {@code one-shot} runs the light commands the start-up benchmark times, each with and
- * without {@code --json}; {@code desk} runs a reception check against a mock service, and the root help.
+ * without {@code --json}; {@code desk} runs a reception check against a mock service, and the root help; {@code all}
+ * runs both, for the JDK 25+ AOT cache ({@code -XX:AOTCacheOutput}), which ./mynadesk uses for every command.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -25,20 +26,23 @@ public final class CdsTraining {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Path dir = Files.createTempDirectory("mynadesk-cds");
         try {
-            if (args.length == 1 && args[0].equals("one-shot")) {
+            String training = args.length == 1 ? args[0] : "";
+            if (!List.of("one-shot", "desk", "all").contains(training)) {
+                throw new IllegalArgumentException("training: one-shot, desk or all");
+            }
+            if (training.equals("one-shot") || training.equals("all")) {
                 for (List<String> command : oneShot(writeDocsInput(dir))) {
                     Main.run(command.toArray(String[]::new), sink, sink);
                     if (!command.get(0).startsWith("-")) {
                         Main.run(toggleJson(command), sink, sink);
                     }
                 }
-            } else if (args.length == 1 && args[0].equals("desk")) {
+            }
+            if (training.equals("desk") || training.equals("all")) {
                 try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
                     Main.run(check(service.uri(), dir.resolve("data")).toArray(String[]::new), sink, sink);
                 }
                 Main.run(new String[] {"--help"}, sink, sink);
-            } else {
-                throw new IllegalArgumentException("training: one-shot or desk");
             }
         } finally {
             emptyFolder(dir);

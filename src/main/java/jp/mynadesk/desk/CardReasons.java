@@ -59,6 +59,17 @@ final class CardReasons {
         return r.code() == ReasonCode.CARD_REMOVED ? Reason.said(ReasonCode.CARD_REMOVED, StaffText.noCard()) : r;
     }
 
+    /**
+     * Why an unusable certificate cannot be used on this token: a smartphone's expired certificate is said as such
+     * (it has no grace, but the card itself may still work: docs/RULES.md §3.1).
+     */
+    static Reason refusal(CertificateVerdict verdict, jp.mynadesk.card.TokenKind token) {
+        if (verdict instanceof CertificateVerdict.Expired && token != null && !token.graceAfterExpiry()) {
+            return Reason.of(ReasonCode.PHONE_CERTIFICATE_EXPIRED);
+        }
+        return refusal(verdict);
+    }
+
     /** Why an unusable certificate cannot be used; revocation that cannot be checked means the service is down. */
     static Reason refusal(CertificateVerdict verdict) {
         if (verdict instanceof CertificateVerdict.Expired) {

@@ -15,12 +15,20 @@ import jp.mynadesk.documents.PresentedDocument;
  * @param consent     the answers to the sharing questions, or null (not answered)
  * @param documents   documents to show when the card path cannot confirm (or to start with when there is no card)
  * @param declaration what the patient writes on a 被保険者資格申立書, or null: taken from the documents
+ * @param subsidy     the answer to 「医療費助成の受給者証を利用しますか」 when asked, or null (not answered: the
+ *                    consent questions then end unanswered, as the desk never guesses it)
  */
 public record CheckScript(CheckMode mode, String staff, char[] pin, Map<SharingCategory, Boolean> consent,
                           List<PresentedDocument> documents, boolean limitConsent, Patient patient,
-                          DeskEvent.DeclarationGiven declaration) {
+                          DeskEvent.DeclarationGiven declaration, Boolean subsidy) {
     public CheckScript {
         documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    public CheckScript(CheckMode mode, String staff, char[] pin, Map<SharingCategory, Boolean> consent,
+                       List<PresentedDocument> documents, boolean limitConsent, Patient patient,
+                       DeskEvent.DeclarationGiven declaration) {
+        this(mode, staff, pin, consent, documents, limitConsent, patient, declaration, null);
     }
 
     /** Runs the check to its end and returns the recorded visit. */
@@ -53,8 +61,12 @@ public record CheckScript(CheckMode mode, String staff, char[] pin, Map<SharingC
                 next = new DeskEvent.PinEntered(pin);
             } else if (p instanceof Prompt.AwaitingVisual && staff != null) {
                 next = new DeskEvent.VisualConfirmed(staff);
-            } else if (p instanceof Prompt.AwaitingConsent) {
-                next = consent == null ? new DeskEvent.Decline() : new DeskEvent.ConsentAnswered(consent);
+            } else if (p instanceof Prompt.AwaitingConsent c) {
+                // asked again for an answer the script does not have: the patient leaves the questions unanswered
+                boolean unanswerable = c.reason() != null || (c.asksSubsidy() && subsidy == null && consent == null);
+                next = unanswerable ? new DeskEvent.Decline()
+                        : consent == null && subsidy == null ? new DeskEvent.Decline()
+                        : new DeskEvent.ConsentAnswered(consent == null ? Map.of() : consent, subsidy);
             } else if (p instanceof Prompt.AwaitingDeclaration) {
                 declarationUsed = true;
                 next = declaration != null ? declaration : new DeskEvent.DeclarationGiven(declarant(), null, null);

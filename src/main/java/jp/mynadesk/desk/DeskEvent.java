@@ -24,10 +24,18 @@ public sealed interface DeskEvent {
     /** Staff compared the face with the card photo (目視) instead of a PIN. */
     record VisualConfirmed(String staff) implements DeskEvent {}
 
-    /** The patient answered the information-sharing questions (a missing category counts as no). */
-    record ConsentAnswered(Map<SharingCategory, Boolean> answers) implements DeskEvent {
+    /**
+     * The patient answered the information-sharing questions (a missing category counts as no) and, when asked,
+     * 「医療費助成の受給者証を利用しますか」: {@code useSubsidies} true/false, null when not answered (then, if it was
+     * asked, the questions are asked again: an answer is never guessed).
+     */
+    record ConsentAnswered(Map<SharingCategory, Boolean> answers, Boolean useSubsidies) implements DeskEvent {
         public ConsentAnswered {
             answers = Map.copyOf(answers);
+        }
+
+        public ConsentAnswered(Map<SharingCategory, Boolean> answers) {
+            this(answers, null);
         }
     }
 

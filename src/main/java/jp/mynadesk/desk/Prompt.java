@@ -18,11 +18,24 @@ public sealed interface Prompt {
     /** PIN mode is not possible (blocked, not set) or unwise: staff may compare the face instead. */
     record AwaitingVisual(Reason reason) implements Prompt {}
 
-    /** Information-sharing questions for the patient, per category. */
-    record AwaitingConsent(Qualification qualification, List<ReasonCode> warnings) implements Prompt {
-        @Override
-        public Reason reason() {
-            return null;
+    /**
+     * Information-sharing questions for the patient, per category; when the service offered 医療費助成 受給者証
+     * ({@code subsidies}, PMH), also 「医療費助成の受給者証を利用しますか」. {@code reason} says why the questions are
+     * asked again (an answer was missing), else null.
+     */
+    record AwaitingConsent(Qualification qualification, List<ReasonCode> warnings, List<Subsidy> subsidies,
+                           Reason reason) implements Prompt {
+        public AwaitingConsent {
+            subsidies = subsidies == null ? List.of() : List.copyOf(subsidies);
+        }
+
+        public AwaitingConsent(Qualification qualification, List<ReasonCode> warnings) {
+            this(qualification, warnings, List.of(), null);
+        }
+
+        /** Whether 「医療費助成の受給者証を利用しますか」 is asked. */
+        public boolean asksSubsidy() {
+            return !subsidies.isEmpty();
         }
     }
 

@@ -82,6 +82,10 @@ public final class ReceptionCheck {
     /** How the card proved itself so far; null until its certificate was read. */
     private CardProof proof;
     private boolean pinVerified;
+    /** 医療費助成 受給者証 the card answer offered (PMH); the patient is asked whether to use them. */
+    private List<Subsidy> subsidiesOffered = List.of();
+    /** The patient's answer about them, or null when not asked. */
+    private SubsidyRecord subsidy;
 
     public ReceptionCheck(DeskContext ctx) {
         this(ctx, new SecureRandom());
@@ -130,6 +134,9 @@ public final class ReceptionCheck {
             prompt = atDocuments(p, event);
         } else if (at instanceof Prompt.AwaitingDeclaration) {
             prompt = atDeclaration(event);
+        } else {
+            // Done and AwaitingRecord are answered above; a new kind of prompt fails SealedHierarchiesTest until here
+            throw new IllegalStateException("prompt not handled: " + at);
         }
         return prompt;
     }
@@ -183,6 +190,14 @@ public final class ReceptionCheck {
 
     private Prompt atConsent(DeskEvent event) {
         if (event instanceof DeskEvent.ConsentAnswered a) {
+            if (!subsidiesOffered.isEmpty()) {
+                if (a.useSubsidies() == null) {
+                    // 医療費助成 asked but not answered: asked again, never guessed
+                    return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered,
+                            Reason.of(ReasonCode.SUBSIDY_NOT_ANSWERED));
+                }
+                subsidy = SubsidyRecord.answered(a.useSubsidies(), subsidiesOffered);
+            }
             return finish(Outcome.CONFIRMED, null, registerConsent(a.answers()));
         }
         if (event instanceof DeskEvent.Decline) {
@@ -267,13 +282,15 @@ public final class ReceptionCheck {
             return cardProblem(CardReasons.of(read.failure()));
         }
         X509Certificate x509 = card.x509();
+        boolean grace = card.token.graceAfterExpiry(); // none for a smartphone's certificate (docs/RULES.md §3.1)
         CertificateVerdict verdict = new CertificateValidator(ctx.anchors(), ctx.service().revocationSource(), ctx.clock())
-                .validate(x509);
+                .grace(grace).validate(x509);
         CardProof.Revocation revocation = CardProof.Revocation.GOOD;
         if (verdict instanceof CertificateVerdict.RevocationUnknown || verdict instanceof CertificateVerdict.Revoked) {
             // the local verdict, which the revocation answer hid
             revocation = verdict instanceof CertificateVerdict.Revoked ? CardProof.Revocation.REVOKED : CardProof.Revocation.UNKNOWN;
-            CertificateVerdict local = new CertificateValidator(ctx.anchors(), RevocationSource.skip(), ctx.clock()).validate(x509);
+            CertificateVerdict local = new CertificateValidator(ctx.anchors(), RevocationSource.skip(), ctx.clock())
+                    .grace(grace).validate(x509);
             verdict = revocation == CardProof.Revocation.REVOKED ? verdict : local;
             proof = new CardProof(pinVerified ? CardProof.Verified.PIN : CardProof.Verified.NONE,
                     CardReasons.certificate(local), revocation, issuerOf(x509));
@@ -285,7 +302,7 @@ public final class ReceptionCheck {
             serviceDown = true; // the service could not say: it is not asked again in this check
         }
         if (!verdict.usable()) {
-            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict), !serviceDown && !ctx.service().offline());
+            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict, card.token), !serviceDown && !ctx.service().offline());
         }
         ReasonCode warning = CardReasons.warning(verdict);
         if (warning != null) {
@@ -433,9 +450,12 @@ public final class ReceptionCheck {
             if (!sharingAllowed) {
                 return finish(Outcome.CONFIRMED, null);
             }
-            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)));
+            subsidiesOffered = ServiceAnswers.subsidies(result);
+            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered, null);
         }
-        ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+        if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
+            throw new IllegalStateException("service answer not handled: " + answer);
+        }
         serviceDown = !r.serviceAvailable();
         if (proof != null) {
             // what the service found out about the certificate
@@ -494,7 +514,9 @@ public final class ReceptionCheck {
                     qualification = c.qualification();
                     return finish(Outcome.CONFIRMED, null);
                 }
-                ServiceAnswers.Answer.Refused r = (ServiceAnswers.Answer.Refused) answer;
+                if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
+                    throw new IllegalStateException("service answer not handled: " + answer);
+                }
                 if (r.serviceAvailable()) {
                     return new Prompt.AwaitingDocuments(r.reason(), true);
                 }
@@ -611,6 +633,10 @@ public final class ReceptionCheck {
         if (card != null) {
             card.close();
         }
+        if (qualification != null && validity(qualification) && UnshownCharacters.in(qualification.name())
+                && !warnings.contains(ReasonCode.NAME_UNSHOWN_CHARACTERS)) {
+            warnings.add(ReasonCode.NAME_UNSHOWN_CHARACTERS); // said calmly; names are never matched (docs/DESK.md)
+        }
         boolean pending = outcome == Outcome.PROVISIONAL || outcome == Outcome.DECLARED;
         SearchNumbers numbers = pending && qualification != null ? qualification.numbers() : null;
         JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
@@ -619,7 +645,7 @@ public final class ReceptionCheck {
                 warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
                 statedInsurance,
                 route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
-                ctx.simulated(), proof);
+                ctx.simulated(), proof, subsidy);
         return record(visit);
     }
 
@@ -643,6 +669,11 @@ public final class ReceptionCheck {
     }
 
     // --- small things -------------------------------------------------------------------------------------
+
+    /** The name came from the service (a document's name is what staff typed). */
+    private static boolean validity(Qualification q) {
+        return q.validity() > 0;
+    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(ctx.clock().withZone(JST)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -1,6 +1,7 @@
 package jp.mynadesk.desk;
 
 import java.time.LocalDate;
+import java.util.List;
 import jp.mynadesk.oqs.CopaymentRatio;
 import jp.mynadesk.oqs.OqsErrorCodes;
 import jp.mynadesk.oqs.OqsResult;
@@ -21,6 +22,10 @@ final class ServiceAnswers {
         record Refused(Reason reason, boolean serviceAvailable) implements Answer {}
     }
 
+    /**
+     * Every kind of result, each on purpose; a new kind fails SealedHierarchiesTest until it is handled here (Java 17
+     * has no switch over a sealed type), instead of being taken for an outage.
+     */
     static Answer of(OqsResult<QualificationResponse> result) {
         if (result instanceof OqsResult.Ok<QualificationResponse> ok) {
             return of(ok.value());
@@ -28,8 +33,12 @@ final class ServiceAnswers {
         if (result instanceof OqsResult.Rejected<QualificationResponse> r) {
             return new Answer.Refused(Reason.of(rejection(r.errorCode())), true);
         }
-        // Unavailable, Offline (breaker open) or an answer we cannot trust: the service is down for this check.
-        return new Answer.Refused(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
+        if (result instanceof OqsResult.Unavailable || result instanceof OqsResult.Offline
+                || result instanceof OqsResult.Malformed) {
+            // down, the breaker open, or an answer we cannot trust: the service is down for this check
+            return new Answer.Refused(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
+        }
+        throw new IllegalStateException("service result not handled: " + result);
     }
 
     static Answer of(QualificationResponse response) {
@@ -49,7 +58,11 @@ final class ServiceAnswers {
         };
     }
 
-    /** The service's error codes (docs/OQS-MOCK.md) that mean something specific at the desk. */
+    /**
+     * The service's error codes (docs/OQS-MOCK.md) that mean something specific at the desk. The codes are the
+     * service's strings, not a type of ours: any other is {@code service-rejected} by the contract (docs/DESK.md),
+     * shown with the service's own code.
+     */
     static ReasonCode rejection(String errorCode) {
         return switch (errorCode) {
             case OqsErrorCodes.CARD_NOT_REGISTERED -> ReasonCode.CARD_NOT_REGISTERED;
@@ -66,6 +79,15 @@ final class ServiceAnswers {
                 r.insuredCardSymbol(), r.insuredIdentificationNumber(), r.insuredBranchNumber(), r.name(),
                 OqsTime.parseDate(r.birthdate()).orElse(null), ratio(r),
                 r.limitApplication() == null ? null : r.limitApplication().classificationFlag());
+    }
+
+    /** The 医療費助成 受給者証 a confirmed card answer offers (PMH), empty when none or not confirmed. */
+    static List<Subsidy> subsidies(OqsResult<QualificationResponse> result) {
+        if (result instanceof OqsResult.Ok<QualificationResponse> ok && !ok.value().results().isEmpty()) {
+            return ok.value().results().get(0).medicalSubsidies().stream()
+                    .map(m -> new Subsidy(m.name(), m.publicExpenseNumber(), m.beneficiaryNumber())).toList();
+        }
+        return List.of();
     }
 
     /** 負担割合 in percent (30 = 3割), from the field that carries it for the patient's age group. */

@@ -59,6 +59,9 @@ public final class StaffText {
             case CERTIFICATE_EXPIRING -> "電子証明書の有効期限が3か月以内に切れます。";
             case CERTIFICATE_IN_GRACE -> "電子証明書の有効期限が切れています（猶予期間中）。資格確認だけ行い、診療・薬剤情報の提供はできません。";
             case CERTIFICATE_EXPIRED -> "電子証明書の有効期限が猶予期間を含めて過ぎています。";
+            case PHONE_CERTIFICATE_EXPIRED -> "スマートフォンの電子証明書は有効期限が切れています（スマートフォンには期限後の猶予期間がありません）。";
+            case SUBSIDY_NOT_ANSWERED -> "「医療費助成の受給者証を利用しますか」に答えがありません。";
+            case NAME_UNSHOWN_CHARACTERS -> "氏名の●は、オンライン資格確認で表示できない文字（外字・異体字）です。資格の確認に問題はありません。";
             case CERTIFICATE_REVOKED -> "電子証明書が失効しています。";
             case CERTIFICATE_UNTRUSTED -> "電子証明書を確認できません（発行元・用途・署名・形式のいずれかが不正）。";
             case CARD_NOT_REGISTERED -> "このマイナンバーカードは健康保険証として登録されていません。";
@@ -97,6 +100,9 @@ public final class StaffText {
             case CERTIFICATE_EXPIRING -> "市区町村の窓口で更新するよう患者さんにお伝えください。";
             case CERTIFICATE_IN_GRACE -> "市区町村の窓口で更新するよう患者さんにお伝えください。";
             case CERTIFICATE_EXPIRED -> "資格確認書をお持ちか伺ってください。更新は市区町村の窓口でできます。";
+            case PHONE_CERTIFICATE_EXPIRED -> "マイナンバーカード本体をお持ちなら、カードで確認してください。なければ資格確認書などの書類で受付し、スマートフォンの電子証明書の再設定をご案内ください。";
+            case SUBSIDY_NOT_ANSWERED -> "患者さんに「はい」か「いいえ」を選んでいただいてください。";
+            case NAME_UNSHOWN_CHARACTERS -> "正しい字は券面やご本人に確かめてください。レセプトは●のままでも請求できます。";
             case CERTIFICATE_REVOKED -> "資格確認書をお持ちか伺ってください。";
             case CERTIFICATE_UNTRUSTED -> "このカードは使えません。資格確認書をお持ちか伺ってください。";
             case CARD_NOT_REGISTERED -> "今日は資格確認書などの書類で受付し、カードリーダーかマイナポータルで利用登録できるとお伝えください。";
@@ -359,6 +365,9 @@ public final class StaffText {
             }
             out.add(sb.toString());
         }
+        if (v.subsidy() != null) {
+            subsidyLines(v.subsidy()).forEach(line -> out.add("  " + line));
+        }
         if (v.card() != null) {
             out.add("  " + cardLine(v.card()));
         }
@@ -581,6 +590,26 @@ public final class StaffText {
 
     public static String consentQuestion(SharingCategory c) {
         return "過去の" + c.label() + "を当院・当薬局に提供することに同意しますか";
+    }
+
+    /** The reader's question about 医療費助成 (PMH, docs/DESK.md "医療費助成の受給者証"). */
+    public static String subsidyQuestion() {
+        return "医療費助成の受給者証を利用しますか";
+    }
+
+    /** What the service offered, by the 制度's names (the numbers are shown once the patient said yes). */
+    public static String subsidyOffered(List<Subsidy> offered) {
+        return "この方は医療費助成の受給者証をマイナ保険証で使えます: "
+                + String.join("、", offered.stream().map(s -> s.name() == null ? "（名称なし）" : s.name()).toList());
+    }
+
+    /** The visit's 医療費助成 lines: the numbers on yes, that nothing was kept on no. */
+    public static List<String> subsidyLines(SubsidyRecord s) {
+        if (!s.used()) {
+            return List.of("医療費助成: 利用しない（受給者証の番号は記録していません。紙の受給者証があれば確認してください）");
+        }
+        return s.certificates().stream().map(x -> "医療費助成: " + (x.name() == null ? "" : x.name() + "　")
+                + "公費負担者番号 " + x.publicExpenseNumber() + "　受給者番号 " + x.beneficiaryNumber()).toList();
     }
 
     /** The consent question, naming the institution as the patient knows it (当院 or 当薬局, from its code). */
@@ -937,6 +966,11 @@ public final class StaffText {
     }
 
     // --- check, visits and recheck on the command line: what they print besides the visit ---------------------------
+
+    /** {@link #serviceFailure}'s text as a sentence of its own, after one that ended in 。 (or nothing). */
+    public static String sentence(String failure) {
+        return failure.isEmpty() ? "" : (failure.startsWith("。") ? failure.substring(1) : failure) + "。";
+    }
 
     /** Where the desk tried to reach the service, after an outage ({@link #serviceFailure}'s text). */
     public static String connectionDetail(String failure) {

@@ -20,13 +20,23 @@ import java.util.List;
  * @param simulated       made in simulation (a virtual card or the mock service, docs/CLINIC.md), not at a real
  *                        reader against a real service; visits recorded before mynadesk kept this read as true
  * @param card            how the card proved itself (docs/DESK.md "The card's proof"), or null when no certificate was read
+ * @param subsidy         the answer to 「医療費助成の受給者証を利用しますか」 and the 受給者証 kept, or null when not asked
  */
 public record Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
                     List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
                     Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
-                    RecheckState recheckState, boolean simulated, CardProof card) {
+                    RecheckState recheckState, boolean simulated, CardProof card, SubsidyRecord subsidy) {
     public Visit {
         warnings = List.copyOf(warnings);
+    }
+
+    /** A visit where 医療費助成 was not asked. */
+    public Visit(String visitId, OffsetDateTime asOf, String terminal, Route route, Outcome outcome, Reason reason,
+                 List<ReasonCode> warnings, Qualification qualification, ConsentRecord consent, JsonNode decision,
+                 Patient patient, String statedInsurance, String confirmedBy, SearchNumbers numbers,
+                 RecheckState recheckState, boolean simulated, CardProof card) {
+        this(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
+                statedInsurance, confirmedBy, numbers, recheckState, simulated, card, null);
     }
 
     /** A visit of the simulator's own making (tests, benchmarks): simulated, no card's proof. */
@@ -40,16 +50,16 @@ public record Visit(String visitId, OffsetDateTime asOf, String terminal, Route 
 
     public Visit withId(String id) {
         return new Visit(id, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision, patient,
-                statedInsurance, confirmedBy, numbers, recheckState, simulated, card);
+                statedInsurance, confirmedBy, numbers, recheckState, simulated, card, subsidy);
     }
 
     public Visit withRecheckState(RecheckState state) {
         return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, consent, decision,
-                patient, statedInsurance, confirmedBy, numbers, state, simulated, card);
+                patient, statedInsurance, confirmedBy, numbers, state, simulated, card, subsidy);
     }
 
     public Visit withConsent(ConsentRecord newConsent) {
         return new Visit(visitId, asOf, terminal, route, outcome, reason, warnings, qualification, newConsent, decision,
-                patient, statedInsurance, confirmedBy, numbers, recheckState, simulated, card);
+                patient, statedInsurance, confirmedBy, numbers, recheckState, simulated, card, subsidy);
     }
 }

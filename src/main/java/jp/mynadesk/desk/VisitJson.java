@@ -42,7 +42,35 @@ public final class VisitJson {
         o.put("recheck", v.recheckState() == RecheckState.PENDING);
         o.put("simulated", v.simulated());
         o.set("card", v.card() == null ? NullNode.instance : card(v.card()));
+        o.set("subsidy", v.subsidy() == null ? NullNode.instance : subsidy(v.subsidy()));
         return o;
+    }
+
+    /**
+     * The answer to 「医療費助成の受給者証を利用しますか」: {@code {used, certificates: [{name, publicExpenseNumber,
+     * beneficiaryNumber}]}} (docs/DESK.md "医療費助成の受給者証"); null when it was not asked.
+     */
+    public static ObjectNode subsidy(SubsidyRecord s) {
+        ObjectNode o = F.objectNode();
+        o.put("used", s.used());
+        ArrayNode list = o.putArray("certificates");
+        for (Subsidy x : s.certificates()) {
+            list.addObject().put("name", x.name()).put("publicExpenseNumber", x.publicExpenseNumber())
+                    .put("beneficiaryNumber", x.beneficiaryNumber());
+        }
+        return o;
+    }
+
+    /** Reads {@link #subsidy}; visits recorded before 医療費助成 was asked have none. */
+    public static SubsidyRecord readSubsidy(JsonNode s) {
+        if (!s.isObject()) {
+            return null;
+        }
+        List<Subsidy> list = new ArrayList<>();
+        for (JsonNode x : s.path("certificates")) {
+            list.add(new Subsidy(text(x, "name"), text(x, "publicExpenseNumber"), text(x, "beneficiaryNumber")));
+        }
+        return new SubsidyRecord(s.path("used").asBoolean(), list);
     }
 
     /** How the card proved itself: {@code {verified, certificate, revocation, issuer}} (docs/DESK.md). */
@@ -171,7 +199,7 @@ public final class VisitJson {
                 text(o, "statedInsurance"), text(o, "confirmedBy"), readNumbers(o.path("numbers")),
                 RecheckState.fromCode(o.path("recheckState").asText("none")),
                 // Visits recorded before mynadesk kept the mode were all made on the simulator's defaults.
-                o.path("simulated").asBoolean(true), readCard(o.path("card")));
+                o.path("simulated").asBoolean(true), readCard(o.path("card")), readSubsidy(o.path("subsidy")));
     }
 
     /** The reason as stored; a sentence other than the catalogue's for its code is kept as the visit's own. */

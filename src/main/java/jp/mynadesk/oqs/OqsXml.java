@@ -469,9 +469,51 @@ public final class OqsXml {
                 writeConsent(w, c.prefix(), consent);
             }
         }
+        writeSubsidies(w, q.medicalSubsidies());
         w.leaf("ReferenceNumber", q.referenceNumber())
                 .leaf("ArbitraryIdentifier", q.arbitraryIdentifier())
                 .close(RESULT);
+    }
+
+    /** Wrapper and names partly assumed (docs/OQS-MOCK.md "医療費助成 (PMH)"). */
+    static final String SUBSIDY_LIST = "MedicalSubsidyList";
+    static final String SUBSIDY_INFO = "MedicalSubsidyInfo";
+
+    private static void writeSubsidies(XmlWriter w, List<QualificationRecord.MedicalSubsidyInfo> subsidies) {
+        if (subsidies.isEmpty()) {
+            return;
+        }
+        w.open(SUBSIDY_LIST);
+        for (QualificationRecord.MedicalSubsidyInfo m : subsidies) {
+            w.open(SUBSIDY_INFO)
+                    .leaf("MedicalSubsidyName", m.name())
+                    .leaf("PublicExpenseNumber", m.publicExpenseNumber())
+                    .leaf("BeneficiaryNumber", m.beneficiaryNumber())
+                    .leaf("MedicalSubsidyValidStartDate", m.validStartDate())
+                    .leaf("MedicalSubsidyValidEndDate", m.validEndDate())
+                    .close(SUBSIDY_INFO);
+        }
+        w.close(SUBSIDY_LIST);
+    }
+
+    private static List<QualificationRecord.MedicalSubsidyInfo> readSubsidies(XmlNode q) throws OqsFormatException {
+        List<QualificationRecord.MedicalSubsidyInfo> out = new ArrayList<>();
+        XmlNode list = q.child(SUBSIDY_LIST).orElse(null);
+        if (list != null) {
+            for (XmlNode m : list.all(SUBSIDY_INFO)) {
+                String payer = m.requireText("PublicExpenseNumber");
+                String beneficiary = m.requireText("BeneficiaryNumber");
+                if (!payer.strip().matches("\\d{8}")) {
+                    throw new OqsFormatException("PublicExpenseNumber must be 8 digits, got " + SegmentOfResult.quote(payer));
+                }
+                if (!beneficiary.strip().matches("\\d{7}")) {
+                    throw new OqsFormatException("BeneficiaryNumber must be 7 digits, got " + SegmentOfResult.quote(beneficiary));
+                }
+                out.add(new QualificationRecord.MedicalSubsidyInfo(m.text("MedicalSubsidyName"), payer.strip(),
+                        beneficiary.strip(), m.text("MedicalSubsidyValidStartDate"), m.text("MedicalSubsidyValidEndDate")));
+            }
+        }
+        return out;
     }
 
     /** 医療扶助資格確認結果リスト / 医療券・調剤券情報 (docs/OQS-MOCK.md §2.5). */
@@ -603,7 +645,7 @@ public final class OqsXml {
                 q.requireText("InsurerName"), elderly, q.text("LimitApplicationCertificateRelatedConsFlg"),
                 q.text("LimitApplicationCertificateRelatedConsTime"), limit,
                 q.text("SpecificDiseasesCertificateRelatedConsFlg"), q.text("SpecificDiseasesCertificateRelatedConsTime"),
-                diseases, consents, q.text("ReferenceNumber"), q.text("ArbitraryIdentifier"), tickets);
+                diseases, consents, q.text("ReferenceNumber"), q.text("ArbitraryIdentifier"), tickets, readSubsidies(q));
     }
 
     // --- helpers --------------------------------------------------------------------------------

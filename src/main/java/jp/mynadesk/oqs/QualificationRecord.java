@@ -44,12 +44,14 @@ public record QualificationRecord(
         Map<ConsentCategory, Consent> consents,
         String referenceNumber,
         String arbitraryIdentifier,
-        List<MedicalTicketInfo> medicalTickets) {
+        List<MedicalTicketInfo> medicalTickets,
+        List<MedicalSubsidyInfo> medicalSubsidies) {
 
     public QualificationRecord {
         specificDiseases = specificDiseases == null ? List.of() : List.copyOf(specificDiseases);
         consents = consents == null ? Map.of() : Map.copyOf(consents);
         medicalTickets = medicalTickets == null ? List.of() : List.copyOf(medicalTickets);
+        medicalSubsidies = medicalSubsidies == null ? List.of() : List.copyOf(medicalSubsidies);
     }
 
     /** A record without 医療券 (every insurance but 医療扶助). */
@@ -73,7 +75,42 @@ public record QualificationRecord(
                 reasonOfLoss, insurerName, elderlyRecipient, limitApplicationCertificateRelatedConsFlg,
                 limitApplicationCertificateRelatedConsTime, limitApplication, specificDiseasesCertificateRelatedConsFlg,
                 specificDiseasesCertificateRelatedConsTime, specificDiseases, consents, referenceNumber, arbitraryIdentifier,
-                List.of());
+                List.of(), List.of());
+    }
+
+    /** A record with 医療券 and without 医療費助成 受給者証. */
+    public QualificationRecord(String insuredCardClassification, String insurerNumber, String insuredCardSymbol,
+            String insuredIdentificationNumber, String insuredBranchNumber, String personalFamilyClassification,
+            String insuredName, String name, String nameOfOther, String nameKana, String nameOfOtherKana, String sex1,
+            String sex2, String birthdate, String address, String postNumber, String qualificationDate,
+            String disqualificationDate, String insuredCertificateIssuanceDate, String insuredCardValidDate,
+            String insuredCardExpirationDate, String insuredPartialContributionRatio, String preschoolClassification,
+            String reasonOfLoss, String insurerName, ElderlyRecipientInfo elderlyRecipient,
+            String limitApplicationCertificateRelatedConsFlg, String limitApplicationCertificateRelatedConsTime,
+            LimitApplicationInfo limitApplication, String specificDiseasesCertificateRelatedConsFlg,
+            String specificDiseasesCertificateRelatedConsTime, List<SpecificDiseaseInfo> specificDiseases,
+            Map<ConsentCategory, Consent> consents, String referenceNumber, String arbitraryIdentifier,
+            List<MedicalTicketInfo> medicalTickets) {
+        this(insuredCardClassification, insurerNumber, insuredCardSymbol, insuredIdentificationNumber,
+                insuredBranchNumber, personalFamilyClassification, insuredName, name, nameOfOther, nameKana,
+                nameOfOtherKana, sex1, sex2, birthdate, address, postNumber, qualificationDate, disqualificationDate,
+                insuredCertificateIssuanceDate, insuredCardValidDate, insuredCardExpirationDate,
+                insuredPartialContributionRatio, preschoolClassification, reasonOfLoss, insurerName, elderlyRecipient,
+                limitApplicationCertificateRelatedConsFlg, limitApplicationCertificateRelatedConsTime, limitApplication,
+                specificDiseasesCertificateRelatedConsFlg, specificDiseasesCertificateRelatedConsTime, specificDiseases,
+                consents, referenceNumber, arbitraryIdentifier, medicalTickets, List.of());
+    }
+
+    /** The same record carrying these 医療費助成 受給者証 (PMH). */
+    public QualificationRecord withMedicalSubsidies(List<MedicalSubsidyInfo> subsidies) {
+        return new QualificationRecord(insuredCardClassification, insurerNumber, insuredCardSymbol,
+                insuredIdentificationNumber, insuredBranchNumber, personalFamilyClassification, insuredName, name,
+                nameOfOther, nameKana, nameOfOtherKana, sex1, sex2, birthdate, address, postNumber, qualificationDate,
+                disqualificationDate, insuredCertificateIssuanceDate, insuredCardValidDate, insuredCardExpirationDate,
+                insuredPartialContributionRatio, preschoolClassification, reasonOfLoss, insurerName, elderlyRecipient,
+                limitApplicationCertificateRelatedConsFlg, limitApplicationCertificateRelatedConsTime, limitApplication,
+                specificDiseasesCertificateRelatedConsFlg, specificDiseasesCertificateRelatedConsTime, specificDiseases,
+                consents, referenceNumber, arbitraryIdentifier, medicalTickets, subsidies);
     }
 
     /** 高齢受給者証情報 (70–74). */
@@ -106,6 +143,14 @@ public record QualificationRecord(
             remarks = remarks == null ? List.of() : List.copyOf(remarks);
         }
     }
+
+    /**
+     * One 医療費助成 受給者証 through the card (PMH, docs/OQS-MOCK.md "医療費助成 (PMH)"): {@code publicExpenseNumber}
+     * 公費負担者番号 and {@code beneficiaryNumber} 受給者番号 (element names as public models of the 公費 answer use them),
+     * the 制度's name and its validity (element names assumed).
+     */
+    public record MedicalSubsidyInfo(String name, String publicExpenseNumber, String beneficiaryNumber,
+                                     String validStartDate, String validEndDate) {}
 
     /** One consent: flag (OQSCD016), 同意日時 and 閲覧有効期限 (yyyyMMddHHmmss). */
     public record Consent(String flag, String consTime, String availableTime) {}

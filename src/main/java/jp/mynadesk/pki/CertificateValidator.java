@@ -27,11 +27,31 @@ public final class CertificateValidator {
     private final TrustAnchors anchors;
     private final RevocationSource revocation;
     private final Clock clock;
+    /** False for a smartphone's スマホ用電子証明書: no grace after its expiry (docs/RULES.md §3.1). */
+    private final boolean grace;
 
     public CertificateValidator(TrustAnchors anchors, RevocationSource revocation, Clock clock) {
+        this(anchors, revocation, clock, true);
+    }
+
+    private CertificateValidator(TrustAnchors anchors, RevocationSource revocation, Clock clock, boolean grace) {
         this.anchors = anchors;
         this.revocation = revocation;
         this.clock = clock;
+        this.grace = grace;
+    }
+
+    /**
+     * The same validator for a smartphone's スマホ用電子証明書, which has no grace: expired means {@link
+     * CertificateVerdict.Expired} from the day after its expiry (docs/RULES.md §3.1).
+     */
+    public CertificateValidator withoutGrace() {
+        return new CertificateValidator(anchors, revocation, clock, false);
+    }
+
+    /** This validator, or its {@link #withoutGrace()} form when {@code grace} is false. */
+    public CertificateValidator grace(boolean grace) {
+        return grace ? this : withoutGrace();
     }
 
     /** Parses DER bytes and validates them; bytes that are not a certificate give {@link CertificateVerdict.Malformed}. */
@@ -63,7 +83,7 @@ public final class CertificateValidator {
         if (now.isBefore(notBefore)) {
             return new CertificateVerdict.NotYetValid(notBefore.atZone(JST).toLocalDate());
         } else if (now.isAfter(notAfter)) {
-            LocalDate until = CertificateGrace.lastUsableDay(expiry);
+            LocalDate until = CertificateGrace.lastUsableDay(expiry, grace);
             if (today.isAfter(until)) {
                 return new CertificateVerdict.Expired(expiry, until);
             }

@@ -17,6 +17,14 @@ public final class CertificateGrace {
         return YearMonth.from(notAfter).plusMonths(3).atEndOfMonth();
     }
 
+    /**
+     * Last usable day for a token that may or may not have the grace: a smartphone's スマホ用電子証明書 has none
+     * (docs/RULES.md §3.1), so it is usable up to its expiry day only.
+     */
+    public static LocalDate lastUsableDay(LocalDate notAfter, boolean grace) {
+        return grace ? lastUsableDay(notAfter) : notAfter;
+    }
+
     /** First day the terminal warns the holder to renew: three months before the expiry day. */
     public static LocalDate warnFrom(LocalDate notAfter) {
         return notAfter.minusMonths(3);

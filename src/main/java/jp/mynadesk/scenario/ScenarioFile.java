@@ -52,7 +52,7 @@ public final class ScenarioFile {
     private static final ZoneId JST = Dates.JST; // +09:00 fixed (docs/RULES.md §8)
     private static final Set<String> TOP = Set.of("name", "description", "asOf", "card", "reader", "service", "steps");
     private static final Set<String> SERVICE = Set.of("registry", "faults", "seed");
-    private static final Set<String> CHECK = Set.of("mode", "pin", "staff", "consent", "document", "limitConsent",
+    private static final Set<String> CHECK = Set.of("mode", "pin", "staff", "consent", "subsidy", "document", "limitConsent",
             "removeCardAt", "declaration");
     private static final Set<String> DECLARATION = Set.of("name", "sex", "birthDate", "address", "contact",
             "statedInsurance", "insurerNumber", "symbol", "number", "branch");
@@ -215,9 +215,14 @@ public final class ScenarioFile {
         if (limit != null && !limit.isBoolean()) {
             throw fail(limit, at + ".limitConsent", "true か false を指定してください");
         }
+        JsonNode subsidy = v.get("subsidy");
+        if (subsidy != null && !subsidy.isBoolean()) {
+            throw fail(subsidy, at + ".subsidy", "true（医療費助成の受給者証を利用する）か false（利用しない）を指定してください");
+        }
         return new ScenarioStep.Check(line, mode, pinNode == null ? null : pinNode.asText(), staff,
                 consent(v.get("consent"), at + ".consent"), documents(v.get("document"), at + ".document"),
-                limit != null && limit.booleanValue(), removeAt, declaration(v.get("declaration"), at + ".declaration"));
+                limit != null && limit.booleanValue(), removeAt, declaration(v.get("declaration"), at + ".declaration"),
+                subsidy == null ? null : subsidy.booleanValue());
     }
 
     private Map<SharingCategory, Boolean> consent(JsonNode v, String at) {

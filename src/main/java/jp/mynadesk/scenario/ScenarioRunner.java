@@ -232,6 +232,8 @@ public final class ScenarioRunner {
                 RecheckRunner runner = new RecheckRunner(station.context(), clock::advance, POLL, 600);
                 lastRecheck = RecheckJson.contract(runner.run(n -> { }));
                 last = lastRecheck;
+            } else {
+                throw new IllegalStateException("scenario step not handled: " + step);
             }
             return null;
         }
@@ -254,7 +256,7 @@ public final class ScenarioRunner {
                 }
             };
             Visit visit = new CheckScript(mode, c.staff(), pin, c.consent(), c.documents(), c.limitConsent(), null,
-                    c.declaration()).run(new ReceptionCheck(station.context(pull)));
+                    c.declaration(), c.subsidy()).run(new ReceptionCheck(station.context(pull)));
             lastCheck = VisitJson.contract(visit);
             last = lastCheck;
         }

@@ -30,7 +30,7 @@ public sealed interface ScenarioStep {
      */
     record Check(int line, CheckMode mode, String pin, String staff, Map<SharingCategory, Boolean> consent,
                  List<PresentedDocument> documents, boolean limitConsent, CheckStep removeCardAt,
-                 DeskEvent.DeclarationGiven declaration) implements ScenarioStep {
+                 DeskEvent.DeclarationGiven declaration, Boolean subsidy) implements ScenarioStep {
         public String kind() {
             return "check";
         }

@@ -256,7 +256,7 @@ public final class TerminalDesk {
                 next = visualOrChoice();
             } else if (p instanceof Prompt.AwaitingConsent consent) {
                 StaffText.lines(consent.warnings()).forEach(this::say);
-                next = consent();
+                next = consent(consent);
             } else if (p instanceof Prompt.AwaitingDocuments) {
                 next = documentsOrEnd();
             } else if (p instanceof Prompt.AwaitingDeclaration) {
@@ -275,8 +275,10 @@ public final class TerminalDesk {
                     throw new StoreException(waiting.kind(), waiting.problem(), null);
                 }
                 next = new DeskEvent.RecordAgain();
+            } else if (p instanceof Prompt.AwaitingStart) {
+                next = new DeskEvent.Cancel(); // the first event did not start it: nothing to go on with
             } else {
-                next = new DeskEvent.Cancel();
+                throw new IllegalStateException("prompt not handled: " + p);
             }
             p = handle(check, next);
         }
@@ -289,7 +291,7 @@ public final class TerminalDesk {
         if (p.reason().code() != ReasonCode.SERVICE_OFFLINE || !station.hasService()) {
             return "";
         }
-        return StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString());
+        return StaffText.sentence(StaffText.serviceFailure(station.client().lastFailure(), station.client().base().toString()));
     }
 
     private DeskEvent pinOrChoice(int triesLeft) throws IOException {
@@ -396,7 +398,10 @@ public final class TerminalDesk {
         }
     }
 
-    private DeskEvent consent() throws IOException {
+    private DeskEvent consent(Prompt.AwaitingConsent prompt) throws IOException {
+        if (prompt.reason() != null) {
+            say("【" + StaffText.messageAndNext(prompt.reason().code()) + "】");
+        }
         say(StaffText.consentIntro());
         Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);
         for (SharingCategory c : SharingCategory.values()) {
@@ -406,7 +411,15 @@ public final class TerminalDesk {
             }
             answers.put(c, yes);
         }
-        return new DeskEvent.ConsentAnswered(answers);
+        Boolean subsidy = null;
+        if (prompt.asksSubsidy()) {
+            say(StaffText.subsidyOffered(prompt.subsidies()));
+            subsidy = yesNo(StaffText.subsidyQuestion() + " [y/n]"); // asked until answered, never guessed
+            if (subsidy == null) {
+                return new DeskEvent.Decline();
+            }
+        }
+        return new DeskEvent.ConsentAnswered(answers, subsidy);
     }
 
     /** A yes/no question, asked until answered; null when the keyboard is gone. */

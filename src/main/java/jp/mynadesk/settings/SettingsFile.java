@@ -33,8 +33,15 @@ public final class SettingsFile {
     public static final List<String> KEYS = List.of("institution", "terminal", "reader", "trustAnchors", "service",
             "record", "visualStaff");
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Built when a settings file is read, not when the class is touched: a one-shot {@code check} with no settings file
+     * otherwise built an {@code ObjectMapper} (its type factory, a {@code SimpleDateFormat} and the CLDR locale data
+     * behind it) for nothing, tens of ms of a cold start (issue 23).
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder().build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     private SettingsFile() {}
 
@@ -155,8 +162,8 @@ public final class SettingsFile {
     /** The top-level keys of a YAML document; the parser's own words are not repeated (they quote the text). */
     static Map<String, JsonNode> parse(String text, String label) {
         JsonNode root;
-        try (JsonParser p = YAML.createParser(text)) {
-            root = YAML.readTree(p);
+        try (JsonParser p = Yaml.MAPPER.createParser(text)) {
+            root = Yaml.MAPPER.readTree(p);
             if (root != null && !root.isMissingNode() && p.nextToken() != null) {
                 throw new SettingsException(label + ": YAML の文書は1つだけにしてください（--- で区切らないでください）。");
             }

@@ -21,7 +21,8 @@ import jp.mynadesk.desk.StoreException;
  */
 final class Migrations {
     /** In order; append, never edit a script that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__record.sql", "V2__one_chain.sql", "V3__simulated.sql", "V4__audit_seal.sql");
+    static final List<String> SCRIPTS = List.of("V1__record.sql", "V2__one_chain.sql", "V3__simulated.sql", "V4__audit_seal.sql",
+            "V5__subsidies.sql");
 
     private Migrations() {}
 

@@ -39,8 +39,19 @@ final class VisitRows {
     record DeclarationRow(String name, String sex, String birthDate, String address, String contact,
                           String statedInsurance) {}
 
-    /** Everything stored about one visit; consent and declaration are null when the visit has none. */
-    record Image(String id, VisitRow visit, ConsentRow consent, DeclarationRow declaration) {}
+    /**
+     * The answer to 「医療費助成の受給者証を利用しますか」 (1 yes / 0 no) and the 受給者証 kept, in order (V5).
+     */
+    record SubsidyRow(int used, java.util.List<SubsidyCertificateRow> certificates) {}
+
+    record SubsidyCertificateRow(String name, String publicExpenseNumber, String beneficiaryNumber) {}
+
+    /** Everything stored about one visit; consent, declaration and subsidy are null when the visit has none. */
+    record Image(String id, VisitRow visit, ConsentRow consent, DeclarationRow declaration, SubsidyRow subsidy) {
+        Image(String id, VisitRow visit, ConsentRow consent, DeclarationRow declaration) {
+            this(id, visit, consent, declaration, null);
+        }
+    }
 
     private VisitRows() {}
 
@@ -68,7 +79,13 @@ final class VisitRows {
         int daySeq = Integer.parseInt(v.visitId().substring(v.visitId().lastIndexOf('-') + 1));
         VisitRow row = new VisitRow(v.visitId(), day.toString(), daySeq, v.asOf().toString(), v.terminal(),
                 v.route().code(), v.outcome().code(), v.recheckState().code(), Canonical.text(full), v.simulated() ? 1 : 0);
-        return new Image(v.visitId(), row, consent(v.consent()), declaration(v.patient(), v.statedInsurance()));
+        return new Image(v.visitId(), row, consent(v.consent()), declaration(v.patient(), v.statedInsurance()),
+                subsidy(v.subsidy()));
+    }
+
+    private static SubsidyRow subsidy(jp.mynadesk.desk.SubsidyRecord s) {
+        return s == null ? null : new SubsidyRow(s.used() ? 1 : 0, s.certificates().stream()
+                .map(x -> new SubsidyCertificateRow(x.name(), x.publicExpenseNumber(), x.beneficiaryNumber())).toList());
     }
 
     private static ConsentRow consent(ConsentRecord c) {
@@ -129,7 +146,8 @@ final class VisitRows {
             p.setString(8, v.id());
             p.executeUpdate();
         }
-        for (String table : new String[] {"consent_answers", "consents", "declarations"}) {
+        for (String table : new String[] {"consent_answers", "consents", "declarations", "subsidy_certificates",
+            "subsidy_answers"}) {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE visit_id = ?")) {
                 p.setString(1, v.id());
                 p.executeUpdate();
@@ -159,6 +177,26 @@ final class VisitRows {
                     p.setString(1, id);
                     p.setString(2, answer.getKey());
                     p.setInt(3, answer.getValue());
+                    p.executeUpdate();
+                }
+            }
+        }
+        SubsidyRow subsidy = image.subsidy();
+        if (subsidy != null) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO subsidy_answers (visit_id, used) VALUES (?, ?)")) {
+                p.setString(1, id);
+                p.setInt(2, subsidy.used());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO subsidy_certificates (visit_id, seq, name, "
+                    + "public_expense_number, beneficiary_number) VALUES (?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (SubsidyCertificateRow x : subsidy.certificates()) {
+                    p.setString(1, id);
+                    p.setInt(2, ++seq);
+                    p.setString(3, x.name());
+                    p.setString(4, x.publicExpenseNumber());
+                    p.setString(5, x.beneficiaryNumber());
                     p.executeUpdate();
                 }
             }
@@ -205,6 +243,22 @@ final class VisitRows {
                         rs.getString(5), rs.getString(6), rs.getString(7)));
             }
         }
+        Map<String, java.util.List<SubsidyCertificateRow>> certificates = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT visit_id, name, "
+                + "public_expense_number, beneficiary_number FROM subsidy_certificates ORDER BY visit_id, seq")) {
+            while (rs.next()) {
+                certificates.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                        .add(new SubsidyCertificateRow(rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        Map<String, SubsidyRow> subsidies = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT visit_id, used FROM subsidy_answers")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                subsidies.put(id, new SubsidyRow(rs.getInt(2), certificates.getOrDefault(id, java.util.List.of())));
+            }
+        }
         Map<String, Image> images = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, day, day_seq, as_of, "
                 + "terminal, route, outcome, recheck_state, body, simulated FROM visits ORDER BY day, day_seq")) {
@@ -212,12 +266,13 @@ final class VisitRows {
                 String id = rs.getString(1);
                 VisitRow row = new VisitRow(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10));
-                images.put(id, new Image(id, row, consents.remove(id), declarations.remove(id)));
+                images.put(id, new Image(id, row, consents.remove(id), declarations.remove(id), subsidies.remove(id)));
             }
         }
         // Child rows whose visit is gone (foreign keys off in the editing tool) are tampering too.
         consents.keySet().forEach(id -> images.putIfAbsent(id, new Image(id, null, consents.get(id), null)));
         declarations.keySet().forEach(id -> images.putIfAbsent(id, new Image(id, null, null, declarations.get(id))));
+        subsidies.keySet().forEach(id -> images.putIfAbsent(id, new Image(id, null, null, null, subsidies.get(id))));
         return images;
     }
 }

@@ -400,4 +400,14 @@ class OqsServiceHttpTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aSmartphoneCertificatePastExpiryIsRefusedWhereACardWouldBeInGrace() {
+        // the built-in registry lists android's certificate in smartphoneCertificates (docs/RULES.md §3.1)
+        HolderSpec phone = new HolderSpec("profile:android", "0PUDDXYPNQTCZJMMSXRX39W", LocalDate.of(2021, 2, 1),
+                LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 10), "携帯 美咲", LocalDate.of(1995, 7, 7), "2", "愛知県", false);
+        OqsResult<QualificationResponse> r = Cards.pinCheck(client, Cards.issue(TestCa.standard(), phone), DATE);
+        assertEquals(OqsErrorCodes.CERT_EXPIRED, rejected(r));
+        assertTrue(r.describe().contains("猶予期間がありません"), r.describe());
+    }
 }

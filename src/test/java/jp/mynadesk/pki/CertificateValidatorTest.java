@@ -253,4 +253,18 @@ class CertificateValidatorTest {
         s.update(data);
         return s.sign();
     }
+
+    @Test
+    void aSmartphoneCertificateHasNoGraceAfterItsExpiry() {
+        X509Certificate c = cert(FEB_10);
+        CertificateValidator lastSecond = new CertificateValidator(TrustAnchors.testCa(), RevocationSource.skip(),
+                at(LocalDate.of(2026, 2, 10), LocalTime.of(23, 59, 59))).withoutGrace();
+        assertInstanceOf(CertificateVerdict.ExpiringSoon.class, lastSecond.validate(c));
+        CertificateVerdict dayAfter = new CertificateValidator(TrustAnchors.testCa(), RevocationSource.skip(),
+                at(LocalDate.of(2026, 2, 11))).withoutGrace().validate(c);
+        assertEquals(new CertificateVerdict.Expired(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 10)), dayAfter);
+        assertInstanceOf(CertificateVerdict.ValidInGrace.class, verdict(c, LocalDate.of(2026, 2, 11)), "the card keeps its grace");
+        assertEquals(LocalDate.of(2026, 2, 10), jp.mynadesk.rules.CertificateGrace.lastUsableDay(LocalDate.of(2026, 2, 10), false));
+        assertEquals(LocalDate.of(2026, 5, 31), jp.mynadesk.rules.CertificateGrace.lastUsableDay(LocalDate.of(2026, 2, 10), true));
+    }
 }

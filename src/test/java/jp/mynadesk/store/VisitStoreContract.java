@@ -191,6 +191,40 @@ abstract class VisitStoreContract {
     }
 
     @Test
+    void subsidyAnswersAndNumbersAreRecordedWithTheVisitAndVerified() throws Exception {
+        Visit yes;
+        Visit no;
+        try (VisitStore store = open()) {
+            Visit base = SampleVisits.everyKind().get(0);
+            yes = store.record(withSubsidy(base, new jp.mynadesk.desk.SubsidyRecord(true, List.of(
+                    new jp.mynadesk.desk.Subsidy("ひとり親家庭等医療費助成", "81136012", "1234566"),
+                    new jp.mynadesk.desk.Subsidy("重度心身障害者医療費助成", "80136013", "2345676")))));
+            no = store.record(withSubsidy(base, new jp.mynadesk.desk.SubsidyRecord(false, List.of())));
+            assertEquals(yes.subsidy(), store.visit(yes.visitId()).orElseThrow().subsidy());
+            assertEquals(no.subsidy(), store.visit(no.visitId()).orElseThrow().subsidy());
+            IntegrityReport report = store.verify();
+            assertTrue(report.ok(), report.firstBroken());
+        }
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            assertEquals(2, count(s, "SELECT COUNT(*) FROM subsidy_answers"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM subsidy_answers WHERE used = 0 AND visit_id = '" + no.visitId() + "'"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM subsidy_certificates WHERE seq = 2 AND public_expense_number = "
+                    + "'80136013' AND beneficiary_number = '2345676' AND visit_id = '" + yes.visitId() + "'"));
+            s.execute("UPDATE subsidy_certificates SET beneficiary_number = '9999999' WHERE visit_id = '" + yes.visitId() + "' AND seq = 1");
+        }
+        try (VisitStore store = open()) {
+            IntegrityReport report = store.verify();
+            assertFalse(report.ok(), "an edited 受給者番号 is found");
+        }
+    }
+
+    private static Visit withSubsidy(Visit v, jp.mynadesk.desk.SubsidyRecord subsidy) {
+        return new Visit(null, v.asOf(), v.terminal(), v.route(), v.outcome(), v.reason(), v.warnings(), v.qualification(),
+                v.consent(), v.decision(), v.patient(), v.statedInsurance(), v.confirmedBy(), v.numbers(), v.recheckState(),
+                v.simulated(), v.card(), subsidy);
+    }
+
+    @Test
     void aRecordWhoseVersionTableIsGoneIsCalledDamagedNotMadeAgain() throws Exception {
         try (VisitStore store = open()) {
             store.record(SampleVisits.everyKind().get(0));

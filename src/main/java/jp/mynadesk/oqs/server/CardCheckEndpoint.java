@@ -80,7 +80,9 @@ final class CardCheckEndpoint {
                 return cardError(r, OqsErrorCodes.VISUAL_NO_STAFF, "目視確認を行った職員が入力されていません");
             }
         }
-        CertificateVerdict verdict = validator.validate(cert);
+        // a smartphone's certificate has no grace after expiry (docs/RULES.md §3.1)
+        CertificateVerdict verdict = validator.grace(!ServiceRules.subjectCn(cert).map(registry::smartphoneCertificate)
+                .orElse(false)).validate(cert);
         if (!verdict.usable()) {
             String[] e = ServiceRules.refusal(verdict);
             return cardError(r, e[0], e[1]);
@@ -100,7 +102,8 @@ final class CardCheckEndpoint {
         for (InsuredRegistry.Match m : res.matches()) {
             records.add(QualificationAnswers.record(m, date, now, QualificationAnswers.Route.CARD, r.medicalInstitutionCode(),
                     null, grace ? null : consents.consentsOf(r.medicalInstitutionCode(), m.person(), now),
-                    registry.referenceNumber(r.medicalInstitutionCode(), m.qualification()).orElse(null)));
+                    registry.referenceNumber(r.medicalInstitutionCode(), m.qualification()).orElse(null))
+                    .withMedicalSubsidies(QualificationAnswers.subsidiesOf(m.person(), date)));
         }
         String code = null;
         String message = null;

@@ -56,8 +56,12 @@ public final class InsuredRegistry {
 
     // --- the file's shape ------------------------------------------------------------------------
 
+    /**
+     * @param smartphoneCertificates subject CNs of スマホ用電子証明書 (no grace after expiry, docs/RULES.md §3.1);
+     *                               optional
+     */
     public record Data(List<Institution> institutions, List<RevokedCertificate> revokedCertificates, List<Person> people,
-                       List<ReferenceNumber> referenceNumbers) {}
+                       List<ReferenceNumber> referenceNumbers, List<String> smartphoneCertificates) {}
 
     /**
      * A 照会番号 an institution registered for a qualification (OQSsiimm01, docs/OQS-MOCK.md §2.10): answers to
@@ -76,7 +80,26 @@ public final class InsuredRegistry {
      * @param cards subject CNs of the 利用者証明用 certificates linked to this person (保険証利用登録)
      */
     public record Person(String id, String name, String kana, LocalDate birthdate, String sex, String address,
-                         String postNumber, List<String> cards, List<Qualification> qualifications) {}
+                         String postNumber, List<String> cards, List<Qualification> qualifications,
+                         List<Subsidy> subsidies) {
+
+        /** The 医療費助成 受給者証 valid on the day (ended or not yet begun ones are not offered). */
+        public List<Subsidy> subsidiesOn(LocalDate day) {
+            return nz(subsidies).stream().filter(x -> x != null && x.validOn(day)).toList();
+        }
+    }
+
+    /**
+     * A municipality's 医療費助成 受給者証 available through the card (PMH, docs/OQS-MOCK.md "医療費助成"):
+     * {@code publicExpenseNumber} 公費負担者番号 (8 digits), {@code beneficiaryNumber} 受給者番号 (7 digits).
+     */
+    public record Subsidy(String name, String publicExpenseNumber, String beneficiaryNumber, LocalDate validFrom,
+                          LocalDate validUntil) {
+
+        public boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || !day.isAfter(validUntil));
+        }
+    }
 
     /**
      * One qualification (資格). {@code insurerNumber} is 8 digits, or 6 for 国保. {@code unregistered} marks a
@@ -217,6 +240,21 @@ public final class InsuredRegistry {
         if (!missing.isEmpty()) {
             problems.add(where + ": 必須の項目 " + String.join(", ", missing) + " がありません。");
         }
+        List<Subsidy> subsidies = nz(p.subsidies());
+        for (int i = 0; i < subsidies.size(); i++) {
+            Subsidy x = subsidies.get(i);
+            String at = where + ".subsidies[" + i + "]";
+            if (x == null || x.name() == null || x.name().isBlank()) {
+                problems.add(at + ": 必須の項目 name（医療費助成の名称）がありません。");
+                continue;
+            }
+            if (x.publicExpenseNumber() == null || !x.publicExpenseNumber().matches("\\d{8}")) {
+                problems.add(at + ".publicExpenseNumber: 公費負担者番号は 8 桁の数字の文字列にしてください。");
+            }
+            if (x.beneficiaryNumber() == null || !x.beneficiaryNumber().matches("\\d{7}")) {
+                problems.add(at + ".beneficiaryNumber: 受給者番号は 7 桁の数字の文字列にしてください。");
+            }
+        }
         List<Qualification> qualifications = nz(p.qualifications());
         for (int i = 0; i < qualifications.size(); i++) {
             Qualification q = qualifications.get(i);
@@ -335,6 +373,11 @@ public final class InsuredRegistry {
 
     public List<RevokedCertificate> revokedCertificates() {
         return nz(header.revokedCertificates());
+    }
+
+    /** Whether the certificate with this subject CN is a smartphone's (no grace after expiry, docs/RULES.md §3.1). */
+    public boolean smartphoneCertificate(String subjectCn) {
+        return subjectCn != null && nz(header.smartphoneCertificates()).contains(subjectCn);
     }
 
     /** The 照会番号 {@code institution} registered for {@code q} (its 枝番 first, then any 枝番), if any. */

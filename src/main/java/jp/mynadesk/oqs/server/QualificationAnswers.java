@@ -43,6 +43,16 @@ final class QualificationAnswers {
                 List.of(lost.get()));
     }
 
+    /**
+     * The person's 医療費助成 受給者証 valid on the confirmation date, for a card check only (PMH goes through the card;
+     * the reader asks the patient whether to use them: docs/OQS-MOCK.md "医療費助成 (PMH)").
+     */
+    static List<QualificationRecord.MedicalSubsidyInfo> subsidiesOf(InsuredRegistry.Person p, LocalDate date) {
+        return p.subsidiesOn(date).stream().map(x -> new QualificationRecord.MedicalSubsidyInfo(x.name(),
+                x.publicExpenseNumber(), x.beneficiaryNumber(), x.validFrom() == null ? null : OqsTime.date(x.validFrom()),
+                x.validUntil() == null ? null : OqsTime.date(x.validUntil()))).toList();
+    }
+
     /** How the answer was asked for, which decides what certificate information it carries (docs/OQS-MOCK.md §2.7). */
     enum Route {
         /** A card check: 限度額 information without a consent flag; 特定疾病 not asked at the reader (flag 0). */

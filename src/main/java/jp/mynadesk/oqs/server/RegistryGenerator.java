@@ -75,7 +75,7 @@ public final class RegistryGenerator {
                 null, null, List.of(), false);
         List<String> cards = r.nextInt(10) < 7 ? List.of(cardCn(seed, i)) : List.of();
         return new Person("G" + i, name, family[1] + " " + given[1], birth, r.nextBoolean() ? "1" : "2", "東京都千代田区試験町" + (i % 100),
-                "100-0001", cards, List.of(q));
+                "100-0001", cards, List.of(q), null);
     }
 
     /** A 23-character subject CN, unique per person: "GN", the seed and the index in base 36, each zero-padded. */

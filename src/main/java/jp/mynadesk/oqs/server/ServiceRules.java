@@ -49,6 +49,9 @@ final class ServiceRules {
     static String[] refusal(CertificateVerdict v) {
         if (v instanceof CertificateVerdict.Revoked) {
             return new String[] {OqsErrorCodes.CERT_REVOKED, "電子証明書は失効しています"};
+        } else if (v instanceof CertificateVerdict.Expired e && e.expiry().equals(e.usableUntil())) {
+            return new String[] {OqsErrorCodes.CERT_EXPIRED, "スマートフォン用電子証明書の有効期限（" + e.expiry()
+                    + "）が切れています（スマートフォンには猶予期間がありません）"};
         } else if (v instanceof CertificateVerdict.Expired e) {
             return new String[] {OqsErrorCodes.CERT_EXPIRED, "電子証明書の有効期限（" + e.expiry() + "）が切れ、猶予期間（"
                     + e.usableUntil() + "まで）も過ぎています"};

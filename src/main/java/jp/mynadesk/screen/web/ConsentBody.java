@@ -25,6 +25,14 @@ final class ConsentBody {
         return given;
     }
 
+    /** The field of the answer to 「医療費助成の受給者証を利用しますか」 in {@code answers}. */
+    static final String SUBSIDY = "subsidy";
+
+    /** The answer to 「医療費助成の受給者証を利用しますか」: yes, no, or null when not answered (asked again). */
+    static Boolean subsidy(JsonNode body) {
+        return answer(body.path("answers").path(SUBSIDY));
+    }
+
     /** The categories without a yes or a no, in the order they are asked. */
     static List<SharingCategory> unanswered(Map<SharingCategory, Boolean> given) {
         List<SharingCategory> open = new ArrayList<>();

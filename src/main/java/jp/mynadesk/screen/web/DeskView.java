@@ -43,8 +43,10 @@ final class DeskView {
             return "record";
         } else if (p instanceof Prompt.Done) {
             return "done";
+        } else if (p == null || p instanceof Prompt.AwaitingStart) {
+            return "idle";
         }
-        return "idle";
+        throw new IllegalStateException("prompt not handled: " + p);
     }
 
     static ObjectNode staff(Prompt p, boolean busy) {
@@ -60,6 +62,9 @@ final class DeskView {
             o.set("qualification", qualification(consent.qualification()));
             o.put("outcomeText", StaffText.outcome(Outcome.CONFIRMED));
             o.putObject("consent").put("pending", true).put("text", StaffText.consentBeingAnswered());
+            if (consent.asksSubsidy()) {
+                o.set("subsidyLines", F.arrayNode().add(StaffText.subsidyOffered(consent.subsidies())));
+            }
         } else if (p instanceof Prompt.AwaitingDocuments docs) {
             o.put("serviceAvailable", docs.serviceAvailable());
         } else if (p instanceof Prompt.AwaitingRecord waiting) {
@@ -92,6 +97,10 @@ final class DeskView {
         o.set("qualification", q == null ? F.nullNode() : q);
         o.put("patientName", name(v));
         o.set("consent", consent(v));
+        ArrayNode subsidyLines = o.putArray("subsidyLines");
+        if (v.subsidy() != null) {
+            StaffText.subsidyLines(v.subsidy()).forEach(subsidyLines::add);
+        }
         String decision = v.decision() == null ? null : v.decision().path("message").asText(null);
         o.put("decisionText", decision);
     }
@@ -160,12 +169,22 @@ final class DeskView {
             if (pin.warnings().contains(ReasonCode.PIN_LAST_TRY)) {
                 notices.add(StaffText.patientNotice(ReasonCode.PIN_LAST_TRY));
             }
-        } else if (p instanceof Prompt.AwaitingConsent) {
+        } else if (p instanceof Prompt.AwaitingConsent asked) {
             o.put("phase", "consent");
             ArrayNode qs = o.putArray("questions");
             for (SharingCategory c : SharingCategory.values()) {
                 qs.addObject().put("category", c.code()).put("label", StaffText.category(c))
                         .put("question", StaffText.consentQuestion(c, institution));
+            }
+            if (asked.asksSubsidy()) {
+                // PMH: the reader's own question, with its own choices (the numbers are for staff, not shown here)
+                ObjectNode q = qs.addObject().put("category", ConsentBody.SUBSIDY).put("label", StaffText.subsidyQuestion())
+                        .put("question", StaffText.subsidyQuestion() + "（" + String.join("、",
+                                asked.subsidies().stream().map(s -> s.name() == null ? "" : s.name()).toList()) + "）");
+                q.putArray("choices").add(F.arrayNode().add("yes").add("利用する")).add(F.arrayNode().add("no").add("利用しない"));
+            }
+            if (asked.reason() != null) {
+                o.putArray("notices").add(StaffText.message(asked.reason()));
             }
         } else if (p instanceof Prompt.Done done) {
             Outcome out = done.visit().outcome();

@@ -281,10 +281,21 @@ public final class WebDesk implements AutoCloseable {
         });
         app.post("/api/patient/consent", ctx -> {
             thisPatientScreen(ctx);
-            Map<SharingCategory, Boolean> given = ConsentBody.read(body(ctx));
+            JsonNode consentBody = body(ctx);
+            Map<SharingCategory, Boolean> given = ConsentBody.read(consentBody);
             List<SharingCategory> open = ConsentBody.unanswered(given);
-            if (!(desk.prompt() instanceof Prompt.AwaitingConsent)) {
+            if (!(desk.prompt() instanceof Prompt.AwaitingConsent asked)) {
                 throw new Refusal(409, "not-now", StaffText.notNow()); // a stale page: nothing is asked now
+            }
+            Boolean subsidy = asked.asksSubsidy() ? ConsentBody.subsidy(consentBody) : null;
+            if (asked.asksSubsidy() && subsidy == null) {
+                // 医療費助成 asked and not answered: asked again, never taken as 利用しない
+                ArrayNode fields = F.arrayNode();
+                open.forEach(c -> fields.add(c.code()));
+                fields.add(ConsentBody.SUBSIDY);
+                ctx.status(400).json(error("consent-unanswered", StaffText.message(jp.mynadesk.desk.ReasonCode.SUBSIDY_NOT_ANSWERED)
+                        + StaffText.next(jp.mynadesk.desk.ReasonCode.SUBSIDY_NOT_ANSWERED)).set("fields", fields));
+                return;
             }
             if (!open.isEmpty()) {
                 // asked again, never defaulted: a category left out is not a "no"
@@ -293,7 +304,7 @@ public final class WebDesk implements AutoCloseable {
                 ctx.status(400).json(error("consent-unanswered", StaffText.consentUnanswered(open)).set("fields", fields));
                 return;
             }
-            answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given), Prompt.AwaitingConsent.class), false);
+            answer(ctx, desk.send(new DeskEvent.ConsentAnswered(given, subsidy), Prompt.AwaitingConsent.class), false);
         });
     }
 

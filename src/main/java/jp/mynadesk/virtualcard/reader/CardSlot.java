@@ -234,7 +234,10 @@ final class CardSlot {
         if (fault instanceof CardFault.PcscError error) {
             throw new PcscStatus(PcscStatus.code(error.scardName()));
         }
-        throw new PcscStatus(SCARD_E_READER_UNAVAILABLE);
+        if (fault instanceof CardFault.ReaderGone) {
+            throw new PcscStatus(SCARD_E_READER_UNAVAILABLE);
+        }
+        throw new IllegalStateException("card fault not handled: " + fault);
     }
 
     long transmitCount() {

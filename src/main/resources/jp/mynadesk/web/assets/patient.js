@@ -83,8 +83,8 @@
         fs.appendChild(lg);
         const choices = document.createElement("div");
         choices.className = "choices";
-        // Nothing is chosen beforehand: an unanswered question is asked, never taken as 同意しない.
-        for (const [value, label] of [["yes", "同意する"], ["no", "同意しない"]]) {
+        // Nothing is chosen beforehand: an unanswered question is asked, never taken as 同意しない (or 利用しない).
+        for (const [value, label] of (q.choices || [["yes", "同意する"], ["no", "同意しない"]])) {
           const id = "c-" + q.category + "-" + value;
           const l = document.createElement("label");
           l.className = "choice";
@@ -103,6 +103,11 @@
         fs.appendChild(choices);
         return fs;
       }));
+      const notices = d.notices || [];
+      if (notices.length > 0) {
+        text("consent-missing", notices.join(" "));
+        show($("consent-missing"), true);
+      }
       const first = document.querySelector("#questions input");
       if (first) first.focus();
     } else if (at === "staff") {
@@ -152,7 +157,7 @@
         }
       }
       if (open.length > 0) {
-        text("consent-missing", "まだ答えていない質問があります。それぞれ「同意する」か「同意しない」を選んでください。");
+        text("consent-missing", "まだ答えていない質問があります。それぞれどちらかを選んでください。");
         show($("consent-missing"), true);
         open[0].querySelector("input").focus();
         return;

@@ -119,6 +119,13 @@
       li.textContent = x.label + ": " + x.text;
       return li;
     }));
+    const subsidy = d.subsidyLines || [];
+    show($("subsidy-result"), subsidy.length > 0);
+    $("subsidy-items").replaceChildren(...subsidy.map((line) => {
+      const li = document.createElement("li");
+      li.textContent = line;
+      return li;
+    }));
     const q = d.qualification;
     show($("qual"), !!q);
     show($("ceiling-form"), !!q);
