@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may import whom (docs/ARCHITECTURE.md, "Rules"), enforced on the sources as an allow-list: every room (a
+ * Who may import whom (docs/ARCHITECTURE.md, "Who may import whom"), enforced on the sources as an allow-list: every room (a
  * package below {@code jp.mynadesk}, with {@code oqs.server} a room of its own) names the rooms it may use, a room
  * without a rule fails, and so does any {@code jp.mynadesk} package a file names (import or fully qualified use)
  * outside its room's list. Outside libraries that belong to one room (Picocli to {@code cli}, JDBC to {@code store},
