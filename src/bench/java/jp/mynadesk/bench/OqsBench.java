@@ -54,7 +54,7 @@ public final class OqsBench {
         }
     }
 
-    /** Targets printed with the figures (ARCHITECTURE.md, performance). */
+    /** Targets printed with the figures (bench/package-info.java). */
     static final Target CAPACITY = Target.atLeast(3000);
     static final Target P99_AT_OFFERED = Target.atMost(20);
     /** Within 20 % of an external generator's figure on the same run. */

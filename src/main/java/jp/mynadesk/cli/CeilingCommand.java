@@ -6,15 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import jp.mynadesk.ceiling.CeilingCalculator;
 import jp.mynadesk.ceiling.CeilingClass;
 import jp.mynadesk.ceiling.CeilingException;
-import jp.mynadesk.ceiling.CeilingJson;
-import jp.mynadesk.ceiling.CeilingRequest;
-import jp.mynadesk.ceiling.CeilingResult;
+import jp.mynadesk.ceiling.CeilingService;
 import jp.mynadesk.ceiling.CeilingTable;
-import jp.mynadesk.ceiling.CeilingTables;
-import jp.mynadesk.ceiling.RatioFallback;
 import jp.mynadesk.ceiling.Scope;
 import jp.mynadesk.format.Dates;
 import jp.mynadesk.format.JsonText;
@@ -81,29 +76,25 @@ final class CeilingCommand implements Callable<Integer> {
     }
     public int run(PrintWriter out, PrintWriter err) throws JsonProcessingException {
         LocalDate on = date != null ? date : LocalDate.now(clock);
-        CeilingTables tables = CeilingTables.builtIn();
-        CeilingTable table = tables.forDate(on).orElseThrow(() -> CliException.badInput("--as-of " + on
-                + ": この日付の限度額の表がありません。表があるのは " + tables.periods() + " です。--as-of を表の期間内にしてください。"));
+        CeilingService service = CeilingService.builtIn();
+        CeilingTable table = service.table(on).orElseThrow(() -> CliException.badInput("--as-of " + on
+                + ": この日付の限度額の表がありません。表があるのは " + service.periods() + " です。--as-of を表の期間内にしてください。"));
         if (birthDate != null && (birthDate.isBefore(EARLIEST_BIRTH) || birthDate.isAfter(on))) {
             throw CliException.badInput("--birth-date " + birthDate + ": 生年月日は " + EARLIEST_BIRTH + " から受診日 "
                     + on + " までの日付を指定してください。");
         }
-        String source = "given";
-        CeilingClass cls;
-        if (classCode != null) {
-            cls = CeilingClass.ofCode(classCode).orElseThrow(() -> CliException.badInput("--class " + classCode
-                    + ": 限度額適用区分が分かりません。使える区分は " + CeilingClass.known() + " です。"));
-        } else if (ratio != null) {
-            if (birthDate == null) {
-                throw CliException.badInput("--ratio で区分を推定するには年齢が必要です。--birth-date YYYY-MM-DD を指定してください。");
-            }
-            cls = RatioFallback.classFor(ratio, birthDate, on).orElseThrow(() -> CliException.badInput("--ratio " + ratio
-                    + ": 負担割合が分かりません。010（1割）、020（2割）、030（3割）のいずれかを指定してください。"));
-            source = "ratio";
-        } else {
+        CeilingService.Choice choice = CeilingService.choose(classCode, ratio, birthDate, on);
+        if (choice instanceof CeilingService.UnknownClass u) {
+            throw CliException.badInput("--class " + u.code() + ": 限度額適用区分が分かりません。使える区分は " + CeilingClass.known() + " です。");
+        } else if (choice instanceof CeilingService.NeedsBirthDate) {
+            throw CliException.badInput("--ratio で区分を推定するには年齢が必要です。--birth-date YYYY-MM-DD を指定してください。");
+        } else if (choice instanceof CeilingService.UnknownRatio u) {
+            throw CliException.badInput("--ratio " + u.ratio() + ": 負担割合が分かりません。010（1割）、020（2割）、030（3割）のいずれかを指定してください。");
+        } else if (choice instanceof CeilingService.NothingGiven) {
             throw CliException.badInput("--class がありません。限度額適用区分（" + CeilingClass.known()
                     + "）を指定するか、分からないときは --ratio と --birth-date を指定してください。");
         }
+        CeilingService.Chosen chosen = (CeilingService.Chosen) choice;
         Scope sc = switch (scope.toLowerCase(Locale.ROOT)) {
             case "household" -> Scope.HOUSEHOLD;
             case "outpatient" -> Scope.OUTPATIENT;
@@ -116,16 +107,16 @@ final class CeilingCommand implements Callable<Integer> {
         if (birthDate != null && birthDate.isAfter(on)) {
             throw CliException.badInput("--birth-date " + birthDate + ": 診療月の日付（" + on + "）より後です。生年月日を確かめてください。");
         }
-        CeilingResult result;
+        CeilingService.Figures figures;
         try {
-            result = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, many, sc, specifiedDisease, dialysis, birthDate));
+            figures = service.compute(table, chosen, total, on, many, sc, specifiedDisease, dialysis, birthDate);
         } catch (CeilingException e) {
             throw CliException.badInput(e.getMessage());
         }
         if (json) {
-            out.println(JsonText.pretty(CeilingJson.write(result, on, total, source)));
+            out.println(JsonText.pretty(figures.json()));
         } else {
-            out.print(CeilingJson.human(result, on, source));
+            out.print(figures.text());
         }
         out.flush();
         return ExitCode.OK.status;

@@ -3,9 +3,10 @@ package jp.mynadesk.documents;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.mynadesk.format.Coded;
 
 /** The documents a patient can show at the desk (docs/RULES.md §4). The code is part of the JSON contract. */
-public enum DocumentKind {
+public enum DocumentKind implements Coded {
     SHIKAKU_KAKUNINSHO("shikaku-kakuninsho", "資格確認書", 'K'),
     SHIKAKU_JOHO_OSHIRASE("shikaku-joho-oshirase", "資格情報のお知らせ", 'O'),
     MYNAPORTAL_SCREEN("mynaportal-screen", "マイナポータルの資格情報画面", 'P'),
@@ -36,7 +37,7 @@ public enum DocumentKind {
     }
 
     public static Optional<DocumentKind> ofCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Coded.find(values(), code);
     }
 
     public static Optional<DocumentKind> ofQrCode(char c) {

@@ -1,5 +1,7 @@
 package jp.mynadesk.oqs;
 
+import jp.mynadesk.format.Coded;
+
 /**
  * A card check: PIN mode (certificate + the card's signature over a challenge) or visual mode 目視 (certificate +
  * the staff member who compared the face; only from a terminal registered for it).
@@ -29,7 +31,7 @@ public record CardCheckRequest(
                 signature, terminalId, confirmedBy, null);
     }
 
-    public enum Mode {
+    public enum Mode implements Coded {
         PIN("1"), VISUAL("2");
 
         private final String code;
@@ -43,12 +45,7 @@ public record CardCheckRequest(
         }
 
         public static Mode fromCode(String code) throws OqsFormatException {
-            for (Mode m : values()) {
-                if (m.code.equals(code)) {
-                    return m;
-                }
-            }
-            throw new OqsFormatException("AuthenticationMode must be 1 (PIN) or 2 (visual), got " + SegmentOfResult.quote(code));
+            return Coded.find(values(), code).orElseThrow(() -> new OqsFormatException("AuthenticationMode must be 1 (PIN) or 2 (visual), got " + SegmentOfResult.quote(code)));
         }
     }
 

@@ -1,7 +1,9 @@
 package jp.mynadesk.oqs;
 
+import jp.mynadesk.format.Coded;
+
 /** 処理結果状況 (OQSCD004): the per-person outcome. */
-public enum ProcessingResultStatus {
+public enum ProcessingResultStatus implements Coded {
     /** 正常終了. */
     NORMAL("1"),
     /** エラー: ProcessingResultCode / ProcessingResultMessage say why. */
@@ -18,11 +20,6 @@ public enum ProcessingResultStatus {
     }
 
     public static ProcessingResultStatus fromCode(String code) throws OqsFormatException {
-        for (ProcessingResultStatus s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        throw new OqsFormatException("ProcessingResultStatus must be 1 or 2, got " + SegmentOfResult.quote(code));
+        return Coded.find(values(), code).orElseThrow(() -> new OqsFormatException("ProcessingResultStatus must be 1 or 2, got " + SegmentOfResult.quote(code)));
     }
 }

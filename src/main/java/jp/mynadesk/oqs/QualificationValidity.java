@@ -1,7 +1,9 @@
 package jp.mynadesk.oqs;
 
+import jp.mynadesk.format.Coded;
+
 /** 資格有効性 (OQSCD006). */
-public enum QualificationValidity {
+public enum QualificationValidity implements Coded {
     /** 有効. */
     VALID("1", "有効"),
     /** 無効 (lost, no successor known). */
@@ -36,11 +38,6 @@ public enum QualificationValidity {
     }
 
     public static QualificationValidity fromCode(String code) throws OqsFormatException {
-        for (QualificationValidity v : values()) {
-            if (v.code.equals(code)) {
-                return v;
-            }
-        }
-        throw new OqsFormatException("QualificationValidity must be 1-6, got " + SegmentOfResult.quote(code));
+        return Coded.find(values(), code).orElseThrow(() -> new OqsFormatException("QualificationValidity must be 1-6, got " + SegmentOfResult.quote(code)));
     }
 }

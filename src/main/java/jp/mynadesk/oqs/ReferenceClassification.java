@@ -1,7 +1,9 @@
 package jp.mynadesk.oqs;
 
+import jp.mynadesk.format.Coded;
+
 /** 照会区分 (OQSCD002). */
-public enum ReferenceClassification {
+public enum ReferenceClassification implements Coded {
     /** マイナンバーカード. */
     CARD("1"),
     /** 被保険者証情報 (記号・番号). */
@@ -18,11 +20,6 @@ public enum ReferenceClassification {
     }
 
     public static ReferenceClassification fromCode(String code) throws OqsFormatException {
-        for (ReferenceClassification v : values()) {
-            if (v.code.equals(code)) {
-                return v;
-            }
-        }
-        throw new OqsFormatException("ReferenceClassification must be 1 or 2, got " + SegmentOfResult.quote(code));
+        return Coded.find(values(), code).orElseThrow(() -> new OqsFormatException("ReferenceClassification must be 1 or 2, got " + SegmentOfResult.quote(code)));
     }
 }

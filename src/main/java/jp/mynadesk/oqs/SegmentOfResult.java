@@ -1,7 +1,9 @@
 package jp.mynadesk.oqs;
 
+import jp.mynadesk.format.Coded;
+
 /** 処理結果区分 (OQSCD003): the file-level outcome, separate from the per-person {@link ProcessingResultStatus}. */
-public enum SegmentOfResult {
+public enum SegmentOfResult implements Coded {
     /** 正常終了. */
     NORMAL("1"),
     /** 処理中 (batch results not ready: ask again). */
@@ -20,12 +22,7 @@ public enum SegmentOfResult {
     }
 
     public static SegmentOfResult fromCode(String code) throws OqsFormatException {
-        for (SegmentOfResult s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        throw new OqsFormatException("SegmentOfResult must be 1, 2 or 9, got " + quote(code));
+        return Coded.find(values(), code).orElseThrow(() -> new OqsFormatException("SegmentOfResult must be 1, 2 or 9, got " + quote(code)));
     }
 
     static String quote(String s) {

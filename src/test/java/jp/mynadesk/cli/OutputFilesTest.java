@@ -20,11 +20,11 @@ class OutputFilesTest {
     @Test
     void refusesAFolderAndAMissingFolderWithoutCreatingIt() {
         CliException folder = assertThrows(CliException.class, () -> OutputFiles.check("--out", dir));
-        assertEquals(ExitCode.BAD_INPUT.status, folder.exitCode());
+        assertEquals(ExitCode.BAD_INPUT, folder.exitCode());
         assertTrue(folder.getMessage().startsWith("--out "));
         Path missing = dir.resolve("no-such-folder").resolve("x.png");
         CliException parent = assertThrows(CliException.class, () -> OutputFiles.writeString("--out", missing, "x"));
-        assertEquals(ExitCode.BAD_INPUT.status, parent.exitCode());
+        assertEquals(ExitCode.BAD_INPUT, parent.exitCode());
         assertFalse(Files.exists(missing.getParent()), "no folder created");
     }
 
@@ -43,7 +43,7 @@ class OutputFilesTest {
         Path fifo = dir.resolve("trace.fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         CliException e = assertThrows(CliException.class, () -> OutputFiles.writeString("--trace", fifo, "x"));
-        assertEquals(ExitCode.BAD_INPUT.status, e.exitCode());
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("--trace") && e.getMessage().contains("FIFO"), e.getMessage());
         CliRun desk = CliRun.of("desk", "--virtual", "default", "--trace", fifo.toString(), "--data", dir.resolve("d").toString());
         assertEquals(ExitCode.BAD_INPUT.status, desk.exitCode(), "refused before the desk opens: " + desk.err());
@@ -53,7 +53,7 @@ class OutputFilesTest {
     @EnabledOnOs(OS.LINUX)
     void aFullDiskIsBadInputNotAStackTrace() {
         CliException full = assertThrows(CliException.class, () -> OutputFiles.writeString("--out", Path.of("/dev/full"), "x".repeat(10000)));
-        assertEquals(ExitCode.BAD_INPUT.status, full.exitCode());
+        assertEquals(ExitCode.BAD_INPUT, full.exitCode());
     }
 
     private CliRun render(String out) {

@@ -19,15 +19,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import jp.mynadesk.ceiling.CeilingCalculator;
 import jp.mynadesk.ceiling.CeilingClass;
 import jp.mynadesk.ceiling.CeilingException;
-import jp.mynadesk.ceiling.CeilingJson;
-import jp.mynadesk.ceiling.CeilingRequest;
-import jp.mynadesk.ceiling.CeilingResult;
+import jp.mynadesk.ceiling.CeilingService;
 import jp.mynadesk.ceiling.CeilingTable;
-import jp.mynadesk.ceiling.CeilingTables;
-import jp.mynadesk.ceiling.RatioFallback;
 import jp.mynadesk.desk.CheckMode;
 import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.DeskEvent;
@@ -492,6 +487,8 @@ public final class WebDesk implements AutoCloseable {
                 .put("firstBroken", r.firstBroken()).put("message", StaffText.integrity(r)));
     }
 
+    private static final CeilingService CEILING = CeilingService.builtIn();
+
     /** The 自己負担限度額 for the insurance on screen and the month's total the clerk typed. */
     private void ceiling(Context ctx) {
         Long total = total(ctx.queryParam("total"));
@@ -500,25 +497,21 @@ public final class WebDesk implements AutoCloseable {
                 : p instanceof Prompt.Done d ? d.visit().qualification()
                 : p instanceof Prompt.AwaitingRecord r ? r.visit().qualification() : null;
         LocalDate on = today();
-        CeilingTable table = CeilingTables.builtIn().forDate(on).orElse(null);
+        CeilingTable table = CEILING.table(on).orElse(null);
         if (q == null || table == null) {
             throw new Refusal(409, "no-qualification", StaffText.ceilingNeedsQualification());
         }
-        String source = "given";
-        CeilingClass cls = q.limitClass() == null ? null : CeilingClass.ofCode(q.limitClass()).orElse(null);
-        if (cls == null && q.ratio() != null && q.birthDate() != null) {
-            cls = RatioFallback.classFor(String.format("%03d", q.ratio()), q.birthDate(), on).orElse(null);
-            source = "ratio";
-        }
-        if (cls == null) {
+        if (!(CeilingService.choose(q.limitClass(), q.ratio() == null ? null : String.format("%03d", q.ratio()),
+                q.birthDate(), on) instanceof CeilingService.Chosen chosen)) {
             throw new Refusal(409, "no-qualification", StaffText.ceilingNeedsQualification());
         }
         try {
-            CeilingResult r = CeilingCalculator.compute(table, new CeilingRequest(cls, total, on, false,
-                    jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate()));
+            CeilingService.Figures figures = CEILING.compute(table, chosen, total, on, false,
+                    jp.mynadesk.ceiling.Scope.HOUSEHOLD, false, false, q.birthDate());
+            CeilingClass cls = chosen.ceilingClass();
             // the class as staff read it (区分ウ), not the service's code
-            String text = StaffText.ceilingText(CeilingJson.human(r, on, source), cls);
-            ctx.json(CeilingJson.write(r, on, total, source).put("text", text));
+            String text = StaffText.ceilingText(figures.text(), cls);
+            ctx.json(figures.json().put("text", text));
         } catch (CeilingException e) {
             throw new Forms.BadField("total", e.getMessage());
         }
