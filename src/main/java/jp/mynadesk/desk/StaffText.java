@@ -597,6 +597,21 @@ public final class StaffText {
         return "医療費助成の受給者証を利用しますか";
     }
 
+    /** The reader's question naming the 受給者証 the service offered: 「医療費助成の受給者証を利用しますか（…）」. */
+    public static String subsidyQuestion(List<Subsidy> offered) {
+        return subsidyQuestion() + "（" + String.join("、", offered.stream().map(s -> s.name() == null ? "" : s.name()).toList()) + "）";
+    }
+
+    /** The two answers to the 医療費助成 question, as the patient taps them. */
+    public static String subsidyChoice(boolean use) {
+        return use ? "利用する" : "利用しない";
+    }
+
+    /** Why the consent questions come with a warning, set apart from them on the terminal: 【message next step】. */
+    public static String consentWarning(ReasonCode code) {
+        return "【" + messageAndNext(code) + "】";
+    }
+
     /** What the service offered, by the 制度's names (the numbers are shown once the patient said yes). */
     public static String subsidyOffered(List<Subsidy> offered) {
         return "この方は医療費助成の受給者証をマイナ保険証で使えます: "

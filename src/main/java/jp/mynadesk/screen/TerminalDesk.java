@@ -400,7 +400,7 @@ public final class TerminalDesk {
 
     private DeskEvent consent(Prompt.AwaitingConsent prompt) throws IOException {
         if (prompt.reason() != null) {
-            say("【" + StaffText.messageAndNext(prompt.reason().code()) + "】");
+            say(StaffText.consentWarning(prompt.reason().code()));
         }
         say(StaffText.consentIntro());
         Map<SharingCategory, Boolean> answers = new EnumMap<>(SharingCategory.class);

@@ -57,6 +57,9 @@ class SealedHierarchiesTest {
                     "Command", "Response", "Event", "Comment")),
             Map.entry("jp.mynadesk.ceiling.Amount", new Listed("ceiling.CeilingCalculator (OnePercent or the flat amount)",
                     "Flat", "OnePercent")),
+            Map.entry("jp.mynadesk.ceiling.CeilingService$Choice", new Listed("cli.CeilingCommand (each kind its own message), "
+                    + "screen.web.WebDesk (Chosen or the page's refusal)", "Chosen", "UnknownClass", "UnknownRatio",
+                    "NeedsBirthDate", "NothingGiven")),
             Map.entry("jp.mynadesk.desk.DeskEvent", new Listed("desk.ReceptionCheck: each state names the events it takes; "
                     + "any other is refused there (the screen stays), by design", "DeclarationGiven", "DocumentsPresented",
                     "CardPresented", "PinEntered", "VisualConfirmed", "ConsentAnswered", "Decline", "RecordAgain", "Cancel")),

@@ -179,9 +179,9 @@ final class DeskView {
             if (asked.asksSubsidy()) {
                 // PMH: the reader's own question, with its own choices (the numbers are for staff, not shown here)
                 ObjectNode q = qs.addObject().put("category", ConsentBody.SUBSIDY).put("label", StaffText.subsidyQuestion())
-                        .put("question", StaffText.subsidyQuestion() + "（" + String.join("、",
-                                asked.subsidies().stream().map(s -> s.name() == null ? "" : s.name()).toList()) + "）");
-                q.putArray("choices").add(F.arrayNode().add("yes").add("利用する")).add(F.arrayNode().add("no").add("利用しない"));
+                        .put("question", StaffText.subsidyQuestion(asked.subsidies()));
+                q.putArray("choices").add(F.arrayNode().add("yes").add(StaffText.subsidyChoice(true)))
+                        .add(F.arrayNode().add("no").add(StaffText.subsidyChoice(false)));
             }
             if (asked.reason() != null) {
                 o.putArray("notices").add(StaffText.message(asked.reason()));
