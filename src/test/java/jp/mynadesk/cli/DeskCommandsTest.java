@@ -60,8 +60,9 @@ class DeskCommandsTest {
     void checkJsonIsExactlyTheContract() throws Exception {
         JsonNode v = json(run("check", "--virtual", "default", "--consent", "all", "--as-of", AS_OF, "--json"));
         assertEquals(new TreeSet<>(Set.of("visitId", "asOf", "route", "outcome", "reason", "warnings", "qualification",
-                "consent", "decision", "recheck", "simulated", "card")), fields(v));
+                "consent", "decision", "recheck", "simulated", "card", "subsidy")), fields(v));
         assertTrue(v.get("simulated").asBoolean(), "a virtual card is a simulation (docs/CLINIC.md)");
+        assertTrue(v.get("subsidy").isNull(), "no 医療費助成 was offered for this patient, so none was asked (docs/DESK.md)");
         assertEquals("2026-12-01-0001", v.get("visitId").asText());
         assertEquals("card-pin", v.get("route").asText());
         assertEquals("confirmed", v.get("outcome").asText());
