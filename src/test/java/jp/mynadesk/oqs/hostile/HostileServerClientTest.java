@@ -17,6 +17,7 @@ import jp.mynadesk.oqs.OqsClient;
 import jp.mynadesk.oqs.OqsResult;
 import jp.mynadesk.oqs.QualificationRequest;
 import jp.mynadesk.oqs.QualificationSearchInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * the call for ever (or ran the JVM out of memory). Default client settings, as the desk uses them.
  */
 @Timeout(value = 15, unit = TimeUnit.SECONDS)
+@Tag("slow") // hostile servers hold the client to its real deadlines (up to 3 s each)
 class HostileServerClientTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-15T01:00:00Z"), ZoneOffset.UTC);
     static final QualificationRequest QUERY = new QualificationRequest("20260415", "1311111111", "hostile-test",

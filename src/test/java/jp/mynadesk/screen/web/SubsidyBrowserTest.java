@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jp.mynadesk.desk.Visit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * nothing chosen beforehand, a left-out answer asked again and never guessed, the numbers shown to staff only.
  * Screenshots: target/screenshots/s0*.
  */
+@Tag("slow") // Chromium
 class SubsidyBrowserTest {
     private static Pages pages;
 
