@@ -232,15 +232,8 @@ class PairingTest {
             WebDeskClient staff = f.client();
             RawHttp.Session ts = tablet.session();
             assertEquals(200, tablet.exchange("POST", "/api/patient/pair", ts, "{\"code\":\"" + f.web.pairingCode() + "\"}").status());
+            // the fixture's client has a deadline no loaded machine reaches (PatientClient): no outage to retry around
             JsonNode started = staff.post("/api/staff/start", "{\"mode\":\"pin\"}").body().path("desk");
-            if ("service-offline".equals(started.path("reason").path("code").asText())) {
-                // The in-process service missed its 1 s time-out on a loaded machine (not what this test is about):
-                // staff cancel, the service is back on the desk's clock, and they start again.
-                staff.post("/api/staff/cancel", "{}");
-                staff.post("/api/staff/clear", "{}");
-                f.recover();
-                started = staff.post("/api/staff/start", "{\"mode\":\"pin\"}").body().path("desk");
-            }
             assertEquals("pin", started.path("phase").asText(), started.toString());
             long before = f.station.virtualReader().transmitCount();
 
