@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FieldCheck;
 
 /**
@@ -135,6 +136,6 @@ public final class DeclarationForm {
     private static FieldCheck text(String typed) {
         String s = typed.strip().replaceAll("[\\s　]+", " ");
         return s.length() > 200 || s.chars().anyMatch(Character::isISOControl)
-                ? new FieldCheck.Rejected("長すぎるか、使えない文字があります（200文字まで）。") : new FieldCheck.Accepted(s);
+                ? new FieldCheck.Rejected(EntryNote.of(EntryNote.Code.FREE_TEXT_UNUSABLE)) : new FieldCheck.Accepted(s);
     }
 }

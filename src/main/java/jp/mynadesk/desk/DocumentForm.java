@@ -11,6 +11,7 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FieldCheck;
 import jp.mynadesk.rules.FormatProblems;
 import jp.mynadesk.rules.InsurerNumber;
@@ -141,7 +142,7 @@ public final class DocumentForm {
         List<FieldProblem> problems = new ArrayList<>();
         for (FormatProblems.Problem p : FormatProblems.of(doc)) {
             problems.add(LABELS.containsKey(p.field()) && isBlankField(doc, p.field())
-                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), p.message()));
+                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), StaffText.entry(p.note())));
         }
         if (InsurerNumber.check(doc.insurerNumber()) instanceof InsurerNumberCheck.WellFormed w && !w.valid()) {
             problems.add(new FieldProblem("insurerNumber", sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
@@ -165,12 +166,12 @@ public final class DocumentForm {
     /** A required field left blank: what {@code docs check} says it lacks. */
     private static FieldProblem missing(DocumentKind kind, String field) {
         return switch (field) {
-            case "insurerNumber" -> new FieldProblem(field, "保険者番号がありません。");
-            case "number" -> new FieldProblem(field, "番号がありません。");
-            case "name" -> new FieldProblem(field, "氏名がありません。");
-            default -> new FieldProblem(field, "この書類には必要な日付です。" + (kind == DocumentKind.SHIKAKU_KAKUNINSHO
-                    && !field.equals("birthDate") ? kind.label() + "に印字された" + label(field) + "を入力してください。"
-                    : StaffText.required(label(field))));
+            case "insurerNumber" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.INSURER_NUMBER_MISSING)));
+            case "number" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.NUMBER_MISSING)));
+            case "name" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.NAME_MISSING)));
+            default -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.DATE_REQUIRED))
+                    + (kind == DocumentKind.SHIKAKU_KAKUNINSHO && !field.equals("birthDate")
+                    ? StaffText.printedOn(kind, label(field)) : StaffText.required(label(field))));
         };
     }
 
@@ -205,7 +206,7 @@ public final class DocumentForm {
     private static FieldCheck insurerName(String typed) {
         String s = typed.strip();
         return s.length() > 100 || s.chars().anyMatch(Character::isISOControl)
-                ? new FieldCheck.Rejected("保険者名が長すぎるか、使えない文字があります。") : new FieldCheck.Accepted(s);
+                ? new FieldCheck.Rejected(EntryNote.of(EntryNote.Code.INSURER_NAME_UNUSABLE)) : new FieldCheck.Accepted(s);
     }
 
     private static void set(PresentedDocument.Builder b, String field, String v) {
@@ -228,7 +229,7 @@ public final class DocumentForm {
     }
 
     static String sentence(FieldCheck verdict) {
-        return verdict instanceof FieldCheck.Rejected r ? r.message()
-                : verdict instanceof FieldCheck.Incomplete i ? i.hint() : "";
+        return verdict instanceof FieldCheck.Rejected r ? StaffText.entry(r.note())
+                : verdict instanceof FieldCheck.Incomplete i ? StaffText.entry(i.note()) : "";
     }
 }

@@ -640,7 +640,7 @@ public final class ReceptionCheck {
         boolean pending = outcome == Outcome.PROVISIONAL || outcome == Outcome.DECLARED;
         SearchNumbers numbers = pending && qualification != null ? qualification.numbers() : null;
         JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
-                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision, StaffText.decision(decision));
+                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision, StaffText.decision(decision), StaffText::entry);
         Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
                 warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
                 statedInsurance,
