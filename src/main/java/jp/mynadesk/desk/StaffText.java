@@ -1227,6 +1227,43 @@ public final class StaffText {
         return "「" + m.typed() + "」は存在しない日付です。" + m.era() + "は " + dates + "です" + right + "。";
     }
 
+    // --- the desk's guidance and the re-check ------------------------------------------------------------------
+
+    /** The 負担割合 to go by until the re-check, with its basis (docs/RULES.md §6). */
+    public static String ratioGuide(RatioGuide.Band band, int age, boolean koukiNumber) {
+        String guide = switch (band) {
+            case KOUKI -> "1割（後期高齢者医療。一定以上所得は2割、現役並み所得は3割）。資格確認書に記載の割合を確かめてください";
+            case ELDERLY -> "2割（70〜74歳・高齢受給者。現役並み所得は3割）。高齢受給者証の割合を確かめてください";
+            case PRESCHOOL -> "2割（義務教育就学前）";
+            case WORKING_AGE -> "3割（就学後〜69歳）";
+        };
+        return "目安 " + guide + "。根拠: " + age + "歳" + (koukiNumber ? "・後期高齢者医療の保険者番号" : "")
+                + "（年齢による負担割合の決まり）。確定は再照会で行います。";
+    }
+
+    /** Why a pending visit got no answer in a re-check (kept as the finding's detail). */
+    public static String unanswered(RecheckFinding.Unanswered why) {
+        return switch (why) {
+            case NO_NUMBERS -> "保険者番号・番号が分からないため照会できません（不詳請求）";
+            case NOT_SENT -> "一括照会を送れませんでした";
+            case NOT_RECEIVED -> "一括照会の結果を受け取れませんでした";
+            case NOT_READY -> "一括照会の結果がまだ出ていません";
+            case NOT_IN_RESULT -> "一括照会の結果に含まれていません";
+            case SERVICE_ERROR -> "照会エラー";
+            case NO_QUALIFICATION -> "資格の内容が返されませんでした";
+        };
+    }
+
+    /** Another desk holds the re-check: its run covers the same visits. */
+    public static String recheckBusy() {
+        return "他の端末が再照会を実行中です。終わってから、もう一度再照会してください。";
+    }
+
+    /** A stored visit whose JSON the desk cannot read (the record was damaged or edited). */
+    public static String recordUnreadable() {
+        return "記録の内容を読み取れません。db verify で確認してください。";
+    }
+
     // --- the patient's screen (顔認証付きカードリーダー / tablet): what the patient reads ----------------------
 
     /** Shown to the patient instead of the staff sentence: short, and never about what staff do. */
