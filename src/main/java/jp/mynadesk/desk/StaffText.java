@@ -1168,6 +1168,34 @@ public final class StaffText {
 
     // --- a document's fields as staff type them (terminal and web forms, docs make/check; docs/DESK.md) -----------
 
+    /** A form field's name as printed on the document or the 申立書 (the field names are the document JSON's). */
+    public static String fieldLabel(String field) {
+        return switch (field) {
+            case "insurerNumber" -> "保険者番号";
+            case "insurerName" -> "保険者名";
+            case "symbol" -> "記号";
+            case "number" -> "番号";
+            case "branch" -> "枝番";
+            case "name" -> "氏名";
+            case "birthDate" -> "生年月日";
+            case "sex" -> "性別";
+            case "acquiredOn" -> "資格取得年月日";
+            case "issuedOn" -> "交付年月日";
+            case "validFrom" -> "有効開始日";
+            case "validUntil" -> "有効期限";
+            case "lostOn" -> "資格喪失日";
+            case "address" -> "住所";
+            case "contact" -> "連絡先";
+            case "statedInsurance" -> "加入している保険";
+            default -> throw new IllegalArgumentException("not a form field: " + field);
+        };
+    }
+
+    /** The 申立書 names numbers without a 保険者番号: both are left blank when not known (不詳請求). */
+    public static String declarationNumbersWithoutInsurer() {
+        return required(fieldLabel("insurerNumber")) + "分からなければ記号・番号も空欄にしてください（不詳請求）。";
+    }
+
     /** The hint or problem for a field as typed, or for a document field that makes it bad-format. */
     public static String entry(EntryNote n) {
         return switch (n.code()) {
