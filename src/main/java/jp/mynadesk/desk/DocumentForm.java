@@ -52,30 +52,19 @@ public final class DocumentForm {
     /**
      * What the form gave: the document to present, or the problems to show first (then {@code document} is null).
      */
-    public record Result(PresentedDocument document, List<FieldProblem> problems) {
+    public record Result(PresentedDocument document, List<FieldProblem> problems) implements FormProblems {
         public Result {
             problems = List.copyOf(problems);
         }
-
-        public boolean ok() {
-            return problems.isEmpty();
-        }
-
-        /** The problem of one field, if it has one. */
-        public Optional<FieldProblem> problem(String field) {
-            return problems.stream().filter(p -> p.field().equals(field)).findFirst();
-        }
     }
+
+    private static final FormFields FORM = new FormFields("document", FIELDS, LABELS, DocumentForm::checker);
 
     private DocumentForm() {}
 
     /** The field's name as printed on the document (for the prompt and next to a problem). */
     public static String label(String field) {
-        String l = LABELS.get(field);
-        if (l == null) {
-            throw new IllegalArgumentException("not a document field: " + field);
-        }
-        return l;
+        return FORM.label(field);
     }
 
     /** Whether the document cannot be used without this field (a 資格確認書 needs its dates). */
@@ -92,12 +81,7 @@ public final class DocumentForm {
      * answer as soon as it is typed.
      */
     public static Optional<FieldProblem> field(DocumentKind kind, String field, String typed) {
-        label(field);
-        if (typed == null || typed.isBlank()) {
-            return required(kind, field) ? Optional.of(missing(kind, field)) : Optional.empty();
-        }
-        FieldCheck verdict = checker(field).apply(typed);
-        return verdict instanceof FieldCheck.Accepted ? Optional.empty() : Optional.of(new FieldProblem(field, sentence(verdict)));
+        return FORM.field(field, typed, f -> required(kind, f) ? Optional.of(missing(kind, f)) : Optional.empty());
     }
 
     /**
@@ -105,31 +89,16 @@ public final class DocumentForm {
      * is none. Unknown field names are a programming error; absent fields are blank.
      */
     public static Result check(DocumentKind kind, Map<String, String> typed) {
-        for (String f : typed.keySet()) {
-            label(f);
-        }
         List<FieldProblem> problems = new ArrayList<>();
         PresentedDocument.Builder b = PresentedDocument.builder(kind);
-        for (String f : FIELDS) {
-            String text = typed.get(f);
-            if (text == null || text.isBlank()) {
-                continue;
-            }
-            FieldCheck verdict = checker(f).apply(text);
-            if (verdict instanceof FieldCheck.Accepted a) {
-                set(b, f, a.value());
-            } else {
-                problems.add(new FieldProblem(f, sentence(verdict)));
-            }
-        }
+        FORM.enter(typed, f -> Optional.empty(), problems).forEach((f, v) -> set(b, f, v));
         PresentedDocument doc = b.build();
         for (FieldProblem missing : check(doc).problems()) {
             if (problems.stream().noneMatch(p -> p.field().equals(missing.field()))) {
                 problems.add(missing);
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
-        return new Result(problems.isEmpty() ? doc : null, problems);
+        return new Result(problems.isEmpty() ? doc : null, FORM.inOrder(problems));
     }
 
     /**
@@ -144,10 +113,9 @@ public final class DocumentForm {
                     ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), p.message()));
         }
         if (InsurerNumber.check(doc.insurerNumber()) instanceof InsurerNumberCheck.WellFormed w && !w.valid()) {
-            problems.add(new FieldProblem("insurerNumber", sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
+            problems.add(new FieldProblem("insurerNumber", FormFields.sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
         }
-        problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
-        return new Result(problems.isEmpty() ? doc : null, problems);
+        return new Result(problems.isEmpty() ? doc : null, FORM.inOrder(problems));
     }
 
     /**
@@ -225,10 +193,5 @@ public final class DocumentForm {
             case "lostOn" -> b.lostOn(v);
             default -> throw new IllegalArgumentException(field.toLowerCase(Locale.ROOT));
         }
-    }
-
-    static String sentence(FieldCheck verdict) {
-        return verdict instanceof FieldCheck.Rejected r ? r.message()
-                : verdict instanceof FieldCheck.Incomplete i ? i.hint() : "";
     }
 }
