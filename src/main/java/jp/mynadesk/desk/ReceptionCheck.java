@@ -54,6 +54,11 @@ import jp.mynadesk.rules.PresentedCard;
  * fresh random challenge of the desk's own, checked against the certificate's key; revocation stays unknown and the
  * documents decide. How the card was proven is kept as a {@link CardProof} on the visit.
  *
+ * <p>Where the data lives: what one prompt alone needs travels in that {@link Prompt} record (the qualification and the
+ * 医療費助成 offered at consent, the documents' decision at the 申立書, the tries left at the PIN); what the check learns
+ * across prompts is one immutable {@link CheckSoFar}, replaced at each step, whose {@link CardSoFar} says how far the
+ * card got (a certificate or proof exists only once it was read); what the last step adds goes to the ending.
+ *
  * <p>Not thread-safe: one driver at a time, as one clerk works one desk.
  */
 public final class ReceptionCheck {
