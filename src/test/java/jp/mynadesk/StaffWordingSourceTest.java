@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code OperationsLog} lines: the operations log is for whoever runs the machine, not a screen;</li>
  *   <li>{@code desk.ConsentAnswer}: the words people type (はい, いいえ) are read there, not written.</li>
  * </ul>
+ * Outside this scan, by choice: the machine's diagnostics of {@code doctor} and {@code store} (a path, an SQL state,
+ * a clock offset, an audit sequence number woven into one sentence that only that check writes; nothing in them is
+ * shared or re-worded per screen, and the desk shows them whole), and the developer tools' messages (scenario files,
+ * card profiles, traces, the mock service's data).
  * The scan removes comments and those three, then fails on any string literal left that holds Japanese.
  */
 class StaffWordingSourceTest {
