@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FieldCheck;
 
 /**
@@ -22,21 +23,6 @@ public final class DeclarationForm {
     public static final List<String> FIELDS = List.of("name", "sex", "birthDate", "address", "contact",
             "statedInsurance", "insurerNumber", "symbol", "number", "branch");
 
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
-
-    static {
-        LABELS.put("name", "氏名");
-        LABELS.put("sex", "性別");
-        LABELS.put("birthDate", "生年月日");
-        LABELS.put("address", "住所");
-        LABELS.put("contact", "連絡先");
-        LABELS.put("statedInsurance", "加入している保険");
-        LABELS.put("insurerNumber", "保険者番号");
-        LABELS.put("symbol", "記号");
-        LABELS.put("number", "番号");
-        LABELS.put("branch", "枝番");
-    }
-
     /** The declaration to give, or the problems to show first ({@code declaration} is then null). */
     public record Result(DeskEvent.DeclarationGiven declaration, List<FieldProblem> problems) implements FormProblems {
         public Result {
@@ -44,7 +30,7 @@ public final class DeclarationForm {
         }
     }
 
-    private static final FormFields FORM = new FormFields("declaration", FIELDS, LABELS, DeclarationForm::checker);
+    private static final FormFields FORM = new FormFields("declaration", FIELDS, DeclarationForm::checker);
 
     private DeclarationForm() {}
 
@@ -80,8 +66,7 @@ public final class DeclarationForm {
                 problems.add(new FieldProblem("number", StaffText.required(label("number"))));
             }
         } else if (numbersGiven) {
-            problems.add(new FieldProblem("insurerNumber", StaffText.required(label("insurerNumber"))
-                    + "分からなければ記号・番号も空欄にしてください（不詳請求）。"));
+            problems.add(new FieldProblem("insurerNumber", StaffText.declarationNumbersWithoutInsurer()));
         }
         if (!problems.isEmpty()) {
             return new Result(null, FORM.inOrder(problems));
@@ -111,6 +96,6 @@ public final class DeclarationForm {
     private static FieldCheck text(String typed) {
         String s = typed.strip().replaceAll("[\\s　]+", " ");
         return s.length() > 200 || s.chars().anyMatch(Character::isISOControl)
-                ? new FieldCheck.Rejected("長すぎるか、使えない文字があります（200文字まで）。") : new FieldCheck.Accepted(s);
+                ? new FieldCheck.Rejected(EntryNote.of(EntryNote.Code.FREE_TEXT_UNUSABLE)) : new FieldCheck.Accepted(s);
     }
 }

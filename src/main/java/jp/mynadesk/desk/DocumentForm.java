@@ -11,6 +11,7 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FieldCheck;
 import jp.mynadesk.rules.FormatProblems;
 import jp.mynadesk.rules.InsurerNumber;
@@ -31,24 +32,6 @@ public final class DocumentForm {
     public static final List<String> FIELDS = List.of("insurerNumber", "insurerName", "symbol", "number", "branch",
             "name", "birthDate", "sex", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
 
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
-
-    static {
-        LABELS.put("insurerNumber", "保険者番号");
-        LABELS.put("insurerName", "保険者名");
-        LABELS.put("symbol", "記号");
-        LABELS.put("number", "番号");
-        LABELS.put("branch", "枝番");
-        LABELS.put("name", "氏名");
-        LABELS.put("birthDate", "生年月日");
-        LABELS.put("sex", "性別");
-        LABELS.put("acquiredOn", "資格取得年月日");
-        LABELS.put("issuedOn", "交付年月日");
-        LABELS.put("validFrom", "有効開始日");
-        LABELS.put("validUntil", "有効期限");
-        LABELS.put("lostOn", "資格喪失日");
-    }
-
     /**
      * What the form gave: the document to present, or the problems to show first (then {@code document} is null).
      */
@@ -58,7 +41,7 @@ public final class DocumentForm {
         }
     }
 
-    private static final FormFields FORM = new FormFields("document", FIELDS, LABELS, DocumentForm::checker);
+    private static final FormFields FORM = new FormFields("document", FIELDS, DocumentForm::checker);
 
     private DocumentForm() {}
 
@@ -109,8 +92,8 @@ public final class DocumentForm {
     public static Result check(PresentedDocument doc) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FormatProblems.Problem p : FormatProblems.of(doc)) {
-            problems.add(LABELS.containsKey(p.field()) && isBlankField(doc, p.field())
-                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), p.message()));
+            problems.add(FIELDS.contains(p.field()) && isBlankField(doc, p.field())
+                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), StaffText.entry(p.note())));
         }
         if (InsurerNumber.check(doc.insurerNumber()) instanceof InsurerNumberCheck.WellFormed w && !w.valid()) {
             problems.add(new FieldProblem("insurerNumber", FormFields.sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
@@ -133,12 +116,12 @@ public final class DocumentForm {
     /** A required field left blank: what {@code docs check} says it lacks. */
     private static FieldProblem missing(DocumentKind kind, String field) {
         return switch (field) {
-            case "insurerNumber" -> new FieldProblem(field, "保険者番号がありません。");
-            case "number" -> new FieldProblem(field, "番号がありません。");
-            case "name" -> new FieldProblem(field, "氏名がありません。");
-            default -> new FieldProblem(field, "この書類には必要な日付です。" + (kind == DocumentKind.SHIKAKU_KAKUNINSHO
-                    && !field.equals("birthDate") ? kind.label() + "に印字された" + label(field) + "を入力してください。"
-                    : StaffText.required(label(field))));
+            case "insurerNumber" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.INSURER_NUMBER_MISSING)));
+            case "number" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.NUMBER_MISSING)));
+            case "name" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.NAME_MISSING)));
+            default -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.DATE_REQUIRED))
+                    + (kind == DocumentKind.SHIKAKU_KAKUNINSHO && !field.equals("birthDate")
+                    ? StaffText.printedOn(kind, label(field)) : StaffText.required(label(field))));
         };
     }
 
@@ -173,7 +156,7 @@ public final class DocumentForm {
     private static FieldCheck insurerName(String typed) {
         String s = typed.strip();
         return s.length() > 100 || s.chars().anyMatch(Character::isISOControl)
-                ? new FieldCheck.Rejected("保険者名が長すぎるか、使えない文字があります。") : new FieldCheck.Accepted(s);
+                ? new FieldCheck.Rejected(EntryNote.of(EntryNote.Code.INSURER_NAME_UNUSABLE)) : new FieldCheck.Accepted(s);
     }
 
     private static void set(PresentedDocument.Builder b, String field, String v) {

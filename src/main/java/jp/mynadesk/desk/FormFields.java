@@ -23,14 +23,13 @@ final class FormFields {
     /**
      * @param form what kind of form, for a programming error ("declaration", "document")
      * @param fields the fields in the form's order
-     * @param labels each field's label as printed
      * @param checker the typing check of each field
      */
-    FormFields(String form, List<String> fields, Map<String, String> labels,
-            Function<String, Function<String, FieldCheck>> checker) {
+    FormFields(String form, List<String> fields, Function<String, Function<String, FieldCheck>> checker) {
         this.form = form;
         this.fields = fields;
-        this.labels = labels;
+        this.labels = new LinkedHashMap<>();
+        fields.forEach(f -> labels.put(f, StaffText.fieldLabel(f)));
         this.checker = checker;
     }
 
@@ -89,7 +88,7 @@ final class FormFields {
 
     /** What staff read for a check that did not accept the answer. */
     static String sentence(FieldCheck verdict) {
-        return verdict instanceof FieldCheck.Rejected r ? r.message()
-                : verdict instanceof FieldCheck.Incomplete i ? i.hint() : "";
+        return verdict instanceof FieldCheck.Rejected r ? StaffText.entry(r.note())
+                : verdict instanceof FieldCheck.Incomplete i ? StaffText.entry(i.note()) : "";
     }
 }
