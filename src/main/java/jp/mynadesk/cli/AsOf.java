@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.format.Dates;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -36,7 +37,7 @@ public record AsOf(Instant instant) {
                     + "実在する日時を指定してください。");
         }
         if (!Dates.inRange(at.atOffset(Dates.JST).toLocalDate())) {
-            throw new TypeConversionException(Dates.outOfRange(t));
+            throw new TypeConversionException(StaffText.outOfRange(t));
         }
         return new AsOf(at);
     }

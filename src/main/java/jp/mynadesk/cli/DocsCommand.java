@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.documents.DocumentInputException;
 import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentKind;
@@ -97,7 +98,7 @@ final class DocsCommand {
             }
             FallbackDecision decision = FallbackRules.decide(input);
             if (json) {
-                out.println(DecisionJson.text(decision, jp.mynadesk.desk.StaffText.decision(decision)));
+                out.println(DecisionJson.text(decision, StaffText.decision(decision), StaffText::entry));
             } else {
                 jp.mynadesk.desk.StaffText.decisionReport(decision).forEach(out::println);
             }
@@ -213,9 +214,9 @@ final class DocsCommand {
             if (c instanceof FieldCheck.Accepted a) {
                 set.accept(a.value());
             } else if (c instanceof FieldCheck.Incomplete i) {
-                throw CliException.badInput(option + " " + value + ": 入力が途中です。" + i.hint());
+                throw CliException.badInput(option + " " + value + ": 入力が途中です。" + StaffText.entry(i.note()));
             } else {
-                throw CliException.badInput(option + " " + value + ": " + ((FieldCheck.Rejected) c).message());
+                throw CliException.badInput(option + " " + value + ": " + StaffText.entry(((FieldCheck.Rejected) c).note()));
             }
         }
 

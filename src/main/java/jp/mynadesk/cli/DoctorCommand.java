@@ -86,7 +86,20 @@ final class DoctorCommand implements Callable<Integer> {
             print(out, report);
         }
         out.flush();
-        return report.exitCode();
+        return exitCode(report.status()).status;
+    }
+
+    /**
+     * doctor's exit status for its worst finding (docs/CLINIC.md, "doctor"): 0 all 正常, 1 a 警告, 3 an 異常 (the
+     * environment is unavailable). 1 is doctor's answer "look at this", not a crash, as {@code trace replay}'s
+     * "differs".
+     */
+    static ExitCode exitCode(jp.mynadesk.doctor.Status worst) {
+        return switch (worst) {
+            case OK -> ExitCode.OK;
+            case WARNING -> ExitCode.UNEXPECTED;
+            case PROBLEM -> ExitCode.UNAVAILABLE;
+        };
     }
 
     /**

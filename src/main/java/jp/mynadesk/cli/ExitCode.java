@@ -7,7 +7,11 @@ package jp.mynadesk.cli;
 public enum ExitCode {
     /** The command ran to a decision, whatever the outcome. */
     OK(0, "ok"),
-    /** Something the program did not expect: a bug; the operations log has the stack trace. */
+    /**
+     * Something the program did not expect: a bug; the operations log has the stack trace. Where a command's answer
+     * must not read as 0 though nothing failed, it is that answer: {@code doctor}'s 警告, {@code trace replay}'s
+     * "differs", a {@code scenario} that failed.
+     */
     UNEXPECTED(1, "unexpected"),
     /** Bad usage or input: the message names the option or field and what is allowed. */
     BAD_INPUT(2, "bad-input"),

@@ -1,6 +1,7 @@
 package jp.mynadesk.cli;
 
 import java.time.LocalDate;
+import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.rules.DocumentEntry;
 import jp.mynadesk.rules.FieldCheck;
 import picocli.CommandLine.ITypeConverter;
@@ -20,7 +21,7 @@ public final class JapaneseDateConverter implements ITypeConverter<LocalDate> {
             return day;
         }
         FieldCheck check = DocumentEntry.date(value, true);
-        throw new TypeConversionException(check instanceof FieldCheck.Rejected r ? r.message()
+        throw new TypeConversionException(check instanceof FieldCheck.Rejected r ? StaffText.entry(r.note())
                 : "日付を指定してください（例: 2026-04-01 または 令和8年4月1日）。");
     }
 }

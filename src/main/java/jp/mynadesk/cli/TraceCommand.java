@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 final class TraceCommand {
 
     /** Exit 1 here means "the conversation differs", the answer a developer asked for, not a crash. */
-    static final int DIFFERS = 1;
+    static final int DIFFERS = ExitCode.UNEXPECTED.status;
     /**
      * The largest trace file read (docs/TRACE.md): a check's card session is a few KiB, a whole desk day of them a few
      * MiB; a file larger than this is not a trace and is not read into memory.

@@ -1,30 +1,25 @@
 package jp.mynadesk.desk;
 
-import java.security.cert.X509Certificate;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
-import jp.mynadesk.card.AuthCertificate;
-import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.CardTransport;
 import jp.mynadesk.card.GetResponseTransport;
 import jp.mynadesk.card.JpkiCard;
 import jp.mynadesk.card.SmartcardioTransport;
-import jp.mynadesk.card.TokenKind;
 import jp.mynadesk.card.TracingTransport;
 import jp.mynadesk.format.Dates;
 import jp.mynadesk.reader.ReaderException;
 
-/** The card on the reader for the length of one check: the connection, the host driver and what was read. */
+/**
+ * The card on the reader for the length of one check: the connection and the host driver. What was read from it is
+ * the check's to keep ({@link CardSoFar}).
+ */
 final class CardSession implements AutoCloseable {
     /** How long a check waits for the card to be on the reader. */
     private static final long CONNECT_TIMEOUT_MS = 2_000;
 
     private final Card card;
     final JpkiCard jpki;
-    TokenKind token;
-    AuthCertificate certificate;
 
     private CardSession(Card card, JpkiCard jpki) {
         this.card = card;
@@ -45,22 +40,6 @@ final class CardSession implements AutoCloseable {
             transport = new TracingTransport(transport, ctx.trace());
         }
         return new CardSession(card, new JpkiCard(transport));
-    }
-
-    CardOutcome<AuthCertificate> readCertificate() {
-        CardOutcome<AuthCertificate> read = jpki.readAuthCertificate();
-        if (read.isSuccess()) {
-            certificate = read.orElseThrow();
-        }
-        return read;
-    }
-
-    X509Certificate x509() {
-        return certificate.certificate();
-    }
-
-    LocalDate certificateNotAfter(ZoneId zone) {
-        return certificate == null ? null : certificate.certificate().getNotAfter().toInstant().atZone(zone).toLocalDate();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FieldCheck;
 
 /**
@@ -22,44 +23,19 @@ public final class DeclarationForm {
     public static final List<String> FIELDS = List.of("name", "sex", "birthDate", "address", "contact",
             "statedInsurance", "insurerNumber", "symbol", "number", "branch");
 
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
-
-    static {
-        LABELS.put("name", "氏名");
-        LABELS.put("sex", "性別");
-        LABELS.put("birthDate", "生年月日");
-        LABELS.put("address", "住所");
-        LABELS.put("contact", "連絡先");
-        LABELS.put("statedInsurance", "加入している保険");
-        LABELS.put("insurerNumber", "保険者番号");
-        LABELS.put("symbol", "記号");
-        LABELS.put("number", "番号");
-        LABELS.put("branch", "枝番");
-    }
-
     /** The declaration to give, or the problems to show first ({@code declaration} is then null). */
-    public record Result(DeskEvent.DeclarationGiven declaration, List<FieldProblem> problems) {
+    public record Result(DeskEvent.DeclarationGiven declaration, List<FieldProblem> problems) implements FormProblems {
         public Result {
             problems = List.copyOf(problems);
         }
-
-        public boolean ok() {
-            return problems.isEmpty();
-        }
-
-        public Optional<FieldProblem> problem(String field) {
-            return problems.stream().filter(p -> p.field().equals(field)).findFirst();
-        }
     }
+
+    private static final FormFields FORM = new FormFields("declaration", FIELDS, DeclarationForm::checker);
 
     private DeclarationForm() {}
 
     public static String label(String field) {
-        String l = LABELS.get(field);
-        if (l == null) {
-            throw new IllegalArgumentException("not a declaration field: " + field);
-        }
-        return l;
+        return FORM.label(field);
     }
 
     /** Always required; {@code number} is required only with a 保険者番号 (see {@link #check}). */
@@ -72,43 +48,28 @@ public final class DeclarationForm {
 
     /** One field as typed: its problem, or empty when it can be used. */
     public static Optional<FieldProblem> field(String field, String typed) {
-        label(field);
-        if (typed == null || typed.isBlank()) {
-            return required(field) ? Optional.of(new FieldProblem(field, StaffText.required(label(field)))) : Optional.empty();
-        }
-        FieldCheck verdict = checker(field).apply(typed);
-        return verdict instanceof FieldCheck.Accepted ? Optional.empty()
-                : Optional.of(new FieldProblem(field, DocumentForm.sentence(verdict)));
+        return FORM.field(field, typed, DeclarationForm::blank);
+    }
+
+    /** A field left blank: a problem only where it is always required. */
+    private static Optional<FieldProblem> blank(String field) {
+        return required(field) ? Optional.of(new FieldProblem(field, StaffText.required(label(field)))) : Optional.empty();
     }
 
     /** The whole form; absent fields are blank. */
     public static Result check(Map<String, String> typed) {
-        for (String f : typed.keySet()) {
-            label(f);
-        }
         List<FieldProblem> problems = new ArrayList<>();
-        Map<String, String> value = new LinkedHashMap<>();
-        for (String f : FIELDS) {
-            String text = typed.get(f);
-            Optional<FieldProblem> p = field(f, text);
-            if (p.isPresent()) {
-                problems.add(p.get());
-            } else if (text != null && !text.isBlank()) {
-                value.put(f, ((FieldCheck.Accepted) checker(f).apply(text)).value());
-            }
-        }
+        Map<String, String> value = FORM.enter(typed, DeclarationForm::blank, problems);
         boolean numbersGiven = value.containsKey("symbol") || value.containsKey("number") || value.containsKey("branch");
         if (value.containsKey("insurerNumber") || problems.stream().anyMatch(p -> p.field().equals("insurerNumber"))) {
             if (!value.containsKey("number") && problems.stream().noneMatch(p -> p.field().equals("number"))) {
                 problems.add(new FieldProblem("number", StaffText.required(label("number"))));
             }
         } else if (numbersGiven) {
-            problems.add(new FieldProblem("insurerNumber", StaffText.required(label("insurerNumber"))
-                    + "分からなければ記号・番号も空欄にしてください（不詳請求）。"));
+            problems.add(new FieldProblem("insurerNumber", StaffText.declarationNumbersWithoutInsurer()));
         }
         if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
-            return new Result(null, problems);
+            return new Result(null, FORM.inOrder(problems));
         }
         LocalDate born = LocalDate.parse(value.get("birthDate"));
         SearchNumbers numbers = value.containsKey("insurerNumber") ? new SearchNumbers(value.get("insurerNumber"),
@@ -135,6 +96,6 @@ public final class DeclarationForm {
     private static FieldCheck text(String typed) {
         String s = typed.strip().replaceAll("[\\s　]+", " ");
         return s.length() > 200 || s.chars().anyMatch(Character::isISOControl)
-                ? new FieldCheck.Rejected("長すぎるか、使えない文字があります（200文字まで）。") : new FieldCheck.Accepted(s);
+                ? new FieldCheck.Rejected(EntryNote.of(EntryNote.Code.FREE_TEXT_UNUSABLE)) : new FieldCheck.Accepted(s);
     }
 }

@@ -11,6 +11,7 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.rules.DocumentEntry;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FieldCheck;
 import jp.mynadesk.rules.FormatProblems;
 import jp.mynadesk.rules.InsurerNumber;
@@ -31,51 +32,22 @@ public final class DocumentForm {
     public static final List<String> FIELDS = List.of("insurerNumber", "insurerName", "symbol", "number", "branch",
             "name", "birthDate", "sex", "acquiredOn", "issuedOn", "validFrom", "validUntil", "lostOn");
 
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
-
-    static {
-        LABELS.put("insurerNumber", "保険者番号");
-        LABELS.put("insurerName", "保険者名");
-        LABELS.put("symbol", "記号");
-        LABELS.put("number", "番号");
-        LABELS.put("branch", "枝番");
-        LABELS.put("name", "氏名");
-        LABELS.put("birthDate", "生年月日");
-        LABELS.put("sex", "性別");
-        LABELS.put("acquiredOn", "資格取得年月日");
-        LABELS.put("issuedOn", "交付年月日");
-        LABELS.put("validFrom", "有効開始日");
-        LABELS.put("validUntil", "有効期限");
-        LABELS.put("lostOn", "資格喪失日");
-    }
-
     /**
      * What the form gave: the document to present, or the problems to show first (then {@code document} is null).
      */
-    public record Result(PresentedDocument document, List<FieldProblem> problems) {
+    public record Result(PresentedDocument document, List<FieldProblem> problems) implements FormProblems {
         public Result {
             problems = List.copyOf(problems);
         }
-
-        public boolean ok() {
-            return problems.isEmpty();
-        }
-
-        /** The problem of one field, if it has one. */
-        public Optional<FieldProblem> problem(String field) {
-            return problems.stream().filter(p -> p.field().equals(field)).findFirst();
-        }
     }
+
+    private static final FormFields FORM = new FormFields("document", FIELDS, DocumentForm::checker);
 
     private DocumentForm() {}
 
     /** The field's name as printed on the document (for the prompt and next to a problem). */
     public static String label(String field) {
-        String l = LABELS.get(field);
-        if (l == null) {
-            throw new IllegalArgumentException("not a document field: " + field);
-        }
-        return l;
+        return FORM.label(field);
     }
 
     /** Whether the document cannot be used without this field (a 資格確認書 needs its dates). */
@@ -92,12 +64,7 @@ public final class DocumentForm {
      * answer as soon as it is typed.
      */
     public static Optional<FieldProblem> field(DocumentKind kind, String field, String typed) {
-        label(field);
-        if (typed == null || typed.isBlank()) {
-            return required(kind, field) ? Optional.of(missing(kind, field)) : Optional.empty();
-        }
-        FieldCheck verdict = checker(field).apply(typed);
-        return verdict instanceof FieldCheck.Accepted ? Optional.empty() : Optional.of(new FieldProblem(field, sentence(verdict)));
+        return FORM.field(field, typed, f -> required(kind, f) ? Optional.of(missing(kind, f)) : Optional.empty());
     }
 
     /**
@@ -105,31 +72,16 @@ public final class DocumentForm {
      * is none. Unknown field names are a programming error; absent fields are blank.
      */
     public static Result check(DocumentKind kind, Map<String, String> typed) {
-        for (String f : typed.keySet()) {
-            label(f);
-        }
         List<FieldProblem> problems = new ArrayList<>();
         PresentedDocument.Builder b = PresentedDocument.builder(kind);
-        for (String f : FIELDS) {
-            String text = typed.get(f);
-            if (text == null || text.isBlank()) {
-                continue;
-            }
-            FieldCheck verdict = checker(f).apply(text);
-            if (verdict instanceof FieldCheck.Accepted a) {
-                set(b, f, a.value());
-            } else {
-                problems.add(new FieldProblem(f, sentence(verdict)));
-            }
-        }
+        FORM.enter(typed, f -> Optional.empty(), problems).forEach((f, v) -> set(b, f, v));
         PresentedDocument doc = b.build();
         for (FieldProblem missing : check(doc).problems()) {
             if (problems.stream().noneMatch(p -> p.field().equals(missing.field()))) {
                 problems.add(missing);
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
-        return new Result(problems.isEmpty() ? doc : null, problems);
+        return new Result(problems.isEmpty() ? doc : null, FORM.inOrder(problems));
     }
 
     /**
@@ -140,14 +92,13 @@ public final class DocumentForm {
     public static Result check(PresentedDocument doc) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FormatProblems.Problem p : FormatProblems.of(doc)) {
-            problems.add(LABELS.containsKey(p.field()) && isBlankField(doc, p.field())
-                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), p.message()));
+            problems.add(FIELDS.contains(p.field()) && isBlankField(doc, p.field())
+                    ? missing(doc.kind(), p.field()) : new FieldProblem(p.field(), StaffText.entry(p.note())));
         }
         if (InsurerNumber.check(doc.insurerNumber()) instanceof InsurerNumberCheck.WellFormed w && !w.valid()) {
-            problems.add(new FieldProblem("insurerNumber", sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
+            problems.add(new FieldProblem("insurerNumber", FormFields.sentence(DocumentEntry.insurerNumber(doc.insurerNumber()))));
         }
-        problems.sort(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())));
-        return new Result(problems.isEmpty() ? doc : null, problems);
+        return new Result(problems.isEmpty() ? doc : null, FORM.inOrder(problems));
     }
 
     /**
@@ -165,12 +116,12 @@ public final class DocumentForm {
     /** A required field left blank: what {@code docs check} says it lacks. */
     private static FieldProblem missing(DocumentKind kind, String field) {
         return switch (field) {
-            case "insurerNumber" -> new FieldProblem(field, "保険者番号がありません。");
-            case "number" -> new FieldProblem(field, "番号がありません。");
-            case "name" -> new FieldProblem(field, "氏名がありません。");
-            default -> new FieldProblem(field, "この書類には必要な日付です。" + (kind == DocumentKind.SHIKAKU_KAKUNINSHO
-                    && !field.equals("birthDate") ? kind.label() + "に印字された" + label(field) + "を入力してください。"
-                    : StaffText.required(label(field))));
+            case "insurerNumber" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.INSURER_NUMBER_MISSING)));
+            case "number" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.NUMBER_MISSING)));
+            case "name" -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.NAME_MISSING)));
+            default -> new FieldProblem(field, StaffText.entry(EntryNote.of(EntryNote.Code.DATE_REQUIRED))
+                    + (kind == DocumentKind.SHIKAKU_KAKUNINSHO && !field.equals("birthDate")
+                    ? StaffText.printedOn(kind, label(field)) : StaffText.required(label(field))));
         };
     }
 
@@ -205,7 +156,7 @@ public final class DocumentForm {
     private static FieldCheck insurerName(String typed) {
         String s = typed.strip();
         return s.length() > 100 || s.chars().anyMatch(Character::isISOControl)
-                ? new FieldCheck.Rejected("保険者名が長すぎるか、使えない文字があります。") : new FieldCheck.Accepted(s);
+                ? new FieldCheck.Rejected(EntryNote.of(EntryNote.Code.INSURER_NAME_UNUSABLE)) : new FieldCheck.Accepted(s);
     }
 
     private static void set(PresentedDocument.Builder b, String field, String v) {
@@ -225,10 +176,5 @@ public final class DocumentForm {
             case "lostOn" -> b.lostOn(v);
             default -> throw new IllegalArgumentException(field.toLowerCase(Locale.ROOT));
         }
-    }
-
-    static String sentence(FieldCheck verdict) {
-        return verdict instanceof FieldCheck.Rejected r ? r.message()
-                : verdict instanceof FieldCheck.Incomplete i ? i.hint() : "";
     }
 }

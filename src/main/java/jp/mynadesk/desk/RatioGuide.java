@@ -22,18 +22,21 @@ public final class RatioGuide {
         }
         int age = Period.between(birthDate, today).getYears();
         boolean kouki = insurerNumber != null && insurerNumber.length() == 8 && insurerNumber.startsWith("39");
-        String guide;
-        if (kouki || age >= 75) {
-            guide = "1割（後期高齢者医療。一定以上所得は2割、現役並み所得は3割）。資格確認書に記載の割合を確かめてください";
-        } else if (age >= 70) {
-            guide = "2割（70〜74歳・高齢受給者。現役並み所得は3割）。高齢受給者証の割合を確かめてください";
-        } else if (preschool(birthDate, today)) {
-            guide = "2割（義務教育就学前）";
-        } else {
-            guide = "3割（就学後〜69歳）";
-        }
-        return "目安 " + guide + "。根拠: " + age + "歳" + (kouki ? "・後期高齢者医療の保険者番号" : "")
-                + "（年齢による負担割合の決まり）。確定は再照会で行います。";
+        Band band = kouki || age >= 75 ? Band.KOUKI : age >= 70 ? Band.ELDERLY : preschool(birthDate, today) ? Band.PRESCHOOL
+                : Band.WORKING_AGE;
+        return StaffText.ratioGuide(band, age, kouki);
+    }
+
+    /** The age band the ratio goes by (docs/RULES.md §6). */
+    public enum Band {
+        /** 後期高齢者医療 (75 and over, or its 保険者番号): 1割, 2割 or 3割 by income. */
+        KOUKI,
+        /** 70–74, 高齢受給者: 2割, 3割 for 現役並み所得. */
+        ELDERLY,
+        /** 義務教育就学前: 2割. */
+        PRESCHOOL,
+        /** From school age to 69: 3割. */
+        WORKING_AGE
     }
 
     /**

@@ -31,15 +31,15 @@ public enum ReasonCode implements Coded {
     QUALIFICATION_LOST_HAS_OTHER("qualification-lost-has-other"),
     QUALIFICATION_NOT_FOUND("qualification-not-found"),
     MULTIPLE_MATCHES("multiple-matches"),
-    BAD_FORMAT("bad-format"),
-    BAD_CHECK_DIGIT("bad-check-digit"),
-    NOT_YET_VALID("not-yet-valid"),
-    LOST("lost"),
-    EXPIRED("expired"),
-    OLD_CARD_ABOLISHED("old-card-abolished"),
-    NEEDS_CARD("needs-card"),
-    SUPERSEDED("superseded"),
-    CARD_CERTIFICATE_EXPIRED("card-certificate-expired"),
+    BAD_FORMAT(jp.mynadesk.rules.Reason.BAD_FORMAT),
+    BAD_CHECK_DIGIT(jp.mynadesk.rules.Reason.BAD_CHECK_DIGIT),
+    NOT_YET_VALID(jp.mynadesk.rules.Reason.NOT_YET_VALID),
+    LOST(jp.mynadesk.rules.Reason.LOST),
+    EXPIRED(jp.mynadesk.rules.Reason.EXPIRED),
+    OLD_CARD_ABOLISHED(jp.mynadesk.rules.Reason.OLD_CARD_ABOLISHED),
+    NEEDS_CARD(jp.mynadesk.rules.Reason.NEEDS_CARD),
+    SUPERSEDED(jp.mynadesk.rules.Reason.SUPERSEDED),
+    CARD_CERTIFICATE_EXPIRED(jp.mynadesk.rules.Reason.CARD_CERTIFICATE_EXPIRED),
     NO_USABLE_DOCUMENT("no-usable-document"),
     CANCELLED("cancelled"),
     RECORD_UNAVAILABLE("record-unavailable");
@@ -48,6 +48,11 @@ public enum ReasonCode implements Coded {
 
     ReasonCode(String code) {
         this.code = code;
+    }
+
+    /** A reason of the document rules keeps the code it has there: written once, in {@link jp.mynadesk.rules.Reason}. */
+    ReasonCode(jp.mynadesk.rules.Reason reason) {
+        this(reason.code());
     }
 
     @Override

@@ -8,12 +8,12 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import jp.mynadesk.card.AuthCertificate;
 import jp.mynadesk.card.CardOutcome;
 import jp.mynadesk.card.TokenKind;
 import jp.mynadesk.format.Dates;
@@ -54,6 +54,11 @@ import jp.mynadesk.rules.PresentedCard;
  * fresh random challenge of the desk's own, checked against the certificate's key; revocation stays unknown and the
  * documents decide. How the card was proven is kept as a {@link CardProof} on the visit.
  *
+ * <p>Where the data lives: what one prompt alone needs travels in that {@link Prompt} record (the qualification and the
+ * 医療費助成 offered at consent, the documents' decision at the 申立書, the tries left at the PIN); what the check learns
+ * across prompts is one immutable {@link CheckSoFar}, replaced at each step, whose {@link CardSoFar} says how far the
+ * card got (a certificate or proof exists only once it was read); what the last step adds goes to the ending.
+ *
  * <p>Not thread-safe: one driver at a time, as one clerk works one desk.
  */
 public final class ReceptionCheck {
@@ -64,28 +69,10 @@ public final class ReceptionCheck {
     private final DeskContext ctx;
     /** Where the desk's own challenges come from when the service cannot give one. */
     private final Random challenges;
+    /** Where the check waits, with what that prompt alone needs (the qualification at consent, ...). */
     private Prompt prompt = new Prompt.AwaitingStart(null);
-    private Route route;
-    private CheckMode mode;
-    private CardSession card;
-    /** Whether a My Number card was on the reader (the お知らせ is valid with it). */
-    private boolean cardShown;
-    private boolean sharingAllowed = true;
-    /** The service failed once in this check: documents are judged offline at once instead of waiting again. */
-    private boolean serviceDown;
-    private final List<ReasonCode> warnings = new ArrayList<>();
-    private String confirmedBy;
-    private Qualification qualification;
-    private List<PresentedDocument> documents = List.of();
-    private Patient patient;
-    private FallbackDecision decision;
-    /** How the card proved itself so far; null until its certificate was read. */
-    private CardProof proof;
-    private boolean pinVerified;
-    /** 医療費助成 受給者証 the card answer offered (PMH); the patient is asked whether to use them. */
-    private List<Subsidy> subsidiesOffered = List.of();
-    /** The patient's answer about them, or null when not asked. */
-    private SubsidyRecord subsidy;
+    /** What the check has learnt across prompts; replaced at each step, never changed in place. */
+    private CheckSoFar soFar = CheckSoFar.START;
 
     public ReceptionCheck(DeskContext ctx) {
         this(ctx, new SecureRandom());
@@ -99,11 +86,16 @@ public final class ReceptionCheck {
 
     /** How the card has proved itself so far in this check, or null when no certificate was read (yet). */
     public CardProof cardProof() {
-        return proof;
+        return soFar.card() instanceof CardSoFar.Certified c ? c.proof() : null;
     }
 
     public Prompt prompt() {
         return prompt;
+    }
+
+    /** What the check has learnt so far (for the desk's tests). */
+    CheckSoFar soFar() {
+        return soFar;
     }
 
     /** Moves the check on by one event and returns where it waits now. */
@@ -118,8 +110,8 @@ public final class ReceptionCheck {
         if (event instanceof DeskEvent.Cancel) {
             // the service has confirmed the qualification: only the consent questions are left, and cancelling them
             // does not undo the confirmation (recorded as confirmed, no consent given)
-            return prompt = prompt instanceof Prompt.AwaitingConsent ? finish(Outcome.CONFIRMED, null)
-                    : finish(Outcome.STOPPED, Reason.of(ReasonCode.CANCELLED));
+            return prompt = prompt instanceof Prompt.AwaitingConsent c ? finish(Ending.confirmed(c.qualification()))
+                    : finish(Ending.stopped(Reason.of(ReasonCode.CANCELLED)));
         }
         Prompt at = prompt;
         if (at instanceof Prompt.AwaitingStart) {
@@ -128,12 +120,12 @@ public final class ReceptionCheck {
             prompt = atPin(p, event);
         } else if (at instanceof Prompt.AwaitingVisual p) {
             prompt = atVisual(p, event);
-        } else if (at instanceof Prompt.AwaitingConsent) {
-            prompt = atConsent(event);
+        } else if (at instanceof Prompt.AwaitingConsent p) {
+            prompt = atConsent(p, event);
         } else if (at instanceof Prompt.AwaitingDocuments p) {
             prompt = atDocuments(p, event);
-        } else if (at instanceof Prompt.AwaitingDeclaration) {
-            prompt = atDeclaration(event);
+        } else if (at instanceof Prompt.AwaitingDeclaration p) {
+            prompt = atDeclaration(p, event);
         } else {
             // Done and AwaitingRecord are answered above; a new kind of prompt fails SealedHierarchiesTest until here
             throw new IllegalStateException("prompt not handled: " + at);
@@ -145,16 +137,15 @@ public final class ReceptionCheck {
 
     private Prompt start(DeskEvent event) {
         if (event instanceof DeskEvent.CardPresented c) {
-            mode = c.mode();
-            confirmedBy = c.staff();
-            return openCard();
+            // the staff named with the card are who compares the face, should the check go to 目視
+            soFar = soFar.withStaff(c.staff());
+            return openCard(c.mode());
         }
         if (event instanceof DeskEvent.DocumentsPresented d) {
             return documents(d);
         }
         if (event instanceof DeskEvent.DeclarationGiven d) {
-            decision = FallbackRules.decide(new FallbackInput(today(), false, PresentedCard.NONE, List.of()));
-            return declared(d);
+            return declared(d, FallbackRules.decide(new FallbackInput(today(), false, PresentedCard.NONE, List.of())));
         }
         return unexpected(event);
     }
@@ -170,7 +161,7 @@ public final class ReceptionCheck {
             return documents(d);
         }
         if (event instanceof DeskEvent.Decline) {
-            return finish(Outcome.STOPPED, at.reason() == null ? Reason.of(ReasonCode.CANCELLED) : at.reason());
+            return finish(Ending.stopped(at.reason() == null ? Reason.of(ReasonCode.CANCELLED) : at.reason()));
         }
         return unexpected(event);
     }
@@ -183,25 +174,26 @@ public final class ReceptionCheck {
             return documents(d);
         }
         if (event instanceof DeskEvent.Decline) {
-            return finish(Outcome.STOPPED, at.reason());
+            return finish(Ending.stopped(at.reason()));
         }
         return unexpected(event);
     }
 
-    private Prompt atConsent(DeskEvent event) {
+    private Prompt atConsent(Prompt.AwaitingConsent at, DeskEvent event) {
         if (event instanceof DeskEvent.ConsentAnswered a) {
-            if (!subsidiesOffered.isEmpty()) {
+            SubsidyRecord subsidy = null;
+            if (at.asksSubsidy()) {
                 if (a.useSubsidies() == null) {
                     // 医療費助成 asked but not answered: asked again, never guessed
-                    return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered,
+                    return new Prompt.AwaitingConsent(at.qualification(), List.copyOf(warningsThatApply(null)), at.subsidies(),
                             Reason.of(ReasonCode.SUBSIDY_NOT_ANSWERED));
                 }
-                subsidy = SubsidyRecord.answered(a.useSubsidies(), subsidiesOffered);
+                subsidy = SubsidyRecord.answered(a.useSubsidies(), at.subsidies());
             }
-            return finish(Outcome.CONFIRMED, null, registerConsent(a.answers()));
+            return finish(Ending.confirmed(at.qualification()).consented(registerConsent(a.answers()), subsidy));
         }
         if (event instanceof DeskEvent.Decline) {
-            return finish(Outcome.CONFIRMED, null);
+            return finish(Ending.confirmed(at.qualification()));
         }
         return unexpected(event);
     }
@@ -211,25 +203,24 @@ public final class ReceptionCheck {
             return documents(d);
         }
         if (event instanceof DeskEvent.DeclarationGiven d) {
-            decision = FallbackRules.decide(new FallbackInput(today(), at.serviceAvailable(), presentedCard(), List.of()));
-            return declared(d);
+            return declared(d, FallbackRules.decide(new FallbackInput(today(), at.serviceAvailable(), presentedCard(), List.of())));
         }
-        if (event instanceof DeskEvent.VisualConfirmed v && card != null && at.reason() != null
-                && at.reason().code() != ReasonCode.SERVICE_OFFLINE && card.certificate != null) {
+        if (event instanceof DeskEvent.VisualConfirmed v && soFar.card() instanceof CardSoFar.Certified
+                && at.reason() != null && at.reason().code() != ReasonCode.SERVICE_OFFLINE) {
             return visual(v.staff());
         }
         if (event instanceof DeskEvent.Decline) {
-            return finish(Outcome.STOPPED, at.reason());
+            return finish(Ending.stopped(at.reason()));
         }
         return unexpected(event);
     }
 
-    private Prompt atDeclaration(DeskEvent event) {
+    private Prompt atDeclaration(Prompt.AwaitingDeclaration at, DeskEvent event) {
         if (event instanceof DeskEvent.DeclarationGiven d) {
-            return declared(d);
+            return declared(d, at.decision());
         }
         if (event instanceof DeskEvent.Decline) {
-            return finish(Outcome.REJECTED, Reason.of(ReasonCode.NO_USABLE_DOCUMENT));
+            return finish(new Ending(Outcome.REJECTED, Reason.of(ReasonCode.NO_USABLE_DOCUMENT), null, at.decision()));
         }
         return unexpected(event);
     }
@@ -244,117 +235,123 @@ public final class ReceptionCheck {
 
     // --- the card route ------------------------------------------------------------------------------
 
-    private Prompt openCard() {
-        route = mode == CheckMode.VISUAL ? Route.CARD_VISUAL : Route.CARD_PIN;
+    private Prompt openCard(CheckMode mode) {
+        soFar = soFar.withRoute(mode == CheckMode.VISUAL ? Route.CARD_VISUAL : Route.CARD_PIN);
         ctx.listener().before(CheckStep.SELECT);
+        CardSession session;
         try {
-            card = CardSession.connect(ctx);
+            session = CardSession.connect(ctx);
         } catch (ReaderException e) {
             return cardProblem(CardReasons.atStart(e.problem()));
         }
-        CardOutcome<TokenKind> token = card.jpki.open();
+        soFar = soFar.withCard(new CardSoFar.Connected(session));
+        CardOutcome<TokenKind> token = session.jpki.open();
         if (!token.isSuccess()) {
             return cardProblem(CardReasons.of(token.failure()));
         }
-        card.token = token.orElseThrow();
-        cardShown = true;
-        if (!card.token.certificateNeedsPin()) {
-            Prompt refused = readAndValidate();
+        CardSoFar.Opened opened = new CardSoFar.Opened(session, token.orElseThrow());
+        soFar = soFar.withCard(opened);
+        if (!opened.token().certificateNeedsPin()) {
+            Prompt refused = readAndValidate(opened, CardProof.Verified.NONE);
             if (refused != null) {
                 return refused;
             }
             if (mode == CheckMode.VISUAL) {
-                return confirmedBy == null || confirmedBy.isBlank() ? new Prompt.AwaitingVisual(null) : visual(confirmedBy);
+                String staff = soFar.staff();
+                return staff == null || staff.isBlank() ? new Prompt.AwaitingVisual(null) : visual(staff);
             }
         }
-        return askPin(null);
+        return askPin(opened, null);
     }
 
     /**
      * Reads the certificate and validates it: locally (anchor, key usage, dates with the grace), and for revocation
      * through the service. Revocation the service cannot answer is unknown, not a refusal: the card goes on to prove
      * itself and the documents decide. Null when the card can be used, else where the check goes.
+     *
+     * @param verified how the holder was verified before the certificate could be read (a smartphone's: the PIN)
      */
-    private Prompt readAndValidate() {
+    private Prompt readAndValidate(CardSoFar.Opened opened, CardProof.Verified verified) {
         ctx.listener().before(CheckStep.CERTIFICATE);
-        CardOutcome<?> read = card.readCertificate();
+        CardOutcome<AuthCertificate> read = opened.session().jpki.readAuthCertificate();
         if (!read.isSuccess()) {
             return cardProblem(CardReasons.of(read.failure()));
         }
-        X509Certificate x509 = card.x509();
-        boolean grace = card.token.graceAfterExpiry(); // none for a smartphone's certificate (docs/RULES.md §3.1)
+        AuthCertificate certificate = read.orElseThrow();
+        X509Certificate x509 = certificate.certificate();
+        boolean grace = opened.token().graceAfterExpiry(); // none for a smartphone's certificate (docs/RULES.md §3.1)
         CertificateVerdict verdict = new CertificateValidator(ctx.anchors(), ctx.service().revocationSource(), ctx.clock())
                 .grace(grace).validate(x509);
         CardProof.Revocation revocation = CardProof.Revocation.GOOD;
+        CardProof proof;
         if (verdict instanceof CertificateVerdict.RevocationUnknown || verdict instanceof CertificateVerdict.Revoked) {
             // the local verdict, which the revocation answer hid
             revocation = verdict instanceof CertificateVerdict.Revoked ? CardProof.Revocation.REVOKED : CardProof.Revocation.UNKNOWN;
             CertificateVerdict local = new CertificateValidator(ctx.anchors(), RevocationSource.skip(), ctx.clock())
                     .grace(grace).validate(x509);
             verdict = revocation == CardProof.Revocation.REVOKED ? verdict : local;
-            proof = new CardProof(pinVerified ? CardProof.Verified.PIN : CardProof.Verified.NONE,
-                    CardReasons.certificate(local), revocation, issuerOf(x509));
+            proof = new CardProof(verified, CardReasons.certificate(local), revocation, issuerOf(x509));
         } else {
-            proof = new CardProof(pinVerified ? CardProof.Verified.PIN : CardProof.Verified.NONE,
-                    CardReasons.certificate(verdict), verdict.usable() ? revocation : CardProof.Revocation.UNKNOWN, issuerOf(x509));
+            proof = new CardProof(verified, CardReasons.certificate(verdict),
+                    verdict.usable() ? revocation : CardProof.Revocation.UNKNOWN, issuerOf(x509));
         }
+        // 猶予期間: qualification only, no information sharing.
+        boolean sharingAllowed = !(verdict instanceof CertificateVerdict.ValidInGrace);
+        soFar = soFar.withCard(new CardSoFar.Certified(opened, certificate, proof, sharingAllowed));
         if (revocation == CardProof.Revocation.UNKNOWN) {
-            serviceDown = true; // the service could not say: it is not asked again in this check
+            soFar = soFar.withServiceDown(true); // the service could not say: it is not asked again in this check
         }
         if (!verdict.usable()) {
-            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict, card.token), !serviceDown && !ctx.service().offline());
+            return new Prompt.AwaitingDocuments(CardReasons.refusal(verdict, opened.token()),
+                    !soFar.serviceDown() && !ctx.service().offline());
         }
         ReasonCode warning = CardReasons.warning(verdict);
         if (warning != null) {
-            warnings.add(warning);
+            soFar = soFar.withWarning(warning);
         }
-        // 猶予期間: qualification only, no information sharing.
-        sharingAllowed = !(verdict instanceof CertificateVerdict.ValidInGrace);
         return null;
     }
 
-    private Prompt askPin(Reason reason) {
+    private Prompt askPin(CardSoFar.Opened card, Reason reason) {
         ctx.listener().before(CheckStep.RETRIES);
-        CardOutcome<Integer> tries = card.jpki.pinTriesLeft();
+        CardOutcome<Integer> tries = card.session().jpki.pinTriesLeft();
         if (!tries.isSuccess()) {
             Reason why = CardReasons.of(tries.failure());
-            return pinUnusable(why);
+            return pinUnusable(card, why);
         }
         int left = tries.orElseThrow();
         if (left == 1) {
             warnLastTry();
         }
-        return new Prompt.AwaitingPin(left, reason, List.copyOf(warnings));
+        return new Prompt.AwaitingPin(left, reason, soFar.warnings());
     }
 
     /** The one-try-left warning is part of the visit (check --json), not only of the PIN screen. */
     private void warnLastTry() {
-        if (!warnings.contains(ReasonCode.PIN_LAST_TRY)) {
-            warnings.add(ReasonCode.PIN_LAST_TRY);
-        }
+        soFar = soFar.withWarning(ReasonCode.PIN_LAST_TRY);
     }
 
     /** Blocked or never set: the PIN cannot be used, so staff are offered 目視 (the counter is not reset by it). */
-    private Prompt pinUnusable(Reason why) {
+    private Prompt pinUnusable(CardSoFar.Opened card, Reason why) {
         ReasonCode code = why.code();
         if ((code == ReasonCode.PIN_BLOCKED || code == ReasonCode.PIN_NOT_SET)) {
-            return card.token.certificateNeedsPin() ? new Prompt.AwaitingDocuments(why, true) : new Prompt.AwaitingVisual(why);
+            return card.token().certificateNeedsPin() ? new Prompt.AwaitingDocuments(why, true) : new Prompt.AwaitingVisual(why);
         }
         return cardProblem(why);
     }
 
     private Prompt verify(char[] pin, Prompt.AwaitingPin at) {
+        CardSoFar.Opened card = opened();
         try {
             if (!JpkiPins.wellFormed(pin)) {
                 // Never sent: a malformed PIN would cost a try on the card.
                 return new Prompt.AwaitingPin(at.triesLeft(), Reason.of(ReasonCode.PIN_FORMAT), at.warnings());
             }
             ctx.listener().before(CheckStep.VERIFY);
-            CardOutcome<Void> verified = card.jpki.verifyPin(pin);
+            CardOutcome<Void> verified = card.session().jpki.verifyPin(pin);
             if (verified.isSuccess()) {
-                pinVerified = true;
-                if (proof != null) {
-                    proof = proof.withVerified(CardProof.Verified.PIN);
+                if (soFar.card() instanceof CardSoFar.Certified c) {
+                    soFar = soFar.withCard(c.withProof(c.proof().withVerified(CardProof.Verified.PIN)));
                 }
             } else {
                 Reason why = CardReasons.of(verified.failure());
@@ -362,15 +359,16 @@ public final class ReceptionCheck {
                     if (why.triesLeft() == 1) {
                         warnLastTry();
                     }
-                    return new Prompt.AwaitingPin(why.triesLeft(), why, List.copyOf(warnings));
+                    return new Prompt.AwaitingPin(why.triesLeft(), why, soFar.warnings());
                 }
-                return pinUnusable(why);
+                return pinUnusable(card, why);
             }
         } finally {
             Arrays.fill(pin, '\0');
         }
-        if (card.certificate == null) {
-            Prompt refused = readAndValidate();
+        if (!(soFar.card() instanceof CardSoFar.Certified)) {
+            // a smartphone's certificate: readable now that the PIN was verified
+            Prompt refused = readAndValidate(card, CardProof.Verified.PIN);
             if (refused != null) {
                 return refused;
             }
@@ -379,21 +377,22 @@ public final class ReceptionCheck {
     }
 
     private Prompt signAndAsk() {
+        CardSoFar.Certified card = certified();
         ctx.listener().before(CheckStep.SIGN);
-        OqsResult<Challenge> challenge = serviceDown ? null : ctx.service().challenge();
+        OqsResult<Challenge> challenge = soFar.serviceDown() ? null : ctx.service().challenge();
         if (!(challenge instanceof OqsResult.Ok<Challenge> ok)) {
-            serviceDown = true;
-            return proveOffline();
+            soFar = soFar.withServiceDown(true);
+            return proveOffline(card);
         }
         byte[] nonce = ok.value().nonce();
-        CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(nonce));
+        CardOutcome<byte[]> signed = card.card().session().jpki.signSha256(sha256(nonce));
         if (!signed.isSuccess()) {
             return cardProblem(CardReasons.of(signed.failure()));
         }
         ctx.listener().before(CheckStep.SERVICE);
         Prompt answered = cardAnswer(ctx.service().checkCard(CardCheckRequest.pin(OqsTime.date(today()), ctx.institution(),
-                fileId(), card.certificate.der(), ok.value().challengeId(), signed.orElseThrow(), ctx.terminal())));
-        if (serviceDown) {
+                fileId(), card.certificate().der(), ok.value().challengeId(), signed.orElseThrow(), ctx.terminal())));
+        if (soFar.serviceDown()) {
             // the service went away with the signature in hand: the desk checks it itself
             return provenOffline(nonce, signed.orElseThrow());
         }
@@ -404,10 +403,10 @@ public final class ReceptionCheck {
      * The card proves itself without the service: it signs a fresh random challenge of the desk's own, and the
      * signature must verify with the certificate's public key. A certificate copied onto another chip fails here.
      */
-    private Prompt proveOffline() {
+    private Prompt proveOffline(CardSoFar.Certified card) {
         byte[] nonce = new byte[OFFLINE_CHALLENGE_BYTES];
         challenges.nextBytes(nonce);
-        CardOutcome<byte[]> signed = card.jpki.signSha256(sha256(nonce));
+        CardOutcome<byte[]> signed = card.card().session().jpki.signSha256(sha256(nonce));
         if (!signed.isSuccess()) {
             return cardProblem(CardReasons.of(signed.failure()));
         }
@@ -415,8 +414,9 @@ public final class ReceptionCheck {
     }
 
     private Prompt provenOffline(byte[] nonce, byte[] signature) {
+        CardSoFar.Certified card = certified();
         if (!CertificateValidator.verifies(card.x509(), nonce, signature)) {
-            proof = proof.withCertificate(CardProof.Certificate.UNTRUSTED);
+            soFar = soFar.withCard(card.withProof(card.proof().withCertificate(CardProof.Certificate.UNTRUSTED)));
             return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.CERTIFICATE_UNTRUSTED), false);
         }
         return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
@@ -426,52 +426,68 @@ public final class ReceptionCheck {
         if (staff == null || staff.isBlank()) {
             return new Prompt.AwaitingVisual(prompt.reason());
         }
-        if (card == null || card.certificate == null) {
-            return prompt;
+        if (!(soFar.card() instanceof CardSoFar.Certified card)) {
+            return prompt; // no certificate to send with the face compared (a smartphone's needs the PIN)
         }
-        route = Route.CARD_VISUAL;
-        confirmedBy = staff.strip();
-        if (proof != null) {
-            proof = proof.withVerified(CardProof.Verified.VISUAL);
-        }
-        if (serviceDown) {
+        soFar = soFar.withRoute(Route.CARD_VISUAL).withStaff(staff.strip())
+                .withCard(card.withProof(card.proof().withVerified(CardProof.Verified.VISUAL)));
+        if (soFar.serviceDown()) {
             // revocation could not be checked: the service is not there; the documents decide
             return new Prompt.AwaitingDocuments(Reason.of(ReasonCode.SERVICE_OFFLINE), false);
         }
         ctx.listener().before(CheckStep.SERVICE);
         return cardAnswer(ctx.service().checkCard(CardCheckRequest.visual(OqsTime.date(today()), ctx.institution(),
-                fileId(), card.certificate.der(), ctx.terminal(), confirmedBy)));
+                fileId(), card.certificate().der(), ctx.terminal(), soFar.staff())));
     }
 
     private Prompt cardAnswer(OqsResult<jp.mynadesk.oqs.QualificationResponse> result) {
         ServiceAnswers.Answer answer = ServiceAnswers.of(result);
         if (answer instanceof ServiceAnswers.Answer.Confirmed c) {
-            qualification = c.qualification();
-            if (!sharingAllowed) {
-                return finish(Outcome.CONFIRMED, null);
+            if (!certified().sharingAllowed()) {
+                return finish(Ending.confirmed(c.qualification()));
             }
-            subsidiesOffered = ServiceAnswers.subsidies(result);
-            return new Prompt.AwaitingConsent(qualification, List.copyOf(warningsThatApply(null)), subsidiesOffered, null);
+            return new Prompt.AwaitingConsent(c.qualification(), List.copyOf(warningsThatApply(null)),
+                    ServiceAnswers.subsidies(result), null);
         }
         if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
             throw new IllegalStateException("service answer not handled: " + answer);
         }
-        serviceDown = !r.serviceAvailable();
-        if (proof != null) {
-            // what the service found out about the certificate
-            switch (r.reason().code()) {
-                case CERTIFICATE_REVOKED -> proof = proof.withRevocation(CardProof.Revocation.REVOKED);
-                case CERTIFICATE_EXPIRED -> proof = proof.withCertificate(CardProof.Certificate.EXPIRED);
-                case CERTIFICATE_UNTRUSTED -> proof = proof.withCertificate(CardProof.Certificate.UNTRUSTED);
-                default -> { }
-            }
+        soFar = soFar.withServiceDown(!r.serviceAvailable());
+        // what the service found out about the certificate
+        CardSoFar.Certified card = certified();
+        switch (r.reason().code()) {
+            case CERTIFICATE_REVOKED -> card = card.withProof(card.proof().withRevocation(CardProof.Revocation.REVOKED));
+            case CERTIFICATE_EXPIRED -> card = card.withProof(card.proof().withCertificate(CardProof.Certificate.EXPIRED));
+            case CERTIFICATE_UNTRUSTED -> card = card.withProof(card.proof().withCertificate(CardProof.Certificate.UNTRUSTED));
+            default -> { }
         }
+        soFar = soFar.withCard(card);
         return new Prompt.AwaitingDocuments(r.reason(), r.serviceAvailable());
     }
 
     /** A card or reader problem: the check can go on with documents; the reason stays on screen. */
     private Prompt cardProblem(Reason why) {
-        return new Prompt.AwaitingDocuments(why, !serviceDown && !ctx.service().offline());
+        return new Prompt.AwaitingDocuments(why, !soFar.serviceDown() && !ctx.service().offline());
+    }
+
+    /** The card at a PIN prompt: opened, its certificate read or (a smartphone's) not yet. */
+    private CardSoFar.Opened opened() {
+        CardSoFar card = soFar.card();
+        if (card instanceof CardSoFar.Certified c) {
+            return c.card();
+        }
+        if (card instanceof CardSoFar.Opened o) {
+            return o;
+        }
+        throw new IllegalStateException("no card opened at " + prompt + ": " + card);
+    }
+
+    /** The card once its certificate was read: signing, asking the service and consent need it. */
+    private CardSoFar.Certified certified() {
+        if (soFar.card() instanceof CardSoFar.Certified c) {
+            return c;
+        }
+        throw new IllegalStateException("no certificate read at " + prompt + ": " + soFar.card());
     }
 
     private ConsentRecord registerConsent(Map<SharingCategory, Boolean> given) {
@@ -484,7 +500,7 @@ public final class ReceptionCheck {
         }
         OffsetDateTime now = now();
         OqsResult<ConsentReceipt> receipt = ctx.service().registerConsent(
-                new ConsentRequest(ctx.institution(), card.certificate.der(), wire));
+                new ConsentRequest(ctx.institution(), certified().certificate().der(), wire));
         OffsetDateTime until = null;
         boolean registered = receipt instanceof OqsResult.Ok;
         if (receipt instanceof OqsResult.Ok<ConsentReceipt> ok) {
@@ -500,19 +516,17 @@ public final class ReceptionCheck {
     // --- documents, offline fallback and declaration ----------------------------------------------------
 
     private Prompt documents(DeskEvent.DocumentsPresented d) {
-        documents = d.documents();
-        patient = d.patient() != null ? d.patient() : patientFrom(documents);
-        boolean online = !serviceDown && !ctx.service().offline();
+        List<PresentedDocument> documents = d.documents();
+        soFar = soFar.withPatient(d.patient() != null ? d.patient() : patientFrom(documents));
+        boolean online = !soFar.serviceDown() && !ctx.service().offline();
         if (online) {
             FallbackDecision onlineDecision = FallbackRules.decide(new FallbackInput(today(), true, presentedCard(), documents));
             if (onlineDecision.decision() == Decision.ACCEPT && onlineDecision.onlineQuery()) {
-                route = Route.NUMBERS_ONLINE;
-                decision = onlineDecision;
+                soFar = soFar.withRoute(Route.NUMBERS_ONLINE);
                 ServiceAnswers.Answer answer = ServiceAnswers.of(ctx.service().query(numbersQuery(
                         onlineDecision.accepted().document(), d.limitConsent())));
                 if (answer instanceof ServiceAnswers.Answer.Confirmed c) {
-                    qualification = c.qualification();
-                    return finish(Outcome.CONFIRMED, null);
+                    return finish(new Ending(Outcome.CONFIRMED, null, c.qualification(), onlineDecision));
                 }
                 if (!(answer instanceof ServiceAnswers.Answer.Refused r)) {
                     throw new IllegalStateException("service answer not handled: " + answer);
@@ -520,7 +534,7 @@ public final class ReceptionCheck {
                 if (r.serviceAvailable()) {
                     return new Prompt.AwaitingDocuments(r.reason(), true);
                 }
-                serviceDown = true; // it went down while we asked: the documents decide offline
+                soFar = soFar.withServiceDown(true); // it went down while we asked: the documents decide offline
 
             } else {
                 return decided(onlineDecision, Route.NUMBERS_ONLINE);
@@ -530,39 +544,40 @@ public final class ReceptionCheck {
     }
 
     private Prompt decided(FallbackDecision d, Route documentRoute) {
-        decision = d;
         return switch (d.decision()) {
             case ACCEPT -> {
-                route = documentRoute;
+                soFar = soFar.withRoute(documentRoute);
                 InsuranceNumbers n = d.insurance();
                 PresentedDocument doc = d.accepted().document();
-                qualification = new Qualification(0, n.insurerNumber(), doc.insurerName(), n.symbol(), n.number(),
+                Qualification qualification = new Qualification(0, n.insurerNumber(), doc.insurerName(), n.symbol(), n.number(),
                         n.branch(), doc.name(), doc.birthDate().date().orElse(null), null, null);
-                yield finish(Outcome.PROVISIONAL, null);
+                yield finish(new Ending(Outcome.PROVISIONAL, null, qualification, d));
             }
             case ACCEPT_WITH_DECLARATION -> new Prompt.AwaitingDeclaration(d);
             case REJECT -> {
-                route = documentRoute;
-                yield finish(Outcome.REJECTED, Reason.of(firstDocumentReason(d)));
+                soFar = soFar.withRoute(documentRoute);
+                yield finish(new Ending(Outcome.REJECTED, Reason.of(firstDocumentReason(d)), null, d));
             }
         };
     }
 
-    private Prompt declared(DeskEvent.DeclarationGiven d) {
-        route = Route.DECLARATION;
-        patient = d.patient();
+    /** @param judged what the rules said before staff took the 申立書 (with no documents, when none were shown) */
+    private Prompt declared(DeskEvent.DeclarationGiven d, FallbackDecision judged) {
+        soFar = soFar.withRoute(Route.DECLARATION).withPatient(d.patient());
+        Patient patient = d.patient();
         SearchNumbers numbers = d.numbers();
-        if (numbers == null && decision != null && decision.insurance() != null) {
-            InsuranceNumbers n = decision.insurance();
+        if (numbers == null && judged.insurance() != null) {
+            InsuranceNumbers n = judged.insurance();
             numbers = new SearchNumbers(n.insurerNumber(), n.symbol(), n.number(), n.branch(),
                     patient == null ? null : patient.birthDate());
         }
+        Qualification qualification = null;
         if (numbers != null) {
             qualification = new Qualification(0, numbers.insurerNumber(), null, numbers.symbol(), numbers.number(),
                     numbers.branch(), patient == null ? null : patient.name(), numbers.birthDate(), null, null);
         }
-        decision = asDeclaration(decision, numbers);
-        return finish(Outcome.DECLARED, null, null, d.statedInsurance());
+        return finish(new Ending(Outcome.DECLARED, null, qualification, asDeclaration(judged, numbers))
+                .stating(d.statedInsurance()));
     }
 
     /**
@@ -594,13 +609,23 @@ public final class ReceptionCheck {
         return ReasonCode.NO_USABLE_DOCUMENT;
     }
 
+    /** The card as the document rules see it: shown (opened as a JPKI card) or not, and until when it is valid. */
     private PresentedCard presentedCard() {
-        if (!cardShown || (proof != null && (proof.certificate() == CardProof.Certificate.UNTRUSTED
-                || proof.revocation() == CardProof.Revocation.REVOKED))) {
-            // a card that could not prove itself does not stand beside an お知らせ
-            return PresentedCard.NONE;
+        CardSoFar card = soFar.card();
+        if (card instanceof CardSoFar.Opened) {
+            return new PresentedCard(true, null);
         }
-        return new PresentedCard(true, card == null ? null : card.certificateNotAfter(JST));
+        if (card instanceof CardSoFar.Certified c) {
+            if (c.proof().certificate() == CardProof.Certificate.UNTRUSTED || c.proof().revocation() == CardProof.Revocation.REVOKED) {
+                // a card that could not prove itself does not stand beside an お知らせ
+                return PresentedCard.NONE;
+            }
+            return new PresentedCard(true, c.notAfter(JST));
+        }
+        if (card instanceof CardSoFar.None || card instanceof CardSoFar.Connected) {
+            return PresentedCard.NONE; // no card shown
+        }
+        throw new IllegalStateException("card not handled: " + card);
     }
 
     private static Patient patientFrom(List<PresentedDocument> docs) {
@@ -619,33 +644,60 @@ public final class ReceptionCheck {
                         d.birthDate().date().map(OqsTime::date).orElse(""), limitConsent ? "1" : "0", null));
     }
 
+
     // --- ending -----------------------------------------------------------------------------------------
 
-    private Prompt finish(Outcome outcome, Reason reason) {
-        return finish(outcome, reason, null, null);
+    /**
+     * How the check ends, beside what it learnt on the way ({@link CheckSoFar}): the outcome and what the last step
+     * decided.
+     *
+     * @param qualification the insurance confirmed or taken from documents or the 申立書; null when none
+     * @param decision      the document rules' decision the outcome rests on; null when they were not asked
+     * @param consent       the information-sharing answers registered; null when none were given
+     * @param subsidy       the answer about the 医療費助成 offered; null when not asked
+     * @param statedInsurance the insurance as the 申立書 states it; null without one
+     */
+    private record Ending(Outcome outcome, Reason reason, Qualification qualification, FallbackDecision decision,
+                          ConsentRecord consent, SubsidyRecord subsidy, String statedInsurance) {
+        Ending(Outcome outcome, Reason reason, Qualification qualification, FallbackDecision decision) {
+            this(outcome, reason, qualification, decision, null, null, null);
+        }
+
+        static Ending stopped(Reason why) {
+            return new Ending(Outcome.STOPPED, why, null, null);
+        }
+
+        static Ending confirmed(Qualification qualification) {
+            return new Ending(Outcome.CONFIRMED, null, qualification, null);
+        }
+
+        Ending consented(ConsentRecord given, SubsidyRecord answered) {
+            return new Ending(outcome, reason, qualification, decision, given, answered, statedInsurance);
+        }
+
+        Ending stating(String insurance) {
+            return new Ending(outcome, reason, qualification, decision, consent, subsidy, insurance);
+        }
     }
 
-    private Prompt finish(Outcome outcome, Reason reason, ConsentRecord consent) {
-        return finish(outcome, reason, consent, null);
-    }
-
-    private Prompt finish(Outcome outcome, Reason reason, ConsentRecord consent, String statedInsurance) {
-        if (card != null) {
-            card.close();
+    private Prompt finish(Ending end) {
+        soFar.card().close();
+        Qualification qualification = end.qualification();
+        if (qualification != null && validity(qualification) && UnshownCharacters.in(qualification.name())) {
+            soFar = soFar.withWarning(ReasonCode.NAME_UNSHOWN_CHARACTERS); // said calmly; names are never matched (docs/DESK.md)
         }
-        if (qualification != null && validity(qualification) && UnshownCharacters.in(qualification.name())
-                && !warnings.contains(ReasonCode.NAME_UNSHOWN_CHARACTERS)) {
-            warnings.add(ReasonCode.NAME_UNSHOWN_CHARACTERS); // said calmly; names are never matched (docs/DESK.md)
-        }
+        Outcome outcome = end.outcome();
+        Route route = soFar.route();
         boolean pending = outcome == Outcome.PROVISIONAL || outcome == Outcome.DECLARED;
         SearchNumbers numbers = pending && qualification != null ? qualification.numbers() : null;
+        FallbackDecision decision = end.decision();
         JsonNode decisionJson = decision == null || !(route == Route.DOCUMENT_OFFLINE || route == Route.DECLARATION
-                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision, StaffText.decision(decision));
-        Visit visit = new Visit(null, now(), ctx.terminal(), route == null ? Route.CARD_PIN : route, outcome, reason,
-                warningsThatApply(reason), qualification, consent, decisionJson, outcome == Outcome.CONFIRMED ? null : patient,
-                statedInsurance,
-                route == Route.CARD_VISUAL ? confirmedBy : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
-                ctx.simulated(), proof, subsidy);
+                || outcome == Outcome.REJECTED) ? null : DecisionJson.write(decision, StaffText.decision(decision), StaffText::entry);
+        Visit visit = new Visit(null, now(), ctx.terminal(), route, outcome, end.reason(),
+                warningsThatApply(end.reason()), qualification, end.consent(), decisionJson,
+                outcome == Outcome.CONFIRMED ? null : soFar.patient(), end.statedInsurance(),
+                route == Route.CARD_VISUAL ? soFar.staff() : null, numbers, pending ? RecheckState.PENDING : RecheckState.NONE,
+                ctx.simulated(), cardProof(), end.subsidy());
         return record(visit);
     }
 
@@ -654,9 +706,9 @@ public final class ReceptionCheck {
      * way (目視, documents, a 申立書) or the PIN is blocked.
      */
     private List<ReasonCode> warningsThatApply(Reason reason) {
-        boolean pinStillMatters = (route == null || route == Route.CARD_PIN)
+        boolean pinStillMatters = soFar.route() == Route.CARD_PIN
                 && (reason == null || reason.code() != ReasonCode.PIN_BLOCKED);
-        return pinStillMatters ? warnings : warnings.stream().filter(w -> w != ReasonCode.PIN_LAST_TRY).toList();
+        return pinStillMatters ? soFar.warnings() : soFar.warnings().stream().filter(w -> w != ReasonCode.PIN_LAST_TRY).toList();
     }
 
     /** Done once the record holds the visit; else the decided visit waits for staff to record it again. */

@@ -9,6 +9,11 @@ import jp.mynadesk.format.Coded;
  */
 public record RecheckFinding(String visitId, Kind kind, Qualification found, String detail) {
 
+    /** Why a visit stays pending: StaffText words it into the finding's detail. */
+    public enum Unanswered {
+        NO_NUMBERS, NOT_SENT, NOT_RECEIVED, NOT_READY, NOT_IN_RESULT, SERVICE_ERROR, NO_QUALIFICATION
+    }
+
     public enum Kind implements Coded {
         CONFIRMED("confirmed", RecheckState.CONFIRMED),
         QUALIFICATION_LOST("qualification-lost", RecheckState.DISCREPANCY),

@@ -60,7 +60,7 @@ public final class RecheckRunner {
      */
     public RecheckRun run(IntConsumer progress) throws InterruptedException {
         try (VisitStore.RecheckClaim claim = ctx.store().claimRecheck().orElseThrow(() -> new StoreException(
-                StoreException.Kind.UNAVAILABLE, "他の端末が再照会を実行中です。終わってから、もう一度再照会してください。", null))) {
+                StoreException.Kind.UNAVAILABLE, StaffText.recheckBusy(), null))) {
             return runClaimed(progress);
         }
     }
@@ -74,7 +74,7 @@ public final class RecheckRunner {
         for (Visit v : pending) {
             if (v.numbers() == null || blank(v.numbers().number()) || blank(v.numbers().insurerNumber())) {
                 findings.add(new RecheckFinding(v.visitId(), RecheckFinding.Kind.UNANSWERED, null,
-                        "保険者番号・番号が分からないため照会できません（不詳請求）"));
+                        StaffText.unanswered(RecheckFinding.Unanswered.NO_NUMBERS)));
             } else {
                 queryable.add(v);
             }
@@ -115,7 +115,7 @@ public final class RecheckRunner {
 
     private List<RecheckFinding> collect(Submitted chunk) throws InterruptedException {
         if (chunk.download() == null) {
-            return unanswered(chunk.visits(), "一括照会を送れませんでした");
+            return unanswered(chunk.visits(), RecheckFinding.Unanswered.NOT_SENT);
         }
         for (int poll = 0; poll <= maxPolls; poll++) {
             OqsResult<BatchResult> fetched = ctx.service().fetchBatch(chunk.download());
@@ -123,11 +123,11 @@ public final class RecheckRunner {
                 return compare(chunk.visits(), result.value().perPerson());
             }
             if (!(fetched instanceof OqsResult.Ok)) {
-                return unanswered(chunk.visits(), "一括照会の結果を受け取れませんでした");
+                return unanswered(chunk.visits(), RecheckFinding.Unanswered.NOT_RECEIVED);
             }
             sleeper.sleep(pollEvery);
         }
-        return unanswered(chunk.visits(), "一括照会の結果がまだ出ていません");
+        return unanswered(chunk.visits(), RecheckFinding.Unanswered.NOT_READY);
     }
 
     private static List<RecheckFinding> compare(List<Visit> visits, List<BatchResult.BulkConfirmUnit> units) {
@@ -138,7 +138,7 @@ public final class RecheckRunner {
             boolean matches = unit != null && unit.searchInfo() != null
                     && v.visitId().equals(unit.searchInfo().arbitraryIdentifier());
             out.add(matches ? compare(v, unit.qualificationValidity(), unit.results(), unit.processingResultMessage())
-                    : new RecheckFinding(v.visitId(), RecheckFinding.Kind.UNANSWERED, null, "一括照会の結果に含まれていません"));
+                    : new RecheckFinding(v.visitId(), RecheckFinding.Kind.UNANSWERED, null, StaffText.unanswered(RecheckFinding.Unanswered.NOT_IN_RESULT)));
         }
         return out;
     }
@@ -147,12 +147,12 @@ public final class RecheckRunner {
     static RecheckFinding compare(Visit v, QualificationValidity validity, List<QualificationRecord> results, String message) {
         String id = v.visitId();
         if (validity == null) {
-            return new RecheckFinding(id, RecheckFinding.Kind.UNANSWERED, null, message == null ? "照会エラー" : message);
+            return new RecheckFinding(id, RecheckFinding.Kind.UNANSWERED, null, message == null ? StaffText.unanswered(RecheckFinding.Unanswered.SERVICE_ERROR) : message);
         }
         return switch (validity) {
             case VALID, VALID_UNREGISTERED -> {
                 if (results.isEmpty()) {
-                    yield new RecheckFinding(id, RecheckFinding.Kind.UNANSWERED, null, "資格の内容が返されませんでした");
+                    yield new RecheckFinding(id, RecheckFinding.Kind.UNANSWERED, null, StaffText.unanswered(RecheckFinding.Unanswered.NO_QUALIFICATION));
                 }
                 Qualification found = ServiceAnswers.qualification(validity, results.get(0));
                 yield new RecheckFinding(id, differs(v.qualification(), found), found, null);
@@ -191,8 +191,9 @@ public final class RecheckRunner {
         return lost == null ? null : ServiceAnswers.qualification(validity, lost);
     }
 
-    private static List<RecheckFinding> unanswered(List<Visit> visits, String why) {
-        return visits.stream().map(v -> new RecheckFinding(v.visitId(), RecheckFinding.Kind.UNANSWERED, null, why)).toList();
+    private static List<RecheckFinding> unanswered(List<Visit> visits, RecheckFinding.Unanswered why) {
+        String detail = StaffText.unanswered(why);
+        return visits.stream().map(v -> new RecheckFinding(v.visitId(), RecheckFinding.Kind.UNANSWERED, null, detail)).toList();
     }
 
     private static boolean same(String a, String b) {

@@ -1,16 +1,20 @@
 package jp.mynadesk.desk;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.format.Dates;
 import jp.mynadesk.format.EnteredDate;
+import jp.mynadesk.format.Wareki;
 import jp.mynadesk.rules.Basis;
 import jp.mynadesk.rules.CardJudgement;
 import jp.mynadesk.rules.Claim;
 import jp.mynadesk.rules.Decision;
 import jp.mynadesk.rules.DocumentJudgement;
+import jp.mynadesk.rules.EntryNote;
 import jp.mynadesk.rules.FallbackDecision;
 import jp.mynadesk.rules.FormatProblems;
 import jp.mynadesk.rules.InsuranceNumbers;
@@ -293,7 +297,7 @@ public final class StaffText {
             lines.add("書類" + (j.index() + 1) + " " + kind.label() + ": " + status
                     + (d.acceptedDocument() != null && d.acceptedDocument() == j.index() ? "　← これで受付" : ""));
             if (j.reasons().contains(jp.mynadesk.rules.Reason.BAD_FORMAT)) {
-                FormatProblems.of(j.document()).forEach(p -> lines.add("　documents[" + j.index() + "]." + p.field() + ": " + p.message()));
+                FormatProblems.of(j.document()).forEach(p -> lines.add("　documents[" + j.index() + "]." + p.field() + ": " + entry(p.note())));
             }
         }
         lines.add("→ " + decision(d));
@@ -1160,6 +1164,132 @@ public final class StaffText {
     /** Documents the rules refused while the service was up: nothing was queried. */
     public static String routeDocumentsNotQueried() {
         return "資格確認書など（書類の確認で受付不可のため、オンライン照会はしていません）";
+    }
+
+    // --- a document's fields as staff type them (terminal and web forms, docs make/check; docs/DESK.md) -----------
+
+    /** A form field's name as printed on the document or the 申立書 (the field names are the document JSON's). */
+    public static String fieldLabel(String field) {
+        return switch (field) {
+            case "insurerNumber" -> "保険者番号";
+            case "insurerName" -> "保険者名";
+            case "symbol" -> "記号";
+            case "number" -> "番号";
+            case "branch" -> "枝番";
+            case "name" -> "氏名";
+            case "birthDate" -> "生年月日";
+            case "sex" -> "性別";
+            case "acquiredOn" -> "資格取得年月日";
+            case "issuedOn" -> "交付年月日";
+            case "validFrom" -> "有効開始日";
+            case "validUntil" -> "有効期限";
+            case "lostOn" -> "資格喪失日";
+            case "address" -> "住所";
+            case "contact" -> "連絡先";
+            case "statedInsurance" -> "加入している保険";
+            default -> throw new IllegalArgumentException("not a form field: " + field);
+        };
+    }
+
+    /** The 申立書 names numbers without a 保険者番号: both are left blank when not known (不詳請求). */
+    public static String declarationNumbersWithoutInsurer() {
+        return required(fieldLabel("insurerNumber")) + "分からなければ記号・番号も空欄にしてください（不詳請求）。";
+    }
+
+    /** The hint or problem for a field as typed, or for a document field that makes it bad-format. */
+    public static String entry(EntryNote n) {
+        return switch (n.code()) {
+            case INSURER_NUMBER_ENTER -> "保険者番号（8桁、国保は6桁）を入力してください。";
+            case INSURER_NUMBER_DIGITS_ONLY -> "保険者番号は数字だけです。数字以外の文字を消してください。";
+            case INSURER_NUMBER_TOO_LONG -> "保険者番号は8桁（国保は6桁）です。" + n.number() + "桁入っています。";
+            case INSURER_NUMBER_MORE_DIGITS -> "あと" + (n.number() < 6 ? (6 - n.number()) + "桁（国保）か" + (8 - n.number())
+                    : "1") + "桁です。";
+            case KOKUHO_CHECK_DIGIT -> "国保の6桁としては検証番号が合いません（最後の桁は " + n.number()
+                    + " のはずです）。8桁の番号なら続けて入力してください。";
+            case CHECK_DIGIT -> "検証番号（最後の桁）が合いません。最後の桁は " + n.number()
+                    + " のはずです。書類の保険者番号をもう一度確かめてください。";
+            case SYMBOL_UNUSABLE -> "記号が長すぎるか、使えない文字があります。書類の記号をそのまま入力してください。";
+            case NUMBER_ENTER -> "番号を入力してください。";
+            case NUMBER_DIGITS_ONLY -> "番号は数字だけです。書類の番号を確かめてください。";
+            case BRANCH_TWO_DIGITS -> "枝番は2桁の数字です（例: 00）。";
+            case BRANCH_ONE_DIGIT -> "枝番は2桁です（例: 0" + n.shown() + "）。";
+            case NAME_ENTER -> "氏名を入力してください。";
+            case SEX_CHOICE -> "性別は 男 / 女（1 / 2）で入力してください。";
+            case DATE_ENTER -> "日付を入力してください（例: 2024-12-02 または 令和6年12月2日）。";
+            case DATE_OUT_OF_RANGE -> outOfRange(n.shown());
+            case DATE_OUTSIDE_ERA -> Wareki.mismatch(n.shown()).map(StaffText::outsideEra).orElseGet(() -> unreadableDate(n));
+            case DATE_UNREADABLE -> unreadableDate(n);
+            case INSURER_NAME_UNUSABLE -> "保険者名が長すぎるか、使えない文字があります。";
+            case FREE_TEXT_UNUSABLE -> "長すぎるか、使えない文字があります（200文字まで）。";
+            case INSURER_NUMBER_MISSING -> "保険者番号がありません。";
+            case INSURER_NUMBER_MALFORMED -> "「" + n.shown() + "」は保険者番号の形ではありません（8桁、国保は6桁の数字）。";
+            case NUMBER_MISSING -> "番号がありません。";
+            case NUMBER_NOT_DIGITS -> "「" + n.shown() + "」: 番号は数字だけです。";
+            case NAME_MISSING -> "氏名がありません。";
+            case BRANCH_MALFORMED -> "「" + n.shown() + "」: 枝番は2桁の数字です。";
+            case DATE_REQUIRED -> "この書類には必要な日付です。";
+            case DATE_MALFORMED -> "「" + n.shown() + "」は存在しない日付か、YYYY-MM-DD の形ではありません。";
+        };
+    }
+
+    /** 「資格確認書に印字された有効期限を入力してください。」: a date the document carries printed, left blank. */
+    public static String printedOn(DocumentKind kind, String label) {
+        return kind.label() + "に印字された" + label + "を入力してください。";
+    }
+
+    private static String unreadableDate(EntryNote n) {
+        return "「" + n.shown() + "」は日付として読めないか、存在しない日付です。2024-12-02 または 令和6年12月2日 の形で入力してください。";
+    }
+
+    /** A date outside the range every date must fall in (docs/RULES.md §8), for what was typed. */
+    public static String outOfRange(String typed) {
+        return "「" + typed + "」は受け付ける日付の範囲（" + Dates.EARLIEST + "〜" + Dates.LATEST + "）の外です。" + Dates.EARLIEST
+                + " から " + Dates.LATEST + " までの日付を指定してください。";
+    }
+
+    /** 「平成32年1月1日」は存在しない日付です。平成は 1989-01-08 から 2019-04-30 までです（2020-01-01 は 令和2年1月1日）。 */
+    public static String outsideEra(Wareki.EraMismatch m) {
+        String dates = m.end() == null ? m.start() + " から" : m.start() + " から " + m.end() + " まで";
+        // before 1873 (明治6年) Japan kept the lunisolar calendar: no 和暦 name to offer for such a day
+        String right = m.date().isBefore(LocalDate.of(1873, 1, 1)) ? "" : "（" + m.date() + " は " + Wareki.format(m.date()) + "）";
+        return "「" + m.typed() + "」は存在しない日付です。" + m.era() + "は " + dates + "です" + right + "。";
+    }
+
+    // --- the desk's guidance and the re-check ------------------------------------------------------------------
+
+    /** The 負担割合 to go by until the re-check, with its basis (docs/RULES.md §6). */
+    public static String ratioGuide(RatioGuide.Band band, int age, boolean koukiNumber) {
+        String guide = switch (band) {
+            case KOUKI -> "1割（後期高齢者医療。一定以上所得は2割、現役並み所得は3割）。資格確認書に記載の割合を確かめてください";
+            case ELDERLY -> "2割（70〜74歳・高齢受給者。現役並み所得は3割）。高齢受給者証の割合を確かめてください";
+            case PRESCHOOL -> "2割（義務教育就学前）";
+            case WORKING_AGE -> "3割（就学後〜69歳）";
+        };
+        return "目安 " + guide + "。根拠: " + age + "歳" + (koukiNumber ? "・後期高齢者医療の保険者番号" : "")
+                + "（年齢による負担割合の決まり）。確定は再照会で行います。";
+    }
+
+    /** Why a pending visit got no answer in a re-check (kept as the finding's detail). */
+    public static String unanswered(RecheckFinding.Unanswered why) {
+        return switch (why) {
+            case NO_NUMBERS -> "保険者番号・番号が分からないため照会できません（不詳請求）";
+            case NOT_SENT -> "一括照会を送れませんでした";
+            case NOT_RECEIVED -> "一括照会の結果を受け取れませんでした";
+            case NOT_READY -> "一括照会の結果がまだ出ていません";
+            case NOT_IN_RESULT -> "一括照会の結果に含まれていません";
+            case SERVICE_ERROR -> "照会エラー";
+            case NO_QUALIFICATION -> "資格の内容が返されませんでした";
+        };
+    }
+
+    /** Another desk holds the re-check: its run covers the same visits. */
+    public static String recheckBusy() {
+        return "他の端末が再照会を実行中です。終わってから、もう一度再照会してください。";
+    }
+
+    /** A stored visit whose JSON the desk cannot read (the record was damaged or edited). */
+    public static String recordUnreadable() {
+        return "記録の内容を読み取れません。db verify で確認してください。";
     }
 
     // --- the patient's screen (顔認証付きカードリーダー / tablet): what the patient reads ----------------------

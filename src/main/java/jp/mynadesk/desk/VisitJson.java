@@ -281,7 +281,7 @@ public final class VisitJson {
         try {
             return JsonText.read(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StoreException(StoreException.Kind.CORRUPT, "記録の内容を読み取れません。db verify で確認してください。", e);
+            throw new StoreException(StoreException.Kind.CORRUPT, StaffText.recordUnreadable(), e);
         }
     }
 }

@@ -21,18 +21,11 @@ import jp.mynadesk.reader.ReaderInfo;
  * SELECT is sent: no PIN, no VERIFY, nothing read from the card, so doctor can never cost a PIN try or see a
  * patient's data. No card on the reader is not a fault (正常, with a note).
  */
-public final class CardCheck implements Check {
+public final class CardCheck extends PcscListingCheck {
     public static final String NAME = "card";
 
-    private final PcscProbe probe;
-
     CardCheck(PcscProbe probe) {
-        this.probe = probe;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, probe);
     }
 
     /** SELECT by DF name, no answer data (P2 = 0C), as the host driver sends it. */
@@ -48,8 +41,7 @@ public final class CardCheck implements Check {
     }
 
     @Override
-    public Finding run() {
-        PcscProbe.Listing l = probe.listing();
+    Finding judge(PcscProbe.Listing l) {
         ReaderInfo reader = l.ok() ? probe.choose(l.infos()).reader() : null;
         if (reader == null) {
             return Finding.problem(NAME, "使うカードリーダーが決まらないため、カードを確かめられません。", "先にカードリーダーの異常を直してください。");

@@ -2,7 +2,7 @@ package jp.mynadesk.doctor;
 
 import java.util.List;
 
-/** Every finding, in the order the checks ran; the worst decides the status and the exit code. */
+/** Every finding, in the order the checks ran; the worst decides the status (and so doctor's exit status). */
 public record DoctorReport(List<Finding> findings) {
     public DoctorReport {
         findings = List.copyOf(findings);
@@ -18,10 +18,5 @@ public record DoctorReport(List<Finding> findings) {
 
     public long count(Status status) {
         return findings.stream().filter(f -> f.status() == status).count();
-    }
-
-    /** 0 all 正常, 1 a 警告, 3 an 異常. */
-    public int exitCode() {
-        return status().exitCode();
     }
 }

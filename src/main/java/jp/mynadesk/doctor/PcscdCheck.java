@@ -3,25 +3,17 @@ package jp.mynadesk.doctor;
 import jp.mynadesk.reader.PcscProblem;
 
 /** pcscd (the PC/SC service) running and answering: its reader list comes back within the time limit. */
-public final class PcscdCheck implements Check {
+public final class PcscdCheck extends PcscListingCheck {
     public static final String NAME = "pcscd";
     static final String START = "pcscd を起動してください（Debian/Ubuntu: sudo systemctl enable --now pcscd.socket）。"
             + "起動後に受付の画面を開き直してください。";
 
-    private final PcscProbe probe;
-
     PcscdCheck(PcscProbe probe) {
-        this.probe = probe;
+        super(NAME, probe);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Finding run() {
-        PcscProbe.Listing l = probe.listing();
+    Finding judge(PcscProbe.Listing l) {
         if (l.timedOut()) {
             return Finding.problem(NAME, "カードリーダーの管理サービス（pcscd）が " + Bounded.seconds(probe.limit())
                     + "以内に応答しません。", "pcscd を再起動してください（sudo systemctl restart pcscd）。続くときはカードリーダーを"

@@ -3,25 +3,17 @@ package jp.mynadesk.doctor;
 import jp.mynadesk.reader.PcscProblem;
 
 /** The card reader the desk would use: there, and the only one the setting names. */
-public final class ReaderCheck implements Check {
+public final class ReaderCheck extends PcscListingCheck {
     public static final String NAME = "reader";
     private static final String SET_READER = "mynadesk reader list で名前を確かめ、設定の reader（mynadesk setup）をその名前"
             + "（または一部）にしてください。";
 
-    private final PcscProbe probe;
-
     ReaderCheck(PcscProbe probe) {
-        this.probe = probe;
+        super(NAME, probe);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Finding run() {
-        PcscProbe.Listing l = probe.listing();
+    Finding judge(PcscProbe.Listing l) {
         if (!l.ok()) {
             return Finding.problem(NAME, "PC/SC が使えないため、カードリーダーを確かめられません。", "先に pcscd の異常を直してください。");
         }

@@ -1,34 +1,26 @@
 package jp.mynadesk.doctor;
 
-/** How one diagnosis came out: 正常, 警告 or 異常 (docs/CLINIC.md, "doctor"). */
-public enum Status {
-    OK("ok", "正常", 0),
-    WARNING("warning", "警告", 1),
-    PROBLEM("problem", "異常", 3);
+import jp.mynadesk.format.Labelled;
 
-    private final String code;
-    private final String label;
-    private final int exitCode;
+/**
+ * How one diagnosis came out: 正常, 警告 or 異常 (docs/CLINIC.md, "doctor"). The code is the word in
+ * {@code doctor --json}; the exit status of the worst finding is the command's ({@code cli.DoctorCommand}), as every
+ * exit number is {@code cli.ExitCode}'s.
+ */
+public enum Status implements Labelled {
+    OK("ok", "正常"),
+    WARNING("warning", "警告"),
+    PROBLEM("problem", "異常");
 
-    Status(String code, String label, int exitCode) {
-        this.code = code;
-        this.label = label;
-        this.exitCode = exitCode;
+    private final Words words;
+
+    Status(String code, String label) {
+        this.words = new Words(code, label);
     }
 
-    /** The word in {@code doctor --json}. */
-    public String code() {
-        return code;
-    }
-
-    /** The word staff read. */
-    public String label() {
-        return label;
-    }
-
-    /** {@code doctor}'s exit status when this is the worst finding: 0, 1 or 3. */
-    public int exitCode() {
-        return exitCode;
+    @Override
+    public Words words() {
+        return words;
     }
 
     public Status worse(Status other) {

@@ -26,10 +26,4 @@ public final class Dates {
     public static boolean inRange(LocalDate day) {
         return !day.isBefore(EARLIEST) && !day.isAfter(LATEST);
     }
-
-    /** "「0000-01-01」は受け付ける日付の範囲（1900-01-01〜2099-12-31）の外です。…" for what was typed. */
-    public static String outOfRange(String typed) {
-        return "「" + typed + "」は受け付ける日付の範囲（" + EARLIEST + "〜" + LATEST + "）の外です。" + EARLIEST + " から " + LATEST
-                + " までの日付を指定してください。";
-    }
 }

@@ -44,21 +44,27 @@ public final class Wareki {
     }
 
     /**
-     * Why {@code text}, a 和暦 date of a real calendar day, is no day of its era, in Japanese with the era's dates and the
-     * day's right name ("「平成32年1月1日」は存在しない日付です。平成は 1989-01-08 から 2019-04-30 までです（2020-01-01 は
-     * 令和2年1月1日）。"); empty when it is a day of its era or not 和暦 at all.
+     * Why {@code text}, a 和暦 date of a real calendar day, is no day of its era: the era's name and dates and the day's
+     * right name, for the sentence ({@code desk.StaffText#outsideEra}: 「平成32年1月1日」は存在しない日付です。平成は
+     * 1989-01-08 から 2019-04-30 までです（2020-01-01 は 令和2年1月1日）); empty when it is a day of its era or not 和暦 at
+     * all.
      */
-    public static Optional<String> eraProblem(String text) {
+    public static Optional<EraMismatch> mismatch(String text) {
         Reading r = read(text);
         if (r == null || r.date == null || r.withinEra()) {
             return Optional.empty();
         }
-        String name = r.era.getDisplayName(TextStyle.FULL, Locale.JAPAN);
-        LocalDate end = end(r.era);
-        String dates = end == null ? r.start + " から" : r.start + " から " + end + " まで";
-        String right = r.date.isBefore(LocalDate.of(1873, 1, 1)) ? "" : "（" + r.date + " は " + format(r.date) + "）";
-        return Optional.of("「" + text.strip() + "」は存在しない日付です。" + name + "は " + dates + "です" + right + "。");
+        return Optional.of(new EraMismatch(text.strip(), r.era.getDisplayName(TextStyle.FULL, Locale.JAPAN), r.start,
+                end(r.era), r.date));
     }
+
+    /**
+     * A 和暦 date outside its era.
+     *
+     * @param end  the era's last day, or null for the present era
+     * @param date the calendar day the year, month and day name
+     */
+    public record EraMismatch(String typed, String era, LocalDate start, LocalDate end, LocalDate date) {}
 
     /** The era, and the Gregorian day its year, month and day name (null when no such calendar day). */
     private record Reading(JapaneseEra era, LocalDate start, LocalDate date) {

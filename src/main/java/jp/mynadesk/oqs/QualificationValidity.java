@@ -1,9 +1,10 @@
 package jp.mynadesk.oqs;
 
 import jp.mynadesk.format.Coded;
+import jp.mynadesk.format.Labelled;
 
 /** 資格有効性 (OQSCD006). */
-public enum QualificationValidity implements Coded {
+public enum QualificationValidity implements Labelled {
     /** 有効. */
     VALID("1", "有効"),
     /** 無効 (lost, no successor known). */
@@ -17,20 +18,15 @@ public enum QualificationValidity implements Coded {
     /** 有効（未登録） (医療扶助). */
     VALID_UNREGISTERED("6", "有効（未登録）");
 
-    private final String code;
-    private final String label;
+    private final Words words;
 
     QualificationValidity(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.words = new Words(code, label);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Words words() {
+        return words;
     }
 
     public boolean isValid() {

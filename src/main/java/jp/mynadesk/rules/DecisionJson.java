@@ -2,16 +2,18 @@ package jp.mynadesk.rules;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
 import jp.mynadesk.format.JsonText;
 
 /**
  * The output of {@code docs check --json} (docs/RULES.md §4), field for field, plus a few documented extras. The
- * staff {@code message} is the caller's, from the desk's catalogue (desk/StaffText): the rules return codes only.
+ * staff {@code message} and the words for each bad-format field are the caller's, from the desk's catalogue
+ * (desk/StaffText): the rules return codes only.
  */
 public final class DecisionJson {
     private DecisionJson() {}
 
-    public static ObjectNode write(FallbackDecision d, String message) {
+    public static ObjectNode write(FallbackDecision d, String message, Function<EntryNote, String> words) {
         ObjectNode n = JsonText.object();
         n.put("decision", d.decision().code());
         n.put("basis", d.basis() == null ? null : d.basis().code());
@@ -49,7 +51,7 @@ public final class DecisionJson {
             if (j.reasons().contains(Reason.BAD_FORMAT)) {
                 ArrayNode problems = o.putArray("problems");
                 for (FormatProblems.Problem p : FormatProblems.of(j.document())) {
-                    problems.addObject().put("field", "documents[" + j.index() + "]." + p.field()).put("message", p.message());
+                    problems.addObject().put("field", "documents[" + j.index() + "]." + p.field()).put("message", words.apply(p.note()));
                 }
             }
         }
@@ -65,7 +67,7 @@ public final class DecisionJson {
         reasons.forEach(r -> a.add(r.code()));
     }
 
-    public static String text(FallbackDecision d, String message) {
-        return JsonText.pretty(write(d, message));
+    public static String text(FallbackDecision d, String message, Function<EntryNote, String> words) {
+        return JsonText.pretty(write(d, message, words));
     }
 }

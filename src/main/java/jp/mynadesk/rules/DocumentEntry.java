@@ -8,6 +8,7 @@ import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.format.Wareki;
+import jp.mynadesk.rules.EntryNote.Code;
 
 /**
  * Typed entry of a 資格確認書 / お知らせ, one field at a time, so a mistake shows up as it is typed (the check digit
@@ -20,16 +21,16 @@ public final class DocumentEntry {
     public static FieldCheck insurerNumber(String typed) {
         String s = normalise(typed);
         if (s.isEmpty()) {
-            return new FieldCheck.Incomplete("保険者番号（8桁、国保は6桁）を入力してください。");
+            return incomplete(Code.INSURER_NUMBER_ENTER);
         }
         if (!s.chars().allMatch(DocumentEntry::isAsciiDigit)) {
-            return new FieldCheck.Rejected("保険者番号は数字だけです。数字以外の文字を消してください。");
+            return rejected(Code.INSURER_NUMBER_DIGITS_ONLY);
         }
         if (s.length() > 8) {
-            return new FieldCheck.Rejected("保険者番号は8桁（国保は6桁）です。" + s.length() + "桁入っています。");
+            return new FieldCheck.Rejected(EntryNote.of(Code.INSURER_NUMBER_TOO_LONG, s.length()));
         }
         if (s.length() < 6 || s.length() == 7) {
-            return new FieldCheck.Incomplete("あと" + (s.length() < 6 ? (6 - s.length()) + "桁（国保）か" + (8 - s.length()) : "1") + "桁です。");
+            return new FieldCheck.Incomplete(EntryNote.of(Code.INSURER_NUMBER_MORE_DIGITS, s.length()));
         }
         InsurerNumberCheck.WellFormed w = (InsurerNumberCheck.WellFormed) InsurerNumber.check(s);
         if (w.valid()) {
@@ -37,11 +38,9 @@ public final class DocumentEntry {
         }
         if (s.length() == 6) {
             // Could be the first six of an 8-digit number: keep going, but say it now in case it is 国保.
-            return new FieldCheck.Incomplete("国保の6桁としては検証番号が合いません（最後の桁は " + w.expectedCheckDigit()
-                    + " のはずです）。8桁の番号なら続けて入力してください。");
+            return new FieldCheck.Incomplete(EntryNote.of(Code.KOKUHO_CHECK_DIGIT, w.expectedCheckDigit()));
         }
-        return new FieldCheck.Rejected("検証番号（最後の桁）が合いません。最後の桁は " + w.expectedCheckDigit()
-                + " のはずです。書類の保険者番号をもう一度確かめてください。");
+        return new FieldCheck.Rejected(EntryNote.of(Code.CHECK_DIGIT, w.expectedCheckDigit()));
     }
 
     /** 記号: free text as printed (may contain "-"); optional. */
@@ -51,7 +50,7 @@ public final class DocumentEntry {
             return new FieldCheck.Accepted(null);
         }
         if (s.length() > 38 || s.chars().anyMatch(Character::isISOControl)) {
-            return new FieldCheck.Rejected("記号が長すぎるか、使えない文字があります。書類の記号をそのまま入力してください。");
+            return rejected(Code.SYMBOL_UNUSABLE);
         }
         return new FieldCheck.Accepted(s);
     }
@@ -60,10 +59,10 @@ public final class DocumentEntry {
     public static FieldCheck number(String typed) {
         String s = normalise(typed);
         if (s.isEmpty()) {
-            return new FieldCheck.Incomplete("番号を入力してください。");
+            return incomplete(Code.NUMBER_ENTER);
         }
         if (!s.chars().allMatch(DocumentEntry::isAsciiDigit)) {
-            return new FieldCheck.Rejected("番号は数字だけです。書類の番号を確かめてください。");
+            return rejected(Code.NUMBER_DIGITS_ONLY);
         }
         return new FieldCheck.Accepted(s);
     }
@@ -75,20 +74,20 @@ public final class DocumentEntry {
             return new FieldCheck.Accepted(null);
         }
         if (!s.chars().allMatch(DocumentEntry::isAsciiDigit) || s.length() > 2) {
-            return new FieldCheck.Rejected("枝番は2桁の数字です（例: 00）。");
+            return rejected(Code.BRANCH_TWO_DIGITS);
         }
-        return s.length() == 1 ? new FieldCheck.Incomplete("枝番は2桁です（例: 0" + s + "）。") : new FieldCheck.Accepted(s);
+        return s.length() == 1 ? new FieldCheck.Incomplete(EntryNote.of(Code.BRANCH_ONE_DIGIT, s)) : new FieldCheck.Accepted(s);
     }
 
     public static FieldCheck name(String typed) {
         String s = typed == null ? "" : typed.strip().replaceAll("[\\s　]+", " ");
-        return s.isEmpty() ? new FieldCheck.Incomplete("氏名を入力してください。") : new FieldCheck.Accepted(s);
+        return s.isEmpty() ? incomplete(Code.NAME_ENTER) : new FieldCheck.Accepted(s);
     }
 
     public static FieldCheck sex(String typed) {
         Optional<Sex> sex = Sex.parse(normalise(typed));
         return sex.<FieldCheck>map(x -> new FieldCheck.Accepted(x.code()))
-                .orElseGet(() -> new FieldCheck.Rejected("性別は 男 / 女（1 / 2）で入力してください。"));
+                .orElseGet(() -> rejected(Code.SEX_CHOICE));
     }
 
     /**
@@ -98,20 +97,18 @@ public final class DocumentEntry {
     public static FieldCheck date(String typed, boolean required) {
         String s = normalise(typed);
         if (s.isEmpty()) {
-            return required ? new FieldCheck.Incomplete("日付を入力してください（例: 2024-12-02 または 令和6年12月2日）。")
+            return required ? incomplete(Code.DATE_ENTER)
                     : new FieldCheck.Accepted(null);
         }
         Optional<LocalDate> d = Optional.ofNullable(EnteredDate.iso(s)).or(() -> Wareki.parse(s));
         if (d.isPresent()) {
             // one range and one era rule for every date (docs/RULES.md §8)
             return Dates.inRange(d.get()) ? new FieldCheck.Accepted(d.get().toString())
-                    : new FieldCheck.Rejected(Dates.outOfRange(DocumentJson.shown(s)));
+                    : new FieldCheck.Rejected(EntryNote.of(Code.DATE_OUT_OF_RANGE, DocumentJson.shown(s)));
         }
-        Optional<String> era = Wareki.eraProblem(s);
-        if (era.isPresent()) {
-            return new FieldCheck.Rejected(era.get());
-        }
-        return new FieldCheck.Rejected("「" + DocumentJson.shown(s) + "」は日付として読めないか、存在しない日付です。2024-12-02 または 令和6年12月2日 の形で入力してください。");
+        // a real calendar day outside its era's dates (平成32年) is told apart from text that names no day at all
+        return new FieldCheck.Rejected(EntryNote.of(Wareki.mismatch(s).isPresent() ? Code.DATE_OUTSIDE_ERA
+                : Code.DATE_UNREADABLE, DocumentJson.shown(s)));
     }
 
     /**
@@ -125,6 +122,14 @@ public final class DocumentEntry {
         // LocalDate's own text: YYYY-MM-DD read by hand (no formatter to initialise), a year past 9999 by parse
         LocalDate iso = EnteredDate.iso(accepted.value());
         return iso != null ? iso : LocalDate.parse(accepted.value());
+    }
+
+    private static FieldCheck incomplete(Code code) {
+        return new FieldCheck.Incomplete(EntryNote.of(code));
+    }
+
+    private static FieldCheck rejected(Code code) {
+        return new FieldCheck.Rejected(EntryNote.of(code));
     }
 
     private static boolean isAsciiDigit(int c) {

@@ -5,9 +5,9 @@ public sealed interface FieldCheck {
     /** {@code value} is what to store (null: the optional field was left empty). */
     record Accepted(String value) implements FieldCheck {}
 
-    /** Fine so far, but not complete yet; {@code hint} says what is still expected. */
-    record Incomplete(String hint) implements FieldCheck {}
+    /** Fine so far, but not complete yet; {@code note} says what is still expected. */
+    record Incomplete(EntryNote note) implements FieldCheck {}
 
-    /** Wrong now; {@code message} says what and how to fix it. */
-    record Rejected(String message) implements FieldCheck {}
+    /** Wrong now; {@code note} says what and how to fix it. */
+    record Rejected(EntryNote note) implements FieldCheck {}
 }

@@ -6,6 +6,7 @@ import jp.mynadesk.documents.DocumentJson;
 import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.format.EnteredDate;
 import jp.mynadesk.documents.PresentedDocument;
+import jp.mynadesk.rules.EntryNote.Code;
 
 /**
  * Which fields make a document {@code bad-format}, each with what is wrong, so {@code docs check} can name them
@@ -16,22 +17,23 @@ public final class FormatProblems {
     private FormatProblems() {}
 
     /** @param field the JSON field name ({@code validUntil}); the caller prefixes the document's path */
-    public record Problem(String field, String message) {}
+    public record Problem(String field, EntryNote note) {}
 
     public static List<Problem> of(PresentedDocument d) {
         List<Problem> problems = new ArrayList<>();
         if (InsurerNumber.check(d.insurerNumber()) instanceof InsurerNumberCheck.Malformed m) {
-            problems.add(new Problem("insurerNumber", d.insurerNumber() == null ? "保険者番号がありません。"
-                    : "「" + DocumentJson.shown(m.input()) + "」は保険者番号の形ではありません（8桁、国保は6桁の数字）。"));
+            problems.add(new Problem("insurerNumber", d.insurerNumber() == null ? EntryNote.of(Code.INSURER_NUMBER_MISSING)
+                    : EntryNote.of(Code.INSURER_NUMBER_MALFORMED, DocumentJson.shown(m.input()))));
         }
         if (!DocumentJudge.isDigits(d.number())) {
-            problems.add(new Problem("number", d.number() == null ? "番号がありません。" : "「" + DocumentJson.shown(d.number()) + "」: 番号は数字だけです。"));
+            problems.add(new Problem("number", d.number() == null ? EntryNote.of(Code.NUMBER_MISSING)
+                    : EntryNote.of(Code.NUMBER_NOT_DIGITS, DocumentJson.shown(d.number()))));
         }
         if (d.name() == null || d.name().isBlank()) {
-            problems.add(new Problem("name", "氏名がありません。"));
+            problems.add(new Problem("name", EntryNote.of(Code.NAME_MISSING)));
         }
         if (d.branch() != null && !d.branch().matches("[0-9]{2}")) {
-            problems.add(new Problem("branch", "「" + DocumentJson.shown(d.branch()) + "」: 枝番は2桁の数字です。"));
+            problems.add(new Problem("branch", EntryNote.of(Code.BRANCH_MALFORMED, DocumentJson.shown(d.branch()))));
         }
         boolean kakuninsho = d.kind() == DocumentKind.SHIKAKU_KAKUNINSHO;
         date(problems, "birthDate", d.birthDate(), true);
@@ -45,9 +47,9 @@ public final class FormatProblems {
 
     private static void date(List<Problem> problems, String field, EnteredDate value, boolean required) {
         if (value.isAbsent() && required) {
-            problems.add(new Problem(field, "この書類には必要な日付です。"));
+            problems.add(new Problem(field, EntryNote.of(Code.DATE_REQUIRED)));
         } else if (value.isInvalid()) {
-            problems.add(new Problem(field, "「" + DocumentJson.shown(value.text()) + "」は存在しない日付か、YYYY-MM-DD の形ではありません。"));
+            problems.add(new Problem(field, EntryNote.of(Code.DATE_MALFORMED, DocumentJson.shown(value.text()))));
         }
     }
 }

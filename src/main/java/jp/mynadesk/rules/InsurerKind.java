@@ -1,7 +1,9 @@
 package jp.mynadesk.rules;
 
+import jp.mynadesk.format.Labelled;
+
 /** Which scheme a 保険者番号 belongs to, from its 法別番号 (or its length, for 国保). */
-public enum InsurerKind {
+public enum InsurerKind implements Labelled {
     KYOKAI("kyokai", "協会けんぽ"),
     KUMIAI("kumiai", "健康保険組合"),
     KYOSAI("kyosai", "共済組合"),
@@ -9,20 +11,15 @@ public enum InsurerKind {
     KOKUHO("kokuho", "国民健康保険"),
     OTHER("other", "その他");
 
-    private final String code;
-    private final String label;
+    private final Words words;
 
     InsurerKind(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.words = new Words(code, label);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Words words() {
+        return words;
     }
 
     /** Kind of a well-formed number: 6 digits is 国保; otherwise by the 法別番号 (first two digits). */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jp.mynadesk.desk.StaffText;
 import jp.mynadesk.desk.CheckMode;
 import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.DeskEvent;
@@ -446,7 +447,7 @@ public final class ScenarioFile {
             throw fail(v, at, "日時は 2026-12-01、2026-12-01T09:30 または 2026-12-01T09:30:00+09:00 の形で書いてください");
         }
         if (!Dates.inRange(instant.atOffset(Dates.JST).toLocalDate())) {
-            throw fail(v, at, Dates.outOfRange(t));
+            throw fail(v, at, StaffText.outOfRange(t));
         }
         return instant;
     }
@@ -459,7 +460,7 @@ public final class ScenarioFile {
             throw fail(v, at, "日付は 1989-05-10 の形で書いてください");
         }
         if (!Dates.inRange(day)) {
-            throw fail(v, at, Dates.outOfRange(v.asText()));
+            throw fail(v, at, StaffText.outOfRange(v.asText()));
         }
         return day;
     }

@@ -1,27 +1,22 @@
 package jp.mynadesk.settings;
 
+import jp.mynadesk.format.Labelled;
+
 /** Where a setting's value came from, highest precedence first (docs/CLINIC.md, "Settings"). */
-public enum Source {
+public enum Source implements Labelled {
     OPTION("option", "オプション"),
     ENVIRONMENT("environment", "環境変数"),
     FILE("file", "設定ファイル"),
     DEFAULT("default", "既定");
 
-    private final String code;
-    private final String label;
+    private final Words words;
 
     Source(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.words = new Words(code, label);
     }
 
-    /** The word in {@code settings show --json}. */
-    public String code() {
-        return code;
-    }
-
-    /** The word staff read. */
-    public String label() {
-        return label;
+    @Override
+    public Words words() {
+        return words;
     }
 }

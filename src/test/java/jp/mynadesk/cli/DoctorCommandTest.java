@@ -75,6 +75,14 @@ class DoctorCommandTest {
     }
 
     @Test
+    void theWorstFindingGivesTheDocumentedExitStatus() {
+        // docs/CLINIC.md, "doctor": 0 all 正常, 1 a 警告, 3 an 異常; the numbers are cli.ExitCode's
+        assertEquals(0, DoctorCommand.exitCode(jp.mynadesk.doctor.Status.OK).status);
+        assertEquals(1, DoctorCommand.exitCode(jp.mynadesk.doctor.Status.WARNING).status);
+        assertEquals(3, DoctorCommand.exitCode(jp.mynadesk.doctor.Status.PROBLEM).status);
+    }
+
+    @Test
     void allOkIsExitZeroAndTheJsonHasTheContractsShape() throws Exception {
         try (OqsServer service = OqsServer.start(OqsServer.Config.defaults().port(0))) {
             Path config = settings(service.uri().toString());

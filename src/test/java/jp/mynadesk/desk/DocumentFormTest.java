@@ -118,7 +118,7 @@ class DocumentFormTest {
         DocumentForm.Result r = DocumentForm.check(bad);
         assertEquals(List.of("insurerNumber", "number", "validUntil"), fields(r));
         FormatProblems.Problem number = FormatProblems.of(bad).stream().filter(p -> p.field().equals("number")).findFirst().orElseThrow();
-        assertEquals(number.message(), r.problem("number").orElseThrow().message(), "docs check's sentence");
+        assertEquals(StaffText.entry(number.note()), r.problem("number").orElseThrow().message(), "docs check's sentence");
     }
 
     @Test

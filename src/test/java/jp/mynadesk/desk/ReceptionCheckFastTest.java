@@ -284,4 +284,53 @@ class ReceptionCheckFastTest {
         assertEquals(ReasonCode.CARD_NOT_REGISTERED, v.reason().code());
         assertTrue(Arrays.asList(ReasonCode.values()).contains(v.reason().code()));
     }
+
+    /**
+     * What a step learns travels with the step that needs it: a smartphone's certificate is not there at the PIN
+     * (readable only after it), so the check holds an opened card and no proof; once the PIN is verified it holds
+     * the certified card, and the qualification rides in the consent prompt. What was learnt is replaced, never
+     * changed: the PIN prompt's view of the check stays as it was.
+     */
+    @Test
+    void eachStepsDataTravelsWithTheStepThatNeedsIt() throws Exception {
+        card.opensAsAndroid().triesLeft(3).verify("1234", 0x9000).holdsCertificate(der())
+                .signs(sha256(NONCE), cardSignature(NONCE));
+        when(service.challenge()).thenReturn(new OqsResult.Ok<>(new Challenge("CH-3", NONCE, "20261201094000")));
+        when(service.checkCard(any())).thenReturn(new OqsResult.Ok<>(confirmed()));
+        ReceptionCheck check = check(new Random(1));
+        assertInstanceOf(CardSoFar.None.class, check.soFar().card(), "nothing on the reader before the card is presented");
+
+        assertInstanceOf(Prompt.AwaitingPin.class, check.handle(pinMode()));
+        CheckSoFar atPin = check.soFar();
+        CardSoFar.Opened opened = assertInstanceOf(CardSoFar.Opened.class, atPin.card(), "no certificate before the PIN");
+        assertEquals(jp.mynadesk.card.TokenKind.ANDROID, opened.token());
+        assertNull(check.cardProof());
+
+        Prompt.AwaitingConsent consent = assertInstanceOf(Prompt.AwaitingConsent.class, check.handle(pin("1234")));
+        CardSoFar.Certified certified = assertInstanceOf(CardSoFar.Certified.class, check.soFar().card());
+        assertEquals(opened, certified.card(), "the same opened card, now with its certificate");
+        assertArrayEquals(der(), certified.certificate().der());
+        assertEquals(CardProof.Verified.PIN, certified.proof().verified(), "the PIN came before the certificate");
+        assertTrue(certified.sharingAllowed());
+        assertEquals("01130012", consent.qualification().insurerNumber(), "the qualification rides in the prompt");
+        assertInstanceOf(CardSoFar.Opened.class, atPin.card(), "what the PIN prompt saw was not changed");
+
+        Visit v = assertInstanceOf(Prompt.Done.class, check.handle(new DeskEvent.Decline())).visit();
+        card.assertDone();
+        assertEquals(Outcome.CONFIRMED, v.outcome());
+        assertEquals(consent.qualification(), v.qualification());
+        assertEquals(certified.proof(), v.card());
+        assertEquals(Route.CARD_PIN, check.soFar().route());
+    }
+
+    /** A card that does not open as a JPKI card is held (closed at the end) but not shown beside an お知らせ. */
+    @Test
+    void aCardThatDidNotOpenIsHeldButNotShown() throws Exception {
+        card.expect(ScriptedCard.selectAid(jp.mynadesk.card.Jpki.AID_JPKI), ScriptedCard.sw(0x6A82));
+        ReceptionCheck check = check(new Random(1));
+        check.handle(pinMode());
+        assertInstanceOf(CardSoFar.Connected.class, check.soFar().card());
+        assertNull(check.cardProof());
+        card.assertDone();
+    }
 }

@@ -51,10 +51,19 @@ final class ScriptedCard implements EmulatedCard {
 
     /** SELECT the JPKI AP, SELECT EF 0006 and READ BINARY the 32-byte token: a plastic My Number card. */
     ScriptedCard opensAsMyNumberCard() {
+        return opensWithToken(Jpki.TOKEN_CARD);
+    }
+
+    /** As {@link #opensAsMyNumberCard}, with the token of a smartphone (its certificate is read after the PIN). */
+    ScriptedCard opensAsAndroid() {
+        return opensWithToken(Jpki.TOKEN_ANDROID);
+    }
+
+    private ScriptedCard opensWithToken(String name) {
         expect(selectAid(Jpki.AID_JPKI), ok());
         expect(selectEf(Jpki.EF_TOKEN), ok());
-        byte[] token = Arrays.copyOf(Jpki.TOKEN_CARD.getBytes(StandardCharsets.US_ASCII), 32);
-        Arrays.fill(token, Jpki.TOKEN_CARD.length(), 32, (byte) ' ');
+        byte[] token = Arrays.copyOf(name.getBytes(StandardCharsets.US_ASCII), 32);
+        Arrays.fill(token, name.length(), 32, (byte) ' ');
         return expect(readBinary(0, 32), ok(token));
     }
 

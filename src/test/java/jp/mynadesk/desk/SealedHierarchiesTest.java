@@ -60,6 +60,8 @@ class SealedHierarchiesTest {
             Map.entry("jp.mynadesk.ceiling.CeilingService$Choice", new Listed("cli.CeilingCommand (each kind its own message), "
                     + "screen.web.WebDesk (Chosen or the page's refusal)", "Chosen", "UnknownClass", "UnknownRatio",
                     "NeedsBirthDate", "NothingGiven")),
+            Map.entry("jp.mynadesk.desk.CardSoFar", new Listed("desk.ReceptionCheck (presentedCard, opened, certified; "
+                    + "close() on each kind)", "None", "Connected", "Opened", "Certified")),
             Map.entry("jp.mynadesk.desk.DeskEvent", new Listed("desk.ReceptionCheck: each state names the events it takes; "
                     + "any other is refused there (the screen stays), by design", "DeclarationGiven", "DocumentsPresented",
                     "CardPresented", "PinEntered", "VisualConfirmed", "ConsentAnswered", "Decline", "RecordAgain", "Cancel")),

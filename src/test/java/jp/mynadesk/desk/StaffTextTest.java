@@ -36,6 +36,29 @@ class StaffTextTest {
     }
 
     @Test
+    void everyFieldNoteIsASentenceThatRepeatsWhatWasTyped() {
+        List<String> bad = new ArrayList<>();
+        for (jp.mynadesk.rules.EntryNote.Code c : jp.mynadesk.rules.EntryNote.Code.values()) {
+            String typed = "R99.1.1";
+            String s = StaffText.entry(new jp.mynadesk.rules.EntryNote(c, typed, 3));
+            boolean repeats = !s.contains("「") || s.contains("「" + typed + "」");
+            if (s.isBlank() || !s.endsWith("。") || s.contains("null") || !repeats) {
+                bad.add(c + ": " + s);
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void aDayOutsideItsEraNamesTheEraAndTheRightDay() {
+        assertEquals("「平成32年1月1日」は存在しない日付です。平成は 1989-01-08 から 2019-04-30 までです（2020-01-01 は 令和2年1月1日）。",
+                StaffText.entry(jp.mynadesk.rules.EntryNote.of(jp.mynadesk.rules.EntryNote.Code.DATE_OUTSIDE_ERA, "平成32年1月1日")));
+        assertEquals("「令和1年4月30日」は存在しない日付です。令和は 2019-05-01 からです（2019-04-30 は 平成31年4月30日）。",
+                StaffText.entry(jp.mynadesk.rules.DocumentEntry.date("令和1年4月30日", true) instanceof jp.mynadesk.rules.FieldCheck.Rejected r
+                        ? r.note() : null));
+    }
+
+    @Test
     void everyRulesReasonIsADeskCodeOfTheSameName() {
         for (jp.mynadesk.rules.Reason r : jp.mynadesk.rules.Reason.values()) {
             assertEquals(r.code(), ReasonCode.of(r).code(), r.name());

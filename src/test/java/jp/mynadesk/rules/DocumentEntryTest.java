@@ -1,5 +1,6 @@
 package jp.mynadesk.rules;
 
+import jp.mynadesk.desk.StaffText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,9 +95,9 @@ class DocumentEntryTest {
     private static void check(FieldCheck c, String verdict, String detail) {
         switch (verdict) {
             case "accepted" -> assertEquals(detail, assertInstanceOf(FieldCheck.Accepted.class, c).value());
-            case "incomplete" -> assertTrue(detail == null || assertInstanceOf(FieldCheck.Incomplete.class, c).hint().contains(detail),
+            case "incomplete" -> assertTrue(detail == null || StaffText.entry(assertInstanceOf(FieldCheck.Incomplete.class, c).note()).contains(detail),
                     String.valueOf(c));
-            default -> assertTrue(assertInstanceOf(FieldCheck.Rejected.class, c).message().contains(detail), String.valueOf(c));
+            default -> assertTrue(StaffText.entry(assertInstanceOf(FieldCheck.Rejected.class, c).note()).contains(detail), String.valueOf(c));
         }
         if (verdict.equals("incomplete")) {
             assertInstanceOf(FieldCheck.Incomplete.class, c);
