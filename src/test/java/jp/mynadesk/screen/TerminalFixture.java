@@ -14,13 +14,15 @@ import jp.mynadesk.oqs.MutableClock;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.station.Station;
+import jp.mynadesk.station.UnhurriedClient;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 
 /**
  * A whole terminal desk for a test: the in-JVM reader with a virtual card, the mock service in this process (or a
- * URL), the real SQLite record in a temporary folder, and the screen's own input seam ({@link Keyboard}).
+ * URL), the real SQLite record in a temporary folder, and the screen's own input seam ({@link Keyboard}). Its client
+ * has {@link UnhurriedClient} deadlines: no test here is about time, and an outage is a 503, never a slow answer.
  */
 final class TerminalFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.jst("2026-12-01T09:00");
@@ -37,7 +39,7 @@ final class TerminalFixture implements AutoCloseable {
         data = Files.createTempDirectory("mynadesk-terminal");
         station = Station.open(new Station.Setup(profile == null ? null : CardProfiles.resolve(profile), null, false, service,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), null, clock,
-                null, null, null, null));
+                null, null, null, null).withClientLimits(UnhurriedClient.LIMITS));
         if (service == null) {
             // the mock's first CRL is the slowest answer of a cold JVM: asked once here, so a loaded machine does not
             // turn a card check into an outage the test did not ask for
