@@ -40,11 +40,6 @@ final class TerminalFixture implements AutoCloseable {
         station = Station.open(new Station.Setup(profile == null ? null : CardProfiles.resolve(profile), null, false, service,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), null, clock,
                 null, null, null, null).withClientLimits(UnhurriedClient.LIMITS));
-        if (service == null) {
-            // the mock's first CRL is the slowest answer of a cold JVM: asked once here, so a loaded machine does not
-            // turn a card check into an outage the test did not ask for
-            station.client().crl();
-        }
     }
 
     /** Runs the desk on these keys (strings are lines, runnables happen between lines) and returns the screen. */

@@ -51,7 +51,6 @@ class WebDeskBrowserTest {
 
     @BeforeAll
     static void browser() throws Exception {
-        Pages.warmUp(); // a cold first check can pass the client's 1 s timeout on a loaded machine
         boolean ci = "true".equals(System.getenv("CI"));
         String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " is missing (apt-get install chromium)"
                 : !Files.isExecutable(DRIVER) ? DRIVER + " is missing (apt-get install chromium-driver)" : null;
