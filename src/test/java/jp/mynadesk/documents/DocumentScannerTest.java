@@ -12,6 +12,8 @@ import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +40,11 @@ class DocumentScannerTest {
         return shrunk(DOC, percent);
     }
 
+    /** Each document rendered once for the class (rendering is deterministic; the shrinking only reads it). */
+    private static final Map<PresentedDocument, BufferedImage> RENDERED = new ConcurrentHashMap<>();
+
     private static BufferedImage shrunk(PresentedDocument doc, int percent) {
-        BufferedImage full = DocumentRenderer.render(doc);
+        BufferedImage full = RENDERED.computeIfAbsent(doc, DocumentRenderer::render);
         int w = full.getWidth() * percent / 100;
         int h = full.getHeight() * percent / 100;
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -77,8 +82,9 @@ class DocumentScannerTest {
     @ParameterizedTest
     @ValueSource(ints = {31, 36, 42, 60})
     void readsALongOshiraseTurnedSideways(int percent) throws Exception {
+        BufferedImage shrunk = shrunk(LONG_OSHIRASE, percent);
         for (int quarters : new int[] {1, 3}) {
-            assertEquals(LONG_OSHIRASE, DocumentScanner.scan(turned(shrunk(LONG_OSHIRASE, percent), quarters), "turned"),
+            assertEquals(LONG_OSHIRASE, DocumentScanner.scan(turned(shrunk, quarters), "turned"),
                     percent + " % turned " + quarters * 90 + "°");
         }
     }
@@ -86,8 +92,9 @@ class DocumentScannerTest {
     @ParameterizedTest
     @ValueSource(ints = {22, 26, 30, 34, 40})
     void readsTheKakuninshoTurnedEveryWay(int percent) throws Exception {
+        BufferedImage shrunk = shrunk(percent);
         for (int quarters = 0; quarters < 4; quarters++) {
-            assertEquals(DOC, DocumentScanner.scan(turned(shrunk(percent), quarters), "turned"), percent + " % turned " + quarters * 90 + "°");
+            assertEquals(DOC, DocumentScanner.scan(turned(shrunk, quarters), "turned"), percent + " % turned " + quarters * 90 + "°");
         }
     }
 

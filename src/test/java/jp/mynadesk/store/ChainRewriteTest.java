@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import jp.mynadesk.desk.IntegrityReport;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.Visit;
 import jp.mynadesk.desk.VisitStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ChainRewriteTest {
     static final String PROVISIONAL = "2026-12-01-0006";
 
+    /** The morning recorded once for the class; each test forges its own copy (RecordCopy). */
+    @TempDir
+    static Path recorded;
+
     @TempDir
     Path dir;
 
     Path db;
 
-    @BeforeEach
-    void recordAMorning() {
-        try (VisitStore store = Stores.open(dir, SqliteVisitStoreTest.CLOCK)) {
+    @BeforeAll
+    static void recordAMorning() {
+        try (VisitStore store = Stores.open(recorded, SqliteVisitStoreTest.CLOCK)) {
             SampleVisits.everyKind().forEach(store::record);
             assertEquals(PROVISIONAL, store.pendingRechecks().get(0).visitId());
         }
+    }
+
+    @BeforeEach
+    void copyTheMorning() throws IOException {
+        RecordCopy.copy(recorded, dir);
         db = dir.resolve(Stores.SQLITE_FILE);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import jp.mynadesk.desk.IntegrityReport;
 import jp.mynadesk.desk.RecheckFinding;
 import jp.mynadesk.desk.RecheckRun;
 import jp.mynadesk.desk.VisitStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +28,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Edits made to the file outside the program, with the sqlite3 tool, are found by verify and by {@code db verify}. */
 class TamperTest {
+    /** The morning recorded once for the class; each test edits its own copy (files, permissions and all). */
+    @TempDir
+    static Path recorded;
+
     @TempDir
     Path dir;
 
     Path db;
 
-    @BeforeEach
-    void recordAMorning() {
-        try (VisitStore store = Stores.open(dir, SqliteVisitStoreTest.CLOCK)) {
+    @BeforeAll
+    static void recordAMorning() {
+        try (VisitStore store = Stores.open(recorded, SqliteVisitStoreTest.CLOCK)) {
             SampleVisits.everyKind().forEach(store::record);
             String pending = store.pendingRechecks().get(0).visitId();
             store.recordRecheck(new RecheckRun(SampleVisits.MORNING.plusHours(1), SampleVisits.MORNING.plusHours(1),
                     List.of(new RecheckFinding(pending, RecheckFinding.Kind.CONFIRMED, SampleVisits.qualification(6), null))));
             store.revokeConsent("2026-12-01-0001", SampleVisits.MORNING.plusHours(2));
         }
+    }
+
+    @BeforeEach
+    void copyTheMorning() throws IOException {
+        RecordCopy.copy(recorded, dir);
         db = dir.resolve(Stores.SQLITE_FILE);
     }
 
