@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.DeskContext;
@@ -144,6 +145,16 @@ public final class Station implements AutoCloseable {
      * {@code timeline} (a scenario's virtual time). A PC/SC reader waits in real time whatever the timeline.
      */
     public static Station open(Setup s, Timeline timeline) throws ReaderException, IOException {
+        return open(s, timeline, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(Setup, Timeline)}, with the service client's settings changed by {@code clientTuning} (its
+     * time-outs, retries and breaker). Tests whose subject is not the client's deadline give it one a loaded machine
+     * never reaches, so an in-process answer that is merely slow does not turn into an outage the test did not ask for.
+     */
+    public static Station open(Setup s, Timeline timeline, UnaryOperator<OqsClient.Builder> clientTuning)
+            throws ReaderException, IOException {
         if (s.pcsc() && s.anchors().isEmpty()) {
             throw new NoTrustAnchors();
         }
@@ -171,7 +182,8 @@ public final class Station implements AutoCloseable {
                 uri = server.uri();
                 s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
             }
-            client = s.noService() ? null : OqsClient.builder(uri).clock(s.clock()).timeline(timeline).build();
+            client = s.noService() ? null
+                    : clientTuning.apply(OqsClient.builder(uri).clock(s.clock()).timeline(timeline)).build();
             store = s.openStore();
             Station station = new Station(s, virtualReader, server, client, store, readers);
             OperationsLog.info("station", station.settingsInForce());

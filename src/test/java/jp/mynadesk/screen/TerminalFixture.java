@@ -15,6 +15,8 @@ import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.testsupport.PatientClient;
+import jp.mynadesk.time.Timeline;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 
@@ -37,12 +39,7 @@ final class TerminalFixture implements AutoCloseable {
         data = Files.createTempDirectory("mynadesk-terminal");
         station = Station.open(new Station.Setup(profile == null ? null : CardProfiles.resolve(profile), null, false, service,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), null, clock,
-                null, null, null, null));
-        if (service == null) {
-            // the mock's first CRL is the slowest answer of a cold JVM: asked once here, so a loaded machine does not
-            // turn a card check into an outage the test did not ask for
-            station.client().crl();
-        }
+                null, null, null, null), Timeline.REAL, PatientClient::tune);
     }
 
     /** Runs the desk on these keys (strings are lines, runnables happen between lines) and returns the screen. */

@@ -71,22 +71,7 @@ final class Pages implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, o);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Files.createDirectories(SHOTS);
-        warmUp();
         return new Pages(driver, profile);
-    }
-
-    /**
-     * One whole check over HTTP on a throwaway desk, outcome ignored: the first check of a JVM runs cold, and on a
-     * loaded machine its service calls can pass the client's 1 s request timeout, which would send a test's first
-     * patient to documents (service-offline) for a reason that is not the test's.
-     */
-    static void warmUp() throws Exception {
-        try (WebFixture w = new WebFixture("default")) {
-            jp.mynadesk.bench.WebDeskClient c = w.client();
-            c.post("/api/staff/start", "{\"mode\":\"pin\"}");
-            c.post("/api/patient/pin", "{\"pin\":\"1234\"}");
-            c.post("/api/patient/consent", "{\"answers\":{\"diagnosis\":true,\"drug\":true,\"checkup\":true,\"surgery\":true}}");
-        }
     }
 
     /** The staff page and one patient page of {@code f}, each in its own window; other windows closed. */

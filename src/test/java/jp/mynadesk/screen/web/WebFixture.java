@@ -10,6 +10,8 @@ import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.testsupport.PatientClient;
+import jp.mynadesk.time.Timeline;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 
@@ -31,7 +33,7 @@ final class WebFixture implements AutoCloseable {
         data = Files.createTempDirectory("mynadesk-web");
         station = Station.open(new Station.Setup(CardProfiles.resolve(profile), null, false, null,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), busyTimeout, clock,
-                null, null, null, null));
+                null, null, null, null), Timeline.REAL, PatientClient::tune);
         web = WebDesk.start(station, new WebDesk.Options(bind, 0), webClock);
     }
 
