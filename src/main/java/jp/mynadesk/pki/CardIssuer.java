@@ -9,7 +9,10 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
@@ -64,8 +67,31 @@ public final class CardIssuer {
      * ({@link SimulatorCertificates}: the same bytes, without four RSA signatures at start-up); otherwise signed here.
      */
     public HolderCertificates issue(HolderSpec spec) {
-        return issue(spec, SimulatorCertificates.bundled());
+        Issued key = new Issued(ca, spec);
+        HolderCertificates issued = ISSUED.get(key);
+        if (issued == null) {
+            issued = issue(spec, SimulatorCertificates.bundled());
+            ISSUED.put(key, issued);
+        }
+        return issued;
     }
+
+    /** Certificates issued so far, by CA and holder: issuance is a function of the two (deterministic keys, serials). */
+    private record Issued(TestCa ca, HolderSpec spec) {}
+
+    /**
+     * A scenario run makes two cards per scenario and a test suite hundreds of the same profiles; each card's
+     * certificate labels hashed both CA certificates, and a profile outside the bundle had its two certificates signed
+     * afresh. The certificates and key pairs handed out are immutable; the card keeps its own PINs and state.
+     */
+    static final int ISSUED_KEPT = 64;
+    private static final Map<Issued, HolderCertificates> ISSUED = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Issued, HolderCertificates> eldest) {
+                    return size() > ISSUED_KEPT;
+                }
+            });
 
     HolderCertificates issue(HolderSpec spec, SimulatorCertificates bundle) {
         List<String> labels = keyLabels(spec);

@@ -36,6 +36,28 @@ class CardIssuerTest {
     }
 
     @Test
+    void aHolderIsIssuedOncePerCaAndAnotherHolderOrCaGetsItsOwn() throws Exception {
+        CardIssuer issuer = new CardIssuer(TestCa.standard());
+        HolderCertificates first = issuer.issue(spec(false));
+        // another issuer for the same CA: the same certificates, not signed again
+        assertSame(first, new CardIssuer(TestCa.standard()).issue(spec(false)));
+        // issuance stays the definition: signed afresh, the same bytes
+        HolderCertificates fresh = issuer.issue(spec(false), SimulatorCertificates.NONE);
+        assertEquals(first.authCertificate(), fresh.authCertificate());
+        assertEquals(first.signCertificate(), fresh.signCertificate());
+        // another holder, or the same holder under another CA, is its own issuance
+        HolderCertificates forged = issuer.issue(spec(true));
+        assertNotEquals(first.authCardKey(), forged.authCardKey());
+        TestCa other = TestCa.create("foreign");
+        HolderCertificates elsewhere = new CardIssuer(other).issue(spec(false));
+        assertEquals(other.authRoot().certificate().getSubjectX500Principal(),
+                elsewhere.authCertificate().getIssuerX500Principal());
+        elsewhere.authCertificate().verify(other.authRoot().certificate().getPublicKey());
+        assertThrows(SignatureException.class,
+                () -> elsewhere.authCertificate().verify(TestCa.standard().authRoot().certificate().getPublicKey()));
+    }
+
+    @Test
     void authCertificateLooksLikeAJpkiOneButNamesTheTestCa() throws Exception {
         TestCa ca = TestCa.standard();
         HolderCertificates c = new CardIssuer(ca).issue(spec(false));
