@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,30 +172,41 @@ public final class OqsBench {
     }
 
     private static double throughput(OqsClient client, int threads, Duration length) throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        double rate = perSecond(threads, length, () -> client.query(QUERY).isOk(), failures);
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " queries failed during the client run");
+        }
+        return rate;
+    }
+
+    /**
+     * {@code threads} threads each calling {@code once} again and again until {@code length} is over: the calls that
+     * succeeded per second of the run; the ones that did not are counted in {@code failures}.
+     */
+    private static double perSecond(int threads, Duration length, Callable<Boolean> once, AtomicInteger failures)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
-        AtomicInteger failures = new AtomicInteger();
         long end = System.nanoTime() + length.toNanos();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             futures.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    if (client.query(QUERY).isOk()) {
+                    if (once.call()) {
                         done.incrementAndGet();
                     } else {
                         failures.incrementAndGet();
                     }
                 }
+                return null;
             }));
         }
         for (Future<?> f : futures) {
             f.get();
         }
         pool.shutdown();
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " queries failed during the client run");
-        }
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -209,29 +221,12 @@ public final class OqsBench {
             throw new IllegalStateException(e);
         }
         PrivateKey key = card.authCardKey().getPrivate();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + length.toNanos();
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            futures.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    Challenge c = client.challenge().ok().orElseThrow();
-                    OqsResult<QualificationResponse> r = client.checkCard(CardCheckRequest.pin("20260415", "1311111111",
-                            "B", der, c.challengeId(), sign(key, c.nonce()), "BENCH"));
-                    if (r.ok().map(QualificationResponse::confirmed).orElse(false)) {
-                        done.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return perSecond(threads, length, () -> {
+            Challenge c = client.challenge().ok().orElseThrow();
+            OqsResult<QualificationResponse> r = client.checkCard(CardCheckRequest.pin("20260415", "1311111111",
+                    "B", der, c.challengeId(), sign(key, c.nonce()), "BENCH"));
+            return r.ok().map(QualificationResponse::confirmed).orElse(false);
+        }, new AtomicInteger());
     }
 
     private static byte[] sign(PrivateKey key, byte[] data) {

@@ -106,26 +106,36 @@ final class DataOptions {
     }
 
     VisitStore open(Map<String, String> env) {
-        Duration wait = busyTimeout();
-        Settings settings = settings(env);
-        SharedDatabase shared = database(settings, env);
-        RunLog.open(directory(settings, env));
-        try {
-            return shared != null ? Stores.open(shared, directory(settings, env), CLOCK, wait) : Stores.open(directory(settings, env), CLOCK, wait);
-        } catch (StoreException e) {
-            throw failure(e);
-        }
+        return onRecord(env, Stores::open, Stores::open);
     }
 
     /** {@code db migrate}: the record's schema brought up to date. */
     SchemaChange migrate(Map<String, String> env) {
+        return onRecord(env, Stores::migrate, Stores::migrate);
+    }
+
+    /** A step on the shared database (with the data folder for the run's files). */
+    private interface OnShared<T> {
+        T run(SharedDatabase db, DataDirectory dir, Clock clock, Duration wait);
+    }
+
+    /** A step on the data folder's SQLite file. */
+    private interface OnFolder<T> {
+        T run(DataDirectory dir, Clock clock, Duration wait);
+    }
+
+    /**
+     * The record the settings name, with the run log opened in its folder: the step on the shared database or on the
+     * data folder; a record that cannot be used is the command's failure ({@link #failure}).
+     */
+    private <T> T onRecord(Map<String, String> env, OnShared<T> onShared, OnFolder<T> onFolder) {
         Duration wait = busyTimeout();
         Settings settings = settings(env);
         SharedDatabase shared = database(settings, env);
-        RunLog.open(directory(settings, env));
+        DataDirectory dir = directory(settings, env);
+        RunLog.open(dir);
         try {
-            return shared != null ? Stores.migrate(shared, directory(settings, env), CLOCK, wait)
-                    : Stores.migrate(directory(settings, env), CLOCK, wait);
+            return shared != null ? onShared.run(shared, dir, CLOCK, wait) : onFolder.run(dir, CLOCK, wait);
         } catch (StoreException e) {
             throw failure(e);
         }

@@ -30,6 +30,7 @@ import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.Sex;
 import jp.mynadesk.oqs.OqsResult;
 import jp.mynadesk.oqs.server.FaultPlan;
+import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.screen.VisitText;
 import jp.mynadesk.station.Station;
 import jp.mynadesk.store.DataDirectory;
@@ -117,7 +118,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("=== mynadesk デモ: マイナ保険証の受付（仮想カードリーダー・仮想カード・模擬オンライン資格確認） ===");
         out.println("カード: " + profile.name() + "（" + cardInWords(profile) + "）／ 受付日: " + LocalDate.now(clock.withZone(AsOf.JST)));
         out.println("記録: " + folder.toAbsolutePath());
-        Station.Setup setup = new Station.Setup(profile, null, false, null, null, new DataDirectory(folder, true), null,
+        // The in-process service answers the recheck's batch at once: its default 2 s of "processing" showed nothing
+        // in the demo's output and only made every run (and every test of it) wait.
+        Station.Setup setup = new Station.Setup(profile, null, false, null,
+                OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(folder, true), null,
                 clock, null, null, apdus, out::println);
         try (Station station = DeskOptions.open(setup)) {
             out.println();

@@ -1,28 +1,24 @@
 package jp.mynadesk.documents;
 
 import java.util.Optional;
+import jp.mynadesk.format.Labelled;
 
 /** 性別 as printed on the 資格確認書. JSON uses the code; the QR payload uses the digit (1 男, 2 女) as in レセプト. */
-public enum Sex {
+public enum Sex implements Labelled {
     MALE("male", "男", '1'),
     FEMALE("female", "女", '2');
 
-    private final String code;
-    private final String label;
+    private final Words words;
     private final char digit;
 
     Sex(String code, String label, char digit) {
-        this.code = code;
-        this.label = label;
+        this.words = new Words(code, label);
         this.digit = digit;
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Words words() {
+        return words;
     }
 
     public char digit() {
@@ -35,7 +31,7 @@ public enum Sex {
             return Optional.empty();
         }
         for (Sex x : values()) {
-            if (x.code.equalsIgnoreCase(s.strip()) || x.label.equals(s.strip()) || s.strip().equals(String.valueOf(x.digit))) {
+            if (x.code().equalsIgnoreCase(s.strip()) || x.label().equals(s.strip()) || s.strip().equals(String.valueOf(x.digit))) {
                 return Optional.of(x);
             }
         }

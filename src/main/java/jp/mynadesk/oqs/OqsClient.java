@@ -36,9 +36,9 @@ public final class OqsClient implements QualificationService, AutoCloseable {
     public static final class Builder {
         private final URI base;
         private Clock clock = Clock.systemUTC();
-        private Duration connectTimeout = Limits.DEFAULTS.connect();
-        private Duration requestTimeout = Limits.DEFAULTS.request();
-        private Duration callTimeout = Limits.DEFAULTS.call();
+        private Duration connectTimeout = Duration.ofMillis(500);
+        private Duration requestTimeout = Duration.ofSeconds(1);
+        private Duration callTimeout = Duration.ofSeconds(3);
         private int maxRetries = 2;
         private Duration backoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(1);
@@ -65,12 +65,6 @@ public final class OqsClient implements QualificationService, AutoCloseable {
             }
             return d;
         }
-        /** The three deadlines at once (connect, one attempt, the whole call). */
-        public Builder limits(Limits limits) {
-            connectTimeout(limits.connect());
-            requestTimeout(limits.request());
-            return callTimeout(limits.call());
-        }
         /** Extra attempts for idempotent calls (0 = none). */
         public Builder maxRetries(int n) { this.maxRetries = Math.max(0, n); return this; }
         /** First backoff; doubled per retry, ±50 % jitter, capped at maxBackoff. */
@@ -87,21 +81,6 @@ public final class OqsClient implements QualificationService, AutoCloseable {
 
         public OqsClient build() {
             return new OqsClient(this);
-        }
-    }
-
-    /**
-     * The client's deadlines as one value a desk's setup can carry ({@code Station.Setup#clientLimits}): how long to
-     * wait for a connection, for one attempt and for a whole call, retries and back-off included.
-     */
-    public record Limits(Duration connect, Duration request, Duration call) {
-        /** The desk's own: connect 500 ms, 1 s per attempt, 3 s per call. */
-        public static final Limits DEFAULTS = new Limits(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(3));
-
-        public Limits {
-            Builder.positive("connect", connect);
-            Builder.positive("request", request);
-            Builder.positive("call", call);
         }
     }
 

@@ -143,14 +143,29 @@ final class SimulatorCertificates {
         if (text == null) {
             return null;
         }
+        Checked seen = checked.get(label);
+        if (seen != null && seen.expected().equals(expected)) {
+            return seen.certificate();
+        }
         X509Certificate certificate = decode(label, text);
         List<String> wrong = mismatches(certificate, expected);
         if (!wrong.isEmpty()) {
             throw new IllegalStateException(source + ": certificate " + label + " does not match its issuance inputs ("
                     + String.join(", ", wrong) + ")");
         }
+        checked.put(label, new Checked(expected, certificate));
         return certificate;
     }
+
+    /** A bundled entry already decoded and found to match these issuance inputs (the bundle's bytes never change). */
+    private record Checked(Expected expected, X509Certificate certificate) {}
+
+    /**
+     * Entries decoded and checked so far, by label: every card made from the same profile (each scenario makes two)
+     * would otherwise decode its two certificates again and verify their CA signatures again. Only a match is kept,
+     * with the inputs it matched: other inputs under the same label are checked afresh.
+     */
+    private final Map<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
 
     private X509Certificate decode(String label, String text) {
         try {

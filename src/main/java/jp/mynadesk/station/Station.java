@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.desk.CheckStep;
 import jp.mynadesk.desk.DeskContext;
@@ -39,11 +40,6 @@ import jp.mynadesk.virtualcard.reader.VirtualTerminals;
  * CA is trusted only with a virtual card; at a PC/SC reader only the configured anchors are, and without any the
  * station does not open ({@link NoTrustAnchors}): the desk cannot tell a real card there from vpcd's. The terminal screen, {@code check}, {@code demo}, scenarios and the
  * web pages all open a station and drive {@link jp.mynadesk.desk.ReceptionCheck} over its {@link #context()}.
- *
- * <p>The client's deadlines come from the setup ({@link Setup#clientLimits()}, default {@link
- * OqsClient.Limits#DEFAULTS}). A desk always runs with the defaults; a test whose subject is not time gives its
- * station longer ones, so that a loaded machine (GC, JIT, the first CRL of a cold JVM) cannot turn the in-process
- * mock's answer into a time-out, and a test of time-outs runs on a {@link jp.mynadesk.time.VirtualTimeline}.
  */
 public final class Station implements AutoCloseable {
     /** The clinic the built-in registry knows, and its desk registered for 目視. */
@@ -73,15 +69,11 @@ public final class Station implements AutoCloseable {
      * @param noService      no online qualification service at all ({@link NoService}; {@code service} is ignored)
      * @param anchors        the configured trust anchors (null: none)
      * @param visualStaff    the staff ids allowed to confirm 目視 (empty: anyone)
-     * @param clientLimits   the service client's deadlines (null: {@link OqsClient.Limits#DEFAULTS}). Only tests change
-     *                       them: a test whose subject is not time gives its desk limits a loaded CI machine cannot hit,
-     *                       so a slow first answer of the in-process mock is not taken for an outage
      */
     public record Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
                         OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
                         String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile,
-                        SharedDatabase shared, boolean noService, TrustAnchors anchors, List<String> visualStaff,
-                        OqsClient.Limits clientLimits) {
+                        SharedDatabase shared, boolean noService, TrustAnchors anchors, List<String> visualStaff) {
         public Setup {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(clock, "clock");
@@ -91,16 +83,6 @@ public final class Station implements AutoCloseable {
             announce = announce == null ? s -> { } : announce;
             anchors = anchors == null ? TrustAnchors.none() : anchors;
             visualStaff = visualStaff == null ? List.of() : List.copyOf(visualStaff);
-            clientLimits = clientLimits == null ? OqsClient.Limits.DEFAULTS : clientLimits;
-        }
-
-        /** A desk whose client has the default deadlines. */
-        public Setup(CardProfile virtualCard, String pcscReader, boolean usePcsc, URI service,
-                     OqsServer.Config serviceConfig, DataDirectory data, Duration busyTimeout, Clock clock, String institution,
-                     String terminal, ApduTrace trace, Consumer<String> announce, ReaderProfile readerProfile,
-                     SharedDatabase shared, boolean noService, TrustAnchors anchors, List<String> visualStaff) {
-            this(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock, institution, terminal,
-                    trace, announce, readerProfile, shared, noService, anchors, visualStaff, null);
         }
 
         /** A desk with the service given (null: the mock in this process) and no configured anchors. */
@@ -115,14 +97,7 @@ public final class Station implements AutoCloseable {
         /** The same desk with these trust anchors configured. */
         public Setup withAnchors(TrustAnchors configured) {
             return new Setup(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock,
-                    institution, terminal, trace, announce, readerProfile, shared, noService, configured, visualStaff,
-                    clientLimits);
-        }
-
-        /** The same desk with these client deadlines. */
-        public Setup withClientLimits(OqsClient.Limits limits) {
-            return new Setup(virtualCard, pcscReader, usePcsc, service, serviceConfig, data, busyTimeout, clock,
-                    institution, terminal, trace, announce, readerProfile, shared, noService, anchors, visualStaff, limits);
+                    institution, terminal, trace, announce, readerProfile, shared, noService, configured, visualStaff);
         }
 
         /** A PC/SC reader: the desk cannot know whether the card in it is real (docs/CLINIC.md). */
@@ -170,6 +145,16 @@ public final class Station implements AutoCloseable {
      * {@code timeline} (a scenario's virtual time). A PC/SC reader waits in real time whatever the timeline.
      */
     public static Station open(Setup s, Timeline timeline) throws ReaderException, IOException {
+        return open(s, timeline, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(Setup, Timeline)}, with the service client's settings changed by {@code clientTuning} (its
+     * time-outs, retries and breaker). Tests whose subject is not the client's deadline give it one a loaded machine
+     * never reaches, so an in-process answer that is merely slow does not turn into an outage the test did not ask for.
+     */
+    public static Station open(Setup s, Timeline timeline, UnaryOperator<OqsClient.Builder> clientTuning)
+            throws ReaderException, IOException {
         if (s.pcsc() && s.anchors().isEmpty()) {
             throw new NoTrustAnchors();
         }
@@ -197,8 +182,8 @@ public final class Station implements AutoCloseable {
                 uri = server.uri();
                 s.announce().accept("模擬オンライン資格確認サービスをこのプロセス内で起動しました: " + uri);
             }
-            client = s.noService() ? null : OqsClient.builder(uri).clock(s.clock()).limits(s.clientLimits())
-                    .timeline(timeline).build();
+            client = s.noService() ? null
+                    : clientTuning.apply(OqsClient.builder(uri).clock(s.clock()).timeline(timeline)).build();
             store = s.openStore();
             Station station = new Station(s, virtualReader, server, client, store, readers);
             OperationsLog.info("station", station.settingsInForce());

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,13 +44,19 @@ class CsvInjectionTest {
     @Test
     void aHostileNameInAQrCodeStaysOneCellOfOneRow() throws Exception {
         Path data = dir.resolve("data");
-        for (int i = 0; i < HOSTILE.size(); i++) {
-            Path png = dir.resolve("doc-" + i + ".png");
-            DocumentRenderer.writePng(document(HOSTILE.get(i)), png);
-            // no service answers: the document is judged offline and its name is what gets recorded
-            CliRun check = CliRun.of("check", "--document", png.toString(), "--service", "http://127.0.0.1:9/",
-                    "--as-of", "2026-12-01T09:30:00+09:00", "--json", "--data", data.toString());
-            assertEquals(0, check.exitCode(), check.err());
+        HttpServer down = outage();
+        try {
+            String service = "http://127.0.0.1:" + down.getAddress().getPort() + "/";
+            for (int i = 0; i < HOSTILE.size(); i++) {
+                Path png = dir.resolve("doc-" + i + ".png");
+                DocumentRenderer.writePng(document(HOSTILE.get(i)), png);
+                // the service is down: the document is judged offline and its name is what gets recorded
+                CliRun check = CliRun.of("check", "--document", png.toString(), "--service", service,
+                        "--as-of", "2026-12-01T09:30:00+09:00", "--json", "--data", data.toString());
+                assertEquals(0, check.exitCode(), check.err());
+            }
+        } finally {
+            down.stop(0);
         }
         CliRun csv = CliRun.of("visits", "--csv", "--data", data.toString());
         assertEquals(0, csv.exitCode(), csv.err());
@@ -68,6 +78,22 @@ class CsvInjectionTest {
                         "a cell a spreadsheet would run: " + cell);
             }
         }
+    }
+
+    /**
+     * A service in maintenance for an hour (503, Retry-After 3600): the client gives up at once instead of retrying
+     * with real back-offs, as it would against a refused port (the 10 checks waited ~3 s for those).
+     */
+    private static HttpServer outage() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Retry-After", "3600");
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     /** Dates, times and plain numbers are not formulas even when they start with '-' (none do here). */

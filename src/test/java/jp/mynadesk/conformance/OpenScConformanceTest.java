@@ -23,6 +23,7 @@ import jp.mynadesk.card.SmartcardioTransport;
 import jp.mynadesk.pki.CardIssuer;
 import jp.mynadesk.pki.TestCa;
 import jp.mynadesk.reader.CardReaders;
+import jp.mynadesk.testsupport.RecordingCard;
 import jp.mynadesk.testsupport.RequiresPcscd;
 import jp.mynadesk.virtualcard.CardProfile;
 import jp.mynadesk.virtualcard.CardProfiles;

@@ -9,6 +9,7 @@ import jp.mynadesk.oqs.QualificationService;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.pki.TrustAnchors;
 import jp.mynadesk.reader.CardReaders;
+import jp.mynadesk.testsupport.PatientClient;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 import jp.mynadesk.virtualcard.reader.VirtualTerminal;
@@ -29,7 +30,7 @@ final class DeskFixture implements AutoCloseable {
         this.clock = MutableClock.jst(asOf);
         this.store = store;
         this.server = OqsServer.start(OqsServer.Config.defaults().port(0).clock(clock).batchProcessingTime(Duration.ZERO));
-        this.client = OqsClient.builder(server.uri()).clock(clock).requestTimeout(Duration.ofSeconds(10)).maxRetries(0)
+        this.client = PatientClient.tune(OqsClient.builder(server.uri()).clock(clock)).maxRetries(0)
                 .breaker(new CircuitBreaker.Config(1, Duration.ofMinutes(5))).build();
     }
 

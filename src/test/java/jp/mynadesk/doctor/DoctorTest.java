@@ -29,6 +29,7 @@ import jp.mynadesk.settings.ServiceChoice;
 import jp.mynadesk.settings.Settings;
 import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.store.Stores;
+import jp.mynadesk.testsupport.RecordingCard;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.EmulatedCard;
 import jp.mynadesk.virtualcard.MyNumberCard;

@@ -16,21 +16,29 @@ import java.util.List;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.FaultPlan.Rule;
 import jp.mynadesk.oqs.server.OqsServer;
+import jp.mynadesk.time.VirtualTimeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Faults injected by the real server, seen through the real client. Timeouts are short; no multi-second waits. */
+/**
+ * Faults injected by the real server, seen through the real client. Timeouts are short; no multi-second waits. Server
+ * and client share a {@link VirtualTimeline}: a hang or latency is held in virtual time and the client's 300 ms
+ * deadline is measured there, so what the deadline decides does not depend on how loaded the machine is (the real
+ * work of an answer is waited for up to {@link VirtualTimeline#REAL_PATIENCE}).
+ */
 class OqsFaultTest {
     private static final QualificationRequest QUERY = Cards.numbers("20260415", "01130012", "12345678", "1", "00", "19890510", false);
     private MutableClock clock;
+    private VirtualTimeline timeline;
     private OqsServer server;
     private final List<Duration> sleeps = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
         clock = MutableClock.jst("2026-04-15T10:00:00");
-        server = OqsServer.start(OqsServer.Config.defaults().port(0).clock(clock));
+        timeline = new VirtualTimeline();
+        server = OqsServer.start(OqsServer.Config.defaults().port(0).clock(clock).timeline(timeline));
     }
 
     @AfterEach
@@ -38,11 +46,19 @@ class OqsFaultTest {
         server.close();
     }
 
-    /** Retries 2, breaker 3 failures / 5 s (by the test clock), 300 ms per attempt, backoff recorded not slept. */
+    /**
+     * Retries 2, breaker 3 failures / 5 s (by the test clock), 300 ms per attempt (on the test's timeline), backoff
+     * recorded not slept.
+     */
     private OqsClient client() {
-        return OqsClient.builder(server.uri()).clock(clock).requestTimeout(Duration.ofMillis(300))
+        return builder().requestTimeout(Duration.ofMillis(300))
                 .backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).maxRetries(2)
                 .breaker(new CircuitBreaker.Config(3, Duration.ofSeconds(5))).sleeper(sleeps::add).build();
+    }
+
+    /** A client on the test's clock and timeline. */
+    private OqsClient.Builder builder() {
+        return OqsClient.builder(server.uri()).clock(clock).timeline(timeline);
     }
 
     private void faults(Rule... rules) {
@@ -53,6 +69,9 @@ class OqsFaultTest {
     void latencyBelowTheTimeoutIsFine() {
         faults(Rule.latency(20, 30));
         assertTrue(client().query(QUERY).isOk());
+        Duration waited = Duration.ofNanos(timeline.nanoTime());
+        assertTrue(waited.compareTo(Duration.ofMillis(20)) >= 0 && waited.compareTo(Duration.ofMillis(50)) <= 0,
+                "the one answer came after the injected 20 ms + 0–30 ms: " + waited);
     }
 
     @Test
@@ -63,6 +82,7 @@ class OqsFaultTest {
         OqsResult.Offline<?> off = assertInstanceOf(OqsResult.Offline.class, r, r::describe);
         assertTrue(off.lastFailure().contains("TIMEOUT"), off.lastFailure());
         assertEquals(CircuitBreaker.State.OPEN, c.state());
+        assertEquals(Duration.ofMillis(900), Duration.ofNanos(timeline.nanoTime()), "three attempts, each given up at 300 ms");
         assertEquals(2, sleeps.size(), "two backoffs between three attempts");
         assertTrue(sleeps.get(1).compareTo(sleeps.get(0)) > 0 || sleeps.get(1).toMillis() >= 100, "backoff grows");
         int before = server.requestCount();
@@ -114,7 +134,7 @@ class OqsFaultTest {
         OqsResult<QualificationResponse> cut = client().query(QUERY);
         assertTrue(cut.isOk(), "a truncated answer is retried for a query: " + cut.describe());
         faults(Rule.of("malformed"));
-        OqsResult<QualificationResponse> broken = OqsClient.builder(server.uri()).clock(clock).maxRetries(0).build().query(QUERY);
+        OqsResult<QualificationResponse> broken = builder().maxRetries(0).build().query(QUERY);
         assertInstanceOf(OqsResult.Malformed.class, broken, broken::describe);
     }
 
@@ -146,7 +166,7 @@ class OqsFaultTest {
     @Test
     void failureRateIsSeededAndPartial() {
         server.faults().set(new FaultPlan(42L, List.of(Rule.of("reset").rate(0.5))));
-        OqsClient c = OqsClient.builder(server.uri()).clock(clock).requestTimeout(Duration.ofMillis(500)).maxRetries(0)
+        OqsClient c = builder().requestTimeout(Duration.ofMillis(500)).maxRetries(0)
                 .breaker(new CircuitBreaker.Config(1000, Duration.ofSeconds(5))).build();
         int ok = 0;
         for (int i = 0; i < 40; i++) {
@@ -215,7 +235,7 @@ class OqsFaultTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode(), put.body());
         assertTrue(http.send(HttpRequest.newBuilder(admin).build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"status\" : 500"));
-        OqsClient c = OqsClient.builder(server.uri()).clock(clock).maxRetries(0).build();
+        OqsClient c = builder().maxRetries(0).build();
         assertInstanceOf(OqsResult.Unavailable.class, c.query(QUERY));
         assertTrue(c.query(QUERY).isOk(), "fail once, then recover");
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(admin).PUT(HttpRequest.BodyPublishers.ofString(

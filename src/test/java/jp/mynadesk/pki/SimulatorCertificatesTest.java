@@ -273,6 +273,30 @@ class SimulatorCertificatesTest {
     }
 
     @Test
+    void aCheckedEntryIsReusedOnlyForTheInputsItMatched() throws Exception {
+        // The default card's certificates in a bundle of their own: the second card reuses what the first checked.
+        CardIssuer issuer = new CardIssuer(TestCa.standard());
+        HolderCertificates first = issuer.issue(defaultSpec());
+        List<String> labels = issuer.certificateLabels(defaultSpec());
+        SimulatorCertificates bundle = parse(line(labels.get(0), first.authCertificate().getEncoded())
+                + line(labels.get(1), first.signCertificate().getEncoded()));
+        HolderCertificates a = issuer.issue(defaultSpec(), bundle);
+        HolderCertificates b = issuer.issue(defaultSpec(), bundle);
+        assertSame(a.authCertificate(), b.authCertificate());
+        assertSame(a.signCertificate(), b.signCertificate());
+        assertEquals(first.authCertificate(), a.authCertificate());
+
+        // The same label asked with other issuance inputs (another subject key) is checked afresh, and refused.
+        X509Certificate auth = a.authCertificate();
+        SimulatorCertificates.Expected other = new SimulatorCertificates.Expected(
+                TestCa.standard().signRoot().certificate().getPublicKey(), auth.getSerialNumber(),
+                auth.getNotBefore().toInstant(), auth.getNotAfter().toInstant(), auth.getIssuerX500Principal(),
+                TestCa.standard().authRoot().certificate().getPublicKey());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> bundle.find(labels.get(0), other));
+        assertTrue(e.getMessage().contains("subject key"), e.getMessage());
+    }
+
+    @Test
     void labelsSeparateTheirInputs() {
         assertNotEquals(SimulatorCertificates.label("k", "ab", "c"), SimulatorCertificates.label("k", "a", "bc"));
         assertNotEquals(SimulatorCertificates.label("k", (Object) null), SimulatorCertificates.label("k", ""));

@@ -14,15 +14,15 @@ import jp.mynadesk.oqs.MutableClock;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.station.Station;
-import jp.mynadesk.station.UnhurriedClient;
 import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.testsupport.PatientClient;
+import jp.mynadesk.time.Timeline;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 
 /**
  * A whole terminal desk for a test: the in-JVM reader with a virtual card, the mock service in this process (or a
- * URL), the real SQLite record in a temporary folder, and the screen's own input seam ({@link Keyboard}). Its client
- * has {@link UnhurriedClient} deadlines: no test here is about time, and an outage is a 503, never a slow answer.
+ * URL), the real SQLite record in a temporary folder, and the screen's own input seam ({@link Keyboard}).
  */
 final class TerminalFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.jst("2026-12-01T09:00");
@@ -39,7 +39,7 @@ final class TerminalFixture implements AutoCloseable {
         data = Files.createTempDirectory("mynadesk-terminal");
         station = Station.open(new Station.Setup(profile == null ? null : CardProfiles.resolve(profile), null, false, service,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), null, clock,
-                null, null, null, null).withClientLimits(UnhurriedClient.LIMITS));
+                null, null, null, null), Timeline.REAL, PatientClient::tune);
     }
 
     /** Runs the desk on these keys (strings are lines, runnables happen between lines) and returns the screen. */

@@ -16,12 +16,13 @@ import jp.mynadesk.store.DataDirectory;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.reader.ReaderProfile;
 import jp.mynadesk.virtualcard.reader.ReaderProfiles;
+import jp.mynadesk.testsupport.PatientClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A station's virtual reader behaves as the chosen reader family, and the check still goes through it. The client has
- * {@link UnhurriedClient} deadlines: the check's first CRL and card answers from a cold mock must not time out on a
+ * {@link PatientClient} deadlines: the check's first CRL and card answers from a cold mock must not time out on a
  * loaded machine (it did, as SERVICE_OFFLINE, in a batch run).
  */
 class StationReaderProfileTest {
@@ -31,8 +32,8 @@ class StationReaderProfileTest {
         ReaderProfile acr = ReaderProfiles.resolve("acr39u");
         Clock clock = Station.standingAt(Clock.systemUTC(), Instant.parse("2026-12-01T01:00:00Z"));
         try (Station station = Station.open(new Station.Setup(CardProfiles.resolve("default"), null, false, null, null,
-                new DataDirectory(dir.resolve("data"), true), null, clock, null, null, null, null, acr, null)
-                .withClientLimits(UnhurriedClient.LIMITS))) {
+                new DataDirectory(dir.resolve("data"), true), null, clock, null, null, null, null, acr, null),
+                jp.mynadesk.time.Timeline.REAL, PatientClient::tune)) {
             assertEquals(acr.readerName(), station.virtualReader().getName());
             assertTrue(station.virtualReader().options().t0(), "the ACR39U profile runs T=0");
             Visit v = new CheckScript(CheckMode.PIN, null, "1234".toCharArray(), null, List.of(), false, null, null)

@@ -18,17 +18,13 @@ const desk = (() => {
       headers["Content-Type"] = "application/json";
       payload = JSON.stringify(body || {});
     }
-    const r = await fetch(path, { method: "POST", headers, body: payload, credentials: "same-origin" });
-    const data = await r.json().catch(() => ({}));
-    if (!r.ok) {
-      const e = new Error(data.message || "");
-      e.data = data;
-      throw e;
-    }
-    return data;
+    return answer(await fetch(path, { method: "POST", headers, body: payload, credentials: "same-origin" }));
   }
   async function get(path) {
-    const r = await fetch(path, { credentials: "same-origin" });
+    return answer(await fetch(path, { credentials: "same-origin" }));
+  }
+  // The JSON body of an answer; a refusal throws an Error carrying the server's message and body.
+  async function answer(r) {
     const data = await r.json().catch(() => ({}));
     if (!r.ok) {
       const e = new Error(data.message || "");

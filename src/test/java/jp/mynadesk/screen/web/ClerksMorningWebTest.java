@@ -17,8 +17,6 @@ import jp.mynadesk.documents.DocumentKind;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,20 +30,7 @@ import org.openqa.selenium.Keys;
  * Screenshots of both pages at each step: target/screenshots/m*.png.
  */
 @Tag("slow") // Chromium
-class ClerksMorningWebTest {
-    private static Pages pages;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        pages = Pages.start();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
+class ClerksMorningWebTest extends BrowserTest {
 
     private static PresentedDocument kakuninsho(String insurer, String symbol, String number, String branch, String name,
                                                 String born, Sex sex) {
@@ -59,20 +44,11 @@ class ClerksMorningWebTest {
             pages.open(f);
 
             // --- 1. 協会 太郎: the PIN, then consent with one answer forgotten, then given -------------------------
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
-            pages.pin("1234");
-            pages.await(() -> pages.visible("consent"));
-            pages.click("c-diagnosis-yes");
-            pages.click("c-drug-no");
-            pages.click("c-checkup-yes");
-            pages.click("consent-form", "button[type='submit']");
+            pages.pinCheckToConsent();
+            pages.answers("diagnosis-yes", "drug-no", "checkup-yes");
             pages.await(() -> pages.visible("consent-missing"));
             assertTrue(f.station.store().visits(null).isEmpty());
-            pages.click("c-surgery-no");
-            pages.click("consent-form", "button[type='submit']");
+            pages.answers("surgery-no");
             pages.await(() -> pages.visible("done"));
             pages.staff();
             pages.await(() -> "answered".equals(pages.attr("consent-result", "data-state")));
@@ -86,13 +62,7 @@ class ClerksMorningWebTest {
             // --- 2. 協会 さくら, no card: her 資格確認書 typed with the dates left blank, then corrected ----------------
             f.station.virtualReader().remove();
             pages.click("btn-docs-start");
-            pages.type("d-insurerNumber", "01130012");
-            pages.type("d-symbol", "12345678");
-            pages.type("d-number", "1");
-            pages.type("d-branch", "01");
-            pages.type("d-name", "協会 さくら");
-            pages.type("d-birthDate", "H28.4.2");
-            pages.type("d-sex", "女");
+            pages.typeSakurasKakuninsho("H28.4.2");
             pages.click("docs-form", "button[type='submit']");
             pages.await(() -> pages.visible("d-issuedOn-problem") && pages.visible("d-validUntil-problem"));
             pages.shots("m02-kakuninsho-slip");
@@ -110,10 +80,8 @@ class ClerksMorningWebTest {
             // --- 3. outage: 協会 太郎's card again; keys typed ahead on the patient page go nowhere --------------------
             f.swapCard("default");
             f.outage();
-            pages.click("btn-pin");
             // the card proves itself without the service (the PIN, the desk's own challenge), then the documents decide
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
+            pages.startPinCheck();
             pages.pin("1234");
             pages.staff();
             pages.await(() -> "service-offline".equals(pages.attr("reason", "data-code")));

@@ -169,11 +169,44 @@ final class Pages implements AutoCloseable {
 
     /** On the patient page: one answer per category (診療, 薬剤, 特定健診, 手術), then 決定. */
     void consent(boolean diagnosis, boolean drug, boolean checkup, boolean surgery) {
-        click("c-diagnosis-" + (diagnosis ? "yes" : "no"));
-        click("c-drug-" + (drug ? "yes" : "no"));
-        click("c-checkup-" + (checkup ? "yes" : "no"));
-        click("c-surgery-" + (surgery ? "yes" : "no"));
+        answers("diagnosis-" + (diagnosis ? "yes" : "no"), "drug-" + (drug ? "yes" : "no"),
+                "checkup-" + (checkup ? "yes" : "no"), "surgery-" + (surgery ? "yes" : "no"));
+    }
+
+    /** On the patient page: the answers as given ({@code "drug-no"}: the choice {@code c-drug-no}), then 決定. */
+    void answers(String... choices) {
+        for (String c : choices) {
+            click("c-" + c);
+        }
         click("consent-form", "button[type='submit']");
+    }
+
+    /** From the staff page: a PIN check started; the patient page shows its pad (and is the current window). */
+    void startPinCheck() {
+        staff();
+        click("btn-pin");
+        patient();
+        await(() -> visible("pin"));
+    }
+
+    /** A PIN check started and the right PIN (1234) entered: the patient page asks the consent questions. */
+    void pinCheckToConsent() {
+        startPinCheck();
+        pin("1234");
+        await(() -> visible("consent"));
+    }
+
+    /** Fields typed one after the other: id, text, id, text, ... */
+    void fill(String... idsAndTexts) {
+        for (int i = 0; i < idsAndTexts.length; i += 2) {
+            type(idsAndTexts[i], idsAndTexts[i + 1]);
+        }
+    }
+
+    /** On the staff page: 協会 さくら's 資格確認書 typed into the documents form up to her 性別 (no dates, no address). */
+    void typeSakurasKakuninsho(String birthDate) {
+        fill("d-insurerNumber", "01130012", "d-symbol", "12345678", "d-number", "1", "d-branch", "01",
+                "d-name", "協会 さくら", "d-birthDate", birthDate, "d-sex", "女");
     }
 
     /** Waits for what a person would wait for; a bounded poll, not a timing assertion. */

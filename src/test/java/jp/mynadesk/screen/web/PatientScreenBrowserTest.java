@@ -12,8 +12,6 @@ import java.util.Map;
 import jp.mynadesk.desk.Prompt;
 import jp.mynadesk.desk.SharingCategory;
 import jp.mynadesk.desk.Visit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -25,40 +23,19 @@ import org.openqa.selenium.Keys;
  * that makes way for the next patient. The record is read back after each check. Screenshots: target/screenshots/.
  */
 @Tag("slow") // Chromium
-class PatientScreenBrowserTest {
-    private static Pages pages;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        pages = Pages.start();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
+class PatientScreenBrowserTest extends BrowserTest {
 
     @Test
     void consentIsAskedNeverDefaultedAndTheAnswersAreRecordedAsGiven() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             pages.open(f);
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
-            pages.pin("1234");
-            pages.await(() -> pages.visible("consent"));
+            pages.pinCheckToConsent();
             assertEquals(0L, pages.js("return document.querySelectorAll('#questions input:checked').length"),
                     "no answer is chosen beforehand");
             pages.axe("patient page, consent questions");
 
             // three answered, 手術情報 forgotten: asked again, nothing recorded
-            pages.click("c-diagnosis-yes");
-            pages.click("c-drug-no");
-            pages.click("c-checkup-yes");
-            pages.click("consent-form", "button[type='submit']");
+            pages.answers("diagnosis-yes", "drug-no", "checkup-yes");
             pages.await(() -> pages.visible("consent-missing"));
             assertEquals("true", pages.driver.findElement(org.openqa.selenium.By.cssSelector(
                     "fieldset[data-category='surgery']")).getDomAttribute("aria-invalid"));
@@ -68,8 +45,7 @@ class PatientScreenBrowserTest {
             assertInstanceOf(Prompt.AwaitingConsent.class, f.web.prompt(), "still asking");
             assertTrue(f.station.store().visits(null).isEmpty(), "nothing recorded for an unanswered question");
 
-            pages.click("c-surgery-no");
-            pages.click("consent-form", "button[type='submit']");
+            pages.answers("surgery-no");
             pages.await(() -> pages.visible("done"));
             pages.staff();
             pages.await(() -> "answered".equals(pages.attr("consent-result", "data-state")));
@@ -91,10 +67,7 @@ class PatientScreenBrowserTest {
             pages.open(f);
             pages.patient();
             pages.driver.manage().window().setSize(new Dimension(1024, 768));
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
+            pages.startPinCheck();
             pages.shot("p03-pin-pad-1024x768");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> keys = (List<Map<String, Object>>) pages.js(
@@ -154,10 +127,7 @@ class PatientScreenBrowserTest {
     void aSecondPatientTabTakesTheDeskOverAndTheFirstSaysItIsNoLongerInUse() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             pages.open(f);
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
+            pages.startPinCheck();
 
             pages.openPatient(f, "patient-2");
             pages.await(() -> pages.visible("pin"));
@@ -196,12 +166,7 @@ class PatientScreenBrowserTest {
             assertEquals("true", pages.attr("idle", "data-card"));
             assertFalse(pages.text("idle-text").contains("置いてください"), "a card is on the reader: " + pages.text("idle-text"));
 
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
-            pages.pin("1234");
-            pages.await(() -> pages.visible("consent"));
+            pages.pinCheckToConsent();
             pages.consent(true, true, true, true);
             pages.await(() -> pages.visible("done"));
             assertTrue(pages.text("done").contains("受付が完了しました") && pages.text("done").contains("カードをお取りください"),

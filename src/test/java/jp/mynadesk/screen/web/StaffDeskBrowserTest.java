@@ -14,8 +14,6 @@ import jp.mynadesk.documents.DocumentRenderer;
 import jp.mynadesk.documents.PresentedDocument;
 import jp.mynadesk.documents.QrPayload;
 import jp.mynadesk.documents.Sex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,35 +26,19 @@ import org.openqa.selenium.Keys;
  * check. Screenshots: target/screenshots/.
  */
 @Tag("slow") // Chromium
-class StaffDeskBrowserTest {
-    private static Pages pages;
-
+class StaffDeskBrowserTest extends BrowserTest {
     static final PresentedDocument YUI = PresentedDocument.builder(DocumentKind.SHIKAKU_KAKUNINSHO).insurerNumber("06139992")
             .symbol("802").number("7777").branch("00").name("転職 結衣").birthDate("1998-02-28").sex(Sex.FEMALE)
             .issuedOn("2024-12-02").validUntil("2029-11-30").build();
 
-    @BeforeAll
-    static void browser() throws Exception {
-        pages = Pages.start();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
 
     @Test
     void aKakuninshoWithoutItsDatesIsShownFieldByFieldAndNotRecordedThenAccepted() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             pages.open(f);
             f.outage();
-            pages.staff();
-            pages.click("btn-pin");
             // the card proves itself without the service: the PIN first, then the documents decide
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
+            pages.startPinCheck();
             pages.pin("1234");
             pages.staff();
             pages.await(() -> "service-offline".equals(pages.attr("reason", "data-code")) && pages.visible("docs-panel"));
@@ -65,13 +47,7 @@ class StaffDeskBrowserTest {
             assertEquals("オンライン資格確認（模擬）", pages.text("st-service-label"));
             assertTrue(pages.visible("st-service-detail") && pages.text("st-service-detail").contains(f.station.client().base().toString()),
                     pages.text("st-service-detail"));
-            pages.type("d-insurerNumber", "01130012");
-            pages.type("d-symbol", "12345678");
-            pages.type("d-number", "1");
-            pages.type("d-branch", "01");
-            pages.type("d-name", "協会 さくら");
-            pages.type("d-birthDate", "平成28年4月2日");
-            pages.type("d-sex", "女");
+            pages.typeSakurasKakuninsho("平成28年4月2日");
             pages.type("d-address", "東京都千代田区霞が関1-2-3");
             pages.click("docs-form", "button[type='submit']");
             pages.await(() -> pages.visible("d-validUntil-problem") && pages.visible("d-issuedOn-problem"));
@@ -151,12 +127,7 @@ class StaffDeskBrowserTest {
     void theResultIsInJapaneseWordsWithTheConsentAnswersAndNoCodes() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             pages.open(f);
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
-            pages.pin("1234");
-            pages.await(() -> pages.visible("consent"));
+            pages.pinCheckToConsent();
             pages.staff();
             pages.await(() -> "pending".equals(pages.attr("consent-result", "data-state")));
             assertEquals("区分ウ", pages.text("q-limit"));
@@ -184,12 +155,7 @@ class StaffDeskBrowserTest {
     void cancellingAtTheConsentQuestionsKeepsTheConfirmationOnScreenAndOnRecord() throws Exception {
         try (WebFixture f = new WebFixture("default")) {
             pages.open(f);
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
-            pages.pin("1234");
-            pages.await(() -> pages.visible("consent"));
+            pages.pinCheckToConsent();
             pages.staff();
             pages.click("btn-cancel");
             pages.await(() -> "confirmed".equals(pages.attr("result", "data-outcome")) && pages.visible("recorded"));

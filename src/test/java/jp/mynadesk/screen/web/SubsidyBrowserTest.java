@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jp.mynadesk.desk.Visit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,31 +14,13 @@ import org.junit.jupiter.api.Test;
  * Screenshots: target/screenshots/s0*.
  */
 @Tag("slow") // Chromium
-class SubsidyBrowserTest {
-    private static Pages pages;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        pages = Pages.start();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
+class SubsidyBrowserTest extends BrowserTest {
 
     @Test
     void theSubsidyQuestionIsAskedUntilAnsweredAndStaffSeeTheNumbers() throws Exception {
         try (WebFixture f = new WebFixture("subsidy")) {
             pages.open(f);
-            pages.staff();
-            pages.click("btn-pin");
-            pages.patient();
-            pages.await(() -> pages.visible("pin"));
-            pages.pin("1234");
-            pages.await(() -> pages.visible("consent"));
+            pages.pinCheckToConsent();
             assertEquals(0L, pages.js("return document.querySelectorAll('#questions input:checked').length"));
             String asked = pages.text("questions");
             assertTrue(asked.contains("医療費助成の受給者証を利用しますか") && asked.contains("利用する")
@@ -50,19 +30,14 @@ class SubsidyBrowserTest {
             pages.shots("s01-subsidy-asked");
 
             // the four consent questions answered, 医療費助成 left out: asked again, nothing recorded
-            pages.click("c-diagnosis-no");
-            pages.click("c-drug-yes");
-            pages.click("c-checkup-no");
-            pages.click("c-surgery-no");
-            pages.click("consent-form", "button[type='submit']");
+            pages.answers("diagnosis-no", "drug-yes", "checkup-no", "surgery-no");
             pages.await(() -> pages.visible("consent-missing"));
             assertEquals("true", pages.js("return document.querySelector(\"fieldset[data-category='subsidy']\")"
                     + ".getAttribute('aria-invalid')"));
             assertTrue(f.station.store().visits(null).isEmpty());
             pages.shots("s02-subsidy-unanswered");
 
-            pages.click("c-subsidy-yes");
-            pages.click("consent-form", "button[type='submit']");
+            pages.answers("subsidy-yes");
             pages.await(() -> pages.visible("done"));
             pages.staff();
             pages.await(() -> pages.visible("subsidy-result"));

@@ -9,15 +9,13 @@ import jp.mynadesk.oqs.MutableClock;
 import jp.mynadesk.oqs.server.FaultPlan;
 import jp.mynadesk.oqs.server.OqsServer;
 import jp.mynadesk.station.Station;
-import jp.mynadesk.station.UnhurriedClient;
 import jp.mynadesk.store.DataDirectory;
+import jp.mynadesk.testsupport.PatientClient;
+import jp.mynadesk.time.Timeline;
 import jp.mynadesk.virtualcard.CardProfiles;
 import jp.mynadesk.virtualcard.MyNumberCard;
 
-/**
- * A whole desk for the web tests: virtual card, in-process mock service, SQLite record, the web pages on port 0. Its
- * client has {@link UnhurriedClient} deadlines: no web test is about the service's time, and an outage is a 503.
- */
+/** A whole desk for the web tests: virtual card, in-process mock service, SQLite record, the web pages on port 0. */
 final class WebFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.jst("2026-12-01T09:00");
     /** The web server's own time (sessions, pairing backoff, header time-out), moved by hand apart from the desk's. */
@@ -35,7 +33,7 @@ final class WebFixture implements AutoCloseable {
         data = Files.createTempDirectory("mynadesk-web");
         station = Station.open(new Station.Setup(CardProfiles.resolve(profile), null, false, null,
                 OqsServer.Config.defaults().batchProcessingTime(Duration.ZERO), new DataDirectory(data, true), busyTimeout, clock,
-                null, null, null, null).withClientLimits(UnhurriedClient.LIMITS));
+                null, null, null, null), Timeline.REAL, PatientClient::tune);
         web = WebDesk.start(station, new WebDesk.Options(bind, 0), webClock);
     }
 

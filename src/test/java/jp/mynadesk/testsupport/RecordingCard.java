@@ -1,4 +1,4 @@
-package jp.mynadesk.conformance;
+package jp.mynadesk.testsupport;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -6,24 +6,29 @@ import java.util.List;
 import jp.mynadesk.virtualcard.EmulatedCard;
 
 /** Passes everything to a card and keeps the command APDUs (hex), so a test can count what a host sent. */
-final class RecordingCard implements EmulatedCard {
+public final class RecordingCard implements EmulatedCard {
     private final EmulatedCard card;
     private final List<String> commands = new ArrayList<>();
 
-    RecordingCard(EmulatedCard card) {
+    public RecordingCard(EmulatedCard card) {
         this.card = card;
     }
 
-    synchronized List<String> commands() {
+    public synchronized List<String> commands() {
         return List.copyOf(commands);
     }
 
-    synchronized void clear() {
+    /** The instruction byte (INS, hex) of every command, in order. */
+    public synchronized List<String> instructions() {
+        return commands.stream().map(c -> c.substring(2, 4)).toList();
+    }
+
+    public synchronized void clear() {
         commands.clear();
     }
 
     /** APDUs from the last SELECT of {@code fid} up to (not including) the next SELECT: one file's read. */
-    synchronized int apdusToRead(String fid) {
+    public synchronized int apdusToRead(String fid) {
         String select = "00A4020C02" + fid;
         int start = commands.lastIndexOf(select);
         if (start < 0) {
