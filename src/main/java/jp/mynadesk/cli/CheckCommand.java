@@ -145,7 +145,7 @@ final class CheckCommand implements Callable<Integer> {
     private static Station.Setup withTrace(Station.Setup s, ApduTrace apdus) {
         return new Station.Setup(s.virtualCard(), s.pcscReader(), s.usePcsc(), s.service(), s.serviceConfig(), s.data(),
                 s.busyTimeout(), s.clock(), s.institution(), s.terminal(), apdus, s.announce(), s.readerProfile(), s.shared(),
-                s.noService(), s.anchors(), s.visualStaff(), s.clientLimits());
+                s.noService(), s.anchors(), s.visualStaff());
     }
 
     /**
