@@ -29,12 +29,27 @@ public final class WebDeskClient {
     public record Answer(int status, JsonNode body) {}
 
     private final URI base;
+    private final CookieManager cookies;
     private final HttpClient http;
     private String csrf;
 
     public WebDeskClient(URI base) {
+        this(base, new CookieManager(), null);
+    }
+
+    private WebDeskClient(URI base, CookieManager cookies, String csrf) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        this.cookies = cookies;
+        this.csrf = csrf;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same session (cookie and CSRF token) on connections of its own, as a browser goes on after the desk closed
+     * its idle keep-alive connection: the JDK client retries a request the server closed unanswered only for a GET.
+     */
+    public WebDeskClient reconnected() {
+        return new WebDeskClient(base, cookies, csrf);
     }
 
     /** Opens the session (the cookie) and keeps its CSRF token. */
