@@ -1,6 +1,7 @@
 package jp.mynadesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ class DeskInterruptTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked readLine fails, not hangs
     void ctrlCAfterARecordedVisitLosesNothing(@TempDir Path dir) throws Exception {
+        assertFalse(jp.mynadesk.testsupport.ChildJvm.sigintIgnored(),
+                "this test run ignores SIGINT (Maven started in the background?): a Ctrl-C cannot reach the desk");
         Path data = dir.resolve("data");
         Process desk = new ProcessBuilder(jp.mynadesk.testsupport.ChildJvm.command(List.of("-Dorg.sqlite.tmpdir=" + dir), Main.class,
                 "desk", "--virtual", "default", "--data", data.toString(), "--as-of", "2026-12-01T09:30"))

@@ -23,4 +23,22 @@ public final class ChildJvm {
         command.addAll(List.of(args));
         return command;
     }
+
+    /**
+     * Whether this JVM was started with SIGINT ignored, as a shell does for a command it runs in the background
+     * ({@code mvn test &}): a child inherits that, so a Ctrl-C sent to it does nothing and a test of Ctrl-C can only
+     * time out. Read from {@code /proc/self/status} (false where there is none).
+     */
+    public static boolean sigintIgnored() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 1)) != 0; // bit of signal 2
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
 }
