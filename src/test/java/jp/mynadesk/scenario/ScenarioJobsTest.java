@@ -81,6 +81,51 @@ class ScenarioJobsTest {
     }
 
     @Test
+    void theSharedCachesGiveEveryThreadTheSameAnswers() throws Exception {
+        // What scenarios running at once share: the parse memo (the same text from many threads, and more texts than
+        // it keeps, so entries are dropped while others are read) and the built-in card profiles (one instance each).
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < ScenarioFile.PARSED_KEPT + 20; i++) {
+            texts.add("name: t" + i + "\nsteps:\n  - advance: 1s\n");
+        }
+        List<String> profiles = new ArrayList<>(jp.mynadesk.virtualcard.CardProfiles.list().stream()
+                .map(jp.mynadesk.virtualcard.CardProfile::name).toList());
+        int threads = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<Object>>> seen = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                seen.add(pool.submit(() -> {
+                    start.await();
+                    List<Object> out = new ArrayList<>();
+                    for (String text : texts) {
+                        out.add(ScenarioFile.parse(text).root().toString());
+                    }
+                    for (String name : profiles) {
+                        out.add(jp.mynadesk.virtualcard.CardProfiles.builtIn(name).orElseThrow());
+                    }
+                    return out;
+                }));
+            }
+            List<Object> first = seen.get(0).get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(texts.size() + profiles.size(), first.size());
+            for (int t = 1; t < threads; t++) {
+                List<Object> other = seen.get(t).get(1, java.util.concurrent.TimeUnit.MINUTES);
+                for (int i = 0; i < first.size(); i++) {
+                    if (i < texts.size()) {
+                        assertEquals(first.get(i), other.get(i), texts.get(i));
+                    } else {
+                        org.junit.jupiter.api.Assertions.assertSame(first.get(i), other.get(i), "one binding per profile");
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void jobsOutsideTheRangeAreRefused() {
         for (int jobs : new int[] {0, ScenarioBatch.MAX_JOBS + 1}) {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
