@@ -32,10 +32,68 @@ final class RunCost {
 
     /** Called on the same thread as {@link #start()}. */
     Spent stop() {
+        return stop(0);
+    }
+
+    /**
+     * As {@link #stop()}, adding {@code otherQueuedNanos}: how long the other threads that ran scenarios waited for a
+     * CPU ({@link #threads}).
+     */
+    Spent stop(long otherQueuedNanos) {
         long cpu = cpuNanos();
         long queued = queuedNanos();
+        if (queued >= 0) {
+            queued += otherQueuedNanos;
+        }
         return new Spent((System.nanoTime() - wallStart) / 1e9, cpu < 0 || cpuStart < 0 ? Double.NaN : (cpu - cpuStart) / 1e9,
                 queued < 0 || queuedStart < 0 ? Double.NaN : (queued - queuedStart) / 1e9);
+    }
+
+    /**
+     * Threads for running scenarios at once ({@code scenario run --jobs}): daemons that, as each ends, add how long it
+     * waited for a CPU; {@link #queuedNanos()} waits for every one made to have ended.
+     */
+    static final class Workers implements java.util.concurrent.ThreadFactory {
+        private final java.util.concurrent.atomic.LongAdder queued = new java.util.concurrent.atomic.LongAdder();
+        private int made;
+        private int live;
+
+        @Override
+        public synchronized Thread newThread(Runnable r) {
+            Thread t = new Thread(() -> {
+                long start = RunCost.queuedNanos();
+                try {
+                    r.run();
+                } finally {
+                    long end = RunCost.queuedNanos();
+                    if (start >= 0 && end >= start) {
+                        queued.add(end - start);
+                    }
+                    ended();
+                }
+            }, "mynadesk-scenario-" + ++made);
+            t.setDaemon(true);
+            live++;
+            return t;
+        }
+
+        private synchronized void ended() {
+            live--;
+            notifyAll();
+        }
+
+        /** The threads' waits for a CPU, once every thread made has ended (a minute at most). */
+        synchronized long queuedNanos() {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+            try {
+                while (live > 0 && System.nanoTime() < until) {
+                    wait(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return queued.sum();
+        }
     }
 
     /**
@@ -61,7 +119,7 @@ final class RunCost {
     }
 
     /**
-     * Seconds of wall and CPU time (the whole process), and how long the scenarios' thread waited for a CPU that
+     * Seconds of wall and CPU time (the whole process), and how long the scenarios' threads waited for a CPU that
      * other processes held; cpu and queued are NaN when unknown.
      */
     record Spent(double wall, double cpu, double queued) {
@@ -83,7 +141,7 @@ final class RunCost {
                 o.put("wallPerCpu", cpu > 0 ? round(wall / cpu) : null);
             }
             o.put("scenariosPerSecond", wall > 0 ? round(scenarios / wall) : null);
-            // the scenarios' own thread, ready to run while other processes held the CPUs (Linux only)
+            // the scenarios' own threads, ready to run while other processes held the CPUs (Linux only)
             o.put("waitingForCpuSeconds", Double.isNaN(queued) ? null : round(queued));
         }
 

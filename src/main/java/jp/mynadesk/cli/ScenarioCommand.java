@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import jp.mynadesk.format.JsonText;
 import jp.mynadesk.scenario.JUnitReport;
+import jp.mynadesk.scenario.ScenarioBatch;
 import jp.mynadesk.scenario.ScenarioException;
 import jp.mynadesk.scenario.ScenarioFile;
 import jp.mynadesk.scenario.ScenarioResult;
@@ -61,6 +62,10 @@ final class ScenarioCommand {
         @Option(names = "--traces", paramLabel = "DIR",
                 description = "失敗したシナリオごとに、カードとの APDU のやりとり（暗証番号は伏せ字）をこのフォルダに書き出します（trace replay で再現できます）")
         String traces;
+
+        @Option(names = "--jobs", paramLabel = "N", description = "同時に実行するシナリオの数、1〜" + ScenarioBatch.MAX_JOBS
+                + "（既定: 使える CPU の数、最大 4。--pcsc では 1）。出力と結果は 1 つずつ実行したときと同じ順・同じ内容です")
+        String jobs;
 
         private final Clock wall;
 
@@ -105,6 +110,7 @@ final class ScenarioCommand {
                             + (e.key() == null ? "" : e.key() + ": ") + e.getMessage() + "。");
                 }
             }
+            int parallel = jobs();
             Path traceFolder = traces == null ? null : Path.of(traces);
             if (traceFolder != null && !Files.isDirectory(traceFolder)) {
                 throw CliException.badInput("--traces " + traces + ": フォルダがありません。トレースを書き出す、あるフォルダを指定してください"
@@ -116,8 +122,9 @@ final class ScenarioCommand {
             List<ScenarioResult> results = new ArrayList<>();
             Map<ScenarioResult, Path> written = new IdentityHashMap<>(); // results of different files may be equal
             Set<Path> taken = new HashSet<>();
-            for (Path f : files) {
-                ScenarioResult r = runner.run(f);
+            RunCost.Workers workers = new RunCost.Workers();
+            // each result printed as soon as it and all before it are done: the same lines, in the same order, as one by one
+            ScenarioBatch.run(runner, files, parallel, workers, r -> {
                 results.add(r);
                 if (r.trace() != null) {
                     Path trace = writeTrace(traceFolder, r, taken);
@@ -134,8 +141,8 @@ final class ScenarioCommand {
                     }
                     out.flush();
                 }
-            }
-            RunCost.Spent spent = cost.stop();
+            });
+            RunCost.Spent spent = cost.stop(workers.queuedNanos());
             long failed = results.stream().filter(r -> !r.passed()).count();
             if (junit != null) {
                 try {
@@ -154,6 +161,29 @@ final class ScenarioCommand {
                         results.size() - failed, failed, spent.text(realTime));
             }
             return failed == 0 ? ExitCode.OK.status : ExitCode.UNEXPECTED.status;
+        }
+
+        /** --jobs: 1 to {@link ScenarioBatch#MAX_JOBS}; unless given, the processors (at most 4), and 1 through pcscd. */
+        private int jobs() {
+            if (jobs == null) {
+                return pcsc ? 1 : ScenarioBatch.defaultJobs();
+            }
+            int n;
+            try {
+                n = Integer.parseInt(jobs.trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1 || n > ScenarioBatch.MAX_JOBS) {
+                throw CliException.badInput("--jobs " + jobs + ": 同時に実行するシナリオの数を 1 から " + ScenarioBatch.MAX_JOBS
+                        + " までの整数で指定してください。");
+            }
+            if (pcsc && n > 1) {
+                // pcscd serves one vpcd reader: its card is one scenario's at a time
+                throw CliException.badInput("--jobs " + jobs + ": --pcsc では pcscd の仮想リーダーが 1 台だけなので、--jobs は 1 にしてください"
+                        + "（指定しなければ 1 です）。");
+            }
+            return n;
         }
 
         /** {@code <scenario file name>.trace}, numbered when two failed files share a name. */

@@ -9,5 +9,8 @@
  * mock service's {@code hang} / {@code latency} holds wait on it, so they cost no real time and are still seen to
  * pass; {@code --real-time} waits really ({@code ScenarioTimelinesTest} compares both); the data folder in {@code
  * /dev/shm} where there is one; {@code scenario run --json} reports wall and CPU time ({@code cli.RunCost}).
+ *
+ * <p><b>At once.</b> {@link jp.mynadesk.scenario.ScenarioBatch} runs up to {@code --jobs} scenarios at once, each on
+ * one thread, and hands the results over in the files' order ({@code ScenarioJobsTest} compares with one by one).
  */
 package jp.mynadesk.scenario;

@@ -63,6 +63,48 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void jobsOutsideOneToSixteenIsBadUsageNamingTheOption() throws Exception {
+        pass();
+        for (String bad : new String[] {"0", "17", "-1", "two", ""}) {
+            CliRun run = CliRun.of("scenario", "run", dir.toString(), "--jobs", bad);
+            assertEquals(2, run.exitCode(), bad + ": " + run.out() + run.err());
+            assertTrue(run.err().contains("--jobs") && run.err().contains("1 から 16"), run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
+        CliRun pcsc = CliRun.of("scenario", "run", dir.toString(), "--pcsc", "--jobs", "2");
+        assertEquals(2, pcsc.exitCode(), pcsc.out() + pcsc.err());
+        assertTrue(pcsc.err().contains("--jobs") && pcsc.err().contains("--pcsc"), pcsc.err());
+        assertTrue(CliRun.of("scenario", "run", "--help").out().contains("--jobs"));
+    }
+
+    @Test
+    void manyJobsPrintWhatOneJobPrintsInTheSameOrder() throws Exception {
+        pass();
+        Files.writeString(dir.resolve("broken.yaml"), "name: broken\nsteps:\n  - check: {mode: face}\n");
+        Files.writeString(dir.resolve("c-wrong.yaml"), "name: wrong\nasOf: 2026-12-01\ncard: default\nsteps:\n"
+                + "  - check: {consent: all}\n  - expect: {outcome: rejected}\n");
+        Files.writeString(dir.resolve("d-pass.yaml"), Files.readString(dir.resolve("pass.yaml")).replace("name: ok", "name: ok2"));
+        CliRun one = CliRun.of("scenario", "run", dir.toString(), "--jobs", "1");
+        CliRun three = CliRun.of("scenario", "run", dir.toString(), "--jobs", "3");
+        assertEquals(1, one.exitCode(), one.out() + one.err());
+        assertEquals(1, three.exitCode(), three.out() + three.err());
+        assertEquals(withoutSummary(one.out()), withoutSummary(three.out()));
+        JsonNode a = new ObjectMapper().readTree(CliRun.of("scenario", "run", dir.toString(), "--json", "--jobs", "1").out());
+        JsonNode b = new ObjectMapper().readTree(CliRun.of("scenario", "run", dir.toString(), "--json", "--jobs", "3").out());
+        assertEquals(4, b.get("total").asInt());
+        for (int i = 0; i < 4; i++) {
+            for (String field : new String[] {"file", "name", "passed", "message", "steps"}) {
+                assertEquals(a.get("scenarios").get(i).get(field), b.get("scenarios").get(i).get(field), i + "." + field);
+            }
+        }
+    }
+
+    /** The lines of the scenarios, without the last (the times the run took). */
+    private static String withoutSummary(String out) {
+        return out.substring(0, out.lastIndexOf("シナリオ "));
+    }
+
+    @Test
     void noSuchPathIsBadUsage() {
         CliRun run = CliRun.of("scenario", "run", dir.resolve("missing").toString());
         assertEquals(2, run.exitCode());
