@@ -73,7 +73,7 @@ public final class ScenarioFile {
      * @throws ScenarioException what is wrong, with line and key
      */
     public static Scenario load(Path file, LocalDate today) {
-        return new ScenarioFile(file, parse(read(file))).scenario(today);
+        return new ScenarioFile(file, YamlTree.parse(read(file))).scenario(today);
     }
 
     /** A scenario is a page of YAML (the bundled ones are under 2 KB); a larger file is not one and is not read. */
@@ -92,40 +92,12 @@ public final class ScenarioFile {
     public static void checkLimits(Path file) {
         String text = read(file);
         try {
-            parse(text);
+            YamlTree.parse(text);
         } catch (ScenarioException e) {
             if (e.beyondLimits()) {
                 throw e;
             }
         }
-    }
-
-    /** Trees already parsed, by the exact text they were parsed from; at most this many, of texts this long at most. */
-    static final int PARSED_KEPT = 256;
-    static final int PARSED_MAX_CHARS = 32 * 1024;
-    private static final Map<String, YamlTree> PARSED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, YamlTree> eldest) {
-                    return size() > PARSED_KEPT;
-                }
-            });
-
-    /**
-     * The text's tree, parsed once per text: {@code scenario run} checks every file's limits by parsing it before any
-     * runs, then {@link #load} needs the same tree (YAML's scanner was a few per cent of a plain scenario's time). The
-     * tree is only read (an {@code expect} is copied before it is compared), so one parse serves every load of the
-     * same text. A text that does not parse is not kept: it throws each time.
-     */
-    static YamlTree parse(String text) {
-        YamlTree tree = PARSED.get(text);
-        if (tree == null) {
-            tree = YamlTree.parse(text);
-            if (text.length() <= PARSED_MAX_CHARS) {
-                PARSED.put(text, tree);
-            }
-        }
-        return tree;
     }
 
     private static String read(Path file) {
