@@ -84,7 +84,7 @@ public final class ScenarioBatch {
         try {
             return runner.run(file, recorded == null ? null : r -> recorded.accept(index, r));
         } catch (RuntimeException e) {
-            return new ScenarioResult(file, file.getFileName().toString(), false, file + ": 予期しないエラー: " + e, 0,
+            return new ScenarioResult(file, file.getFileName().toString(), false, file + ": " + ScenarioRunner.unexpected(file, e), 0,
                     Duration.ofNanos(System.nanoTime() - started), null);
         }
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.mynadesk.oplog.OperationsLog;
 import jp.mynadesk.card.ApduTrace;
 import jp.mynadesk.card.TraceHeader;
 import jp.mynadesk.desk.CheckMode;
@@ -123,7 +124,7 @@ public final class ScenarioRunner {
                 } catch (StoreException e) {
                     failure = "記録を使えません: " + e.getMessage(); // QA's words, not a Java class name
                 } catch (RuntimeException | InterruptedException e) {
-                    failure = "予期しないエラー: " + e;
+                    failure = unexpected(file, e);
                 }
                 if (failure != null) {
                     return new ScenarioResult(file, scenario.name(), false, file + ":" + step.line() + ": steps[" + i + "]."
@@ -315,6 +316,18 @@ public final class ScenarioRunner {
 
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /**
+     * A scenario's failure that is no scenario's fault (a bug): its stack trace goes to the operations log, and the
+     * result says so in a sentence, with no Java class name.
+     */
+    static String unexpected(Path file, Throwable e) {
+        if (e instanceof InterruptedException) {
+            return "中断されました。";
+        }
+        OperationsLog.unexpected("scenario", "シナリオ " + file.getFileName() + " で予期しないエラー", e);
+        return "予期しないエラーが起きました。" + OperationsLog.whereToLook();
     }
 
     /** Where a scenario's throw-away data folder goes: memory (/dev/shm) where there is one, else the temp folder. */
