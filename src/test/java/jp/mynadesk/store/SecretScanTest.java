@@ -35,4 +35,16 @@ class SecretScanTest {
         Path file = Files.writeString(dir.resolve("f"), "2026-12-01-0001 20261201 14826 48260 01130012 12345678901");
         assertEquals(List.of(), SecretScan.scan(file, List.of("4826", "0002")));
     }
+
+    /**
+     * The audit chain's keyed hashes are random hex: four PIN digits between hex letters are chance (CI once found
+     * "…ab1234cd…" in a run), while a PIN between other letters or in a short hex-looking word is still found.
+     */
+    @Test
+    void aPinInsideAHexDigestIsChanceButBesideLettersItIsAHit(@TempDir Path dir) throws Exception {
+        Path digest = Files.writeString(dir.resolve("d"), "\"9f0c2ab1234cde77a01b3f4e5d6c7b8a9\"");
+        assertEquals(List.of(), SecretScan.scan(digest, List.of("1234")));
+        Path word = Files.writeString(dir.resolve("w"), "pin:cafe1234 x1234y ab1234cd");
+        assertEquals(3, SecretScan.scan(word, List.of("1234")).size());
+    }
 }

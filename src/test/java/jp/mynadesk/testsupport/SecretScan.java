@@ -10,11 +10,14 @@ import java.util.List;
 
 /**
  * Scans files' raw bytes for secrets at rest: any run of 12 or more digits (a My Number, in ASCII/UTF-8 or UTF-16)
- * and each given PIN standing alone (not inside a longer number), in the same encodings. Used on the database, its
- * WAL and backups; a hit names the file, the offset and what was found.
+ * and each given PIN standing alone (not inside a longer number, nor inside a hex digest such as the audit chain's
+ * keyed hashes, whose random key makes four PIN digits between hex letters turn up in a few runs in a hundred), in the
+ * same encodings. Used on the database, its WAL and backups; a hit names the file, the offset and what was found.
  */
 public final class SecretScan {
     public static final int MY_NUMBER_DIGITS = 12;
+    /** The shortest run of hex characters taken for a digest (a SHA-256 is 64); a PIN inside one is chance. */
+    static final int HEX_DIGEST_CHARS = 16;
 
     public record Hit(Path file, long offset, String what) {}
 
@@ -48,7 +51,7 @@ public final class SecretScan {
                 String digits = digits(bytes, start, len, enc);
                 if (len >= MY_NUMBER_DIGITS) {
                     hits.add(new Hit(file, start, len + "-digit run (" + enc + ")"));
-                } else if (pins.contains(digits)) {
+                } else if (pins.contains(digits) && hexToken(bytes, start, len, enc) < HEX_DIGEST_CHARS) {
                     hits.add(new Hit(file, start, "PIN (" + enc + ")"));
                 }
                 start += len * enc.width;
@@ -75,6 +78,14 @@ public final class SecretScan {
             byte d = b[at + digitAt];
             return d >= '0' && d <= '9' && (width == 1 || b[at + 1 - digitAt] == 0);
         }
+
+        boolean hex(byte[] b, int at) {
+            if (at < 0 || at + width > b.length || (width == 2 && b[at + 1 - digitAt] != 0)) {
+                return false;
+            }
+            byte d = b[at + digitAt];
+            return d >= '0' && d <= '9' || d >= 'a' && d <= 'f' || d >= 'A' && d <= 'F';
+        }
     }
 
     /** Digits starting at {@code start} in {@code enc}, 0 unless the run starts there (not preceded by a digit). */
@@ -87,6 +98,19 @@ public final class SecretScan {
             len++;
         }
         return len;
+    }
+
+    /** The length of the run of hex characters (digits, a-f, A-F) around the digits at {@code start}. */
+    private static int hexToken(byte[] b, int start, int len, Encoding enc) {
+        int before = 0;
+        while (enc.hex(b, start - (before + 1) * enc.width)) {
+            before++;
+        }
+        int after = 0;
+        while (enc.hex(b, start + (len + after) * enc.width)) {
+            after++;
+        }
+        return before + len + after;
     }
 
     private static String digits(byte[] b, int start, int len, Encoding enc) {
