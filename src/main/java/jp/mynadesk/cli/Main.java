@@ -49,6 +49,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (commandsFor(args).equals(List.of(CheckCommand.class))) {
+            jp.mynadesk.station.Warmup.start(); // on the second core while Picocli reads the command line
+        }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

@@ -158,23 +158,24 @@ public final class Station implements AutoCloseable {
         if (s.pcsc() && s.anchors().isEmpty()) {
             throw new NoTrustAnchors();
         }
-        VirtualTerminals terminals = null;
-        VirtualTerminal virtualReader = null;
         CardReaders readers = null;
-        if (s.virtualCard() != null) {
-            terminals = new VirtualTerminals(TerminalOptions.DEFAULT, timeline);
-            virtualReader = s.readerProfile() == null ? terminals.plug(VIRTUAL_READER) : s.readerProfile().plug(terminals);
-            virtualReader.insert(MyNumberCard.of(s.virtualCard()));
-            VirtualTerminals virtual = terminals;
-            readers = new CardReaders(virtual, virtual::factory); // no TerminalFactory (and no pcscd) unless monitored
-        } else if (s.usePcsc() || s.pcscReader() != null) {
+        if (s.virtualCard() == null && (s.usePcsc() || s.pcscReader() != null)) {
             readers = CardReaders.pcsc();
             readers.choose(s.pcscReader()); // a reader that is not there, or a name that fits several, stops here
         }
+        // The record opens on a thread of its own while the card is made and the service client built: on two cores a
+        // one-shot check gains most of the ~35 ms that opening SQLite takes (issue 23).
+        Opening<VisitStore> opening = Opening.start("record", s::openStore);
+        VirtualTerminal virtualReader = null;
         OqsServer server = null;
         OqsClient client = null;
-        VisitStore store = null;
         try {
+            if (s.virtualCard() != null) {
+                VirtualTerminals terminals = new VirtualTerminals(TerminalOptions.DEFAULT, timeline);
+                virtualReader = s.readerProfile() == null ? terminals.plug(VIRTUAL_READER) : s.readerProfile().plug(terminals);
+                virtualReader.insert(MyNumberCard.of(s.virtualCard()));
+                readers = new CardReaders(terminals, terminals::factory); // no TerminalFactory (and no pcscd) unless monitored
+            }
             URI uri = s.service();
             if (uri == null && !s.noService()) {
                 OqsServer.Config config = s.serviceConfig() != null ? s.serviceConfig() : OqsServer.Config.defaults();
@@ -184,14 +185,13 @@ public final class Station implements AutoCloseable {
             }
             client = s.noService() ? null
                     : clientTuning.apply(OqsClient.builder(uri).clock(s.clock()).timeline(timeline)).build();
-            store = s.openStore();
-            Station station = new Station(s, virtualReader, server, client, store, readers);
+            Station station = new Station(s, virtualReader, server, client, opening.get(), readers);
             OperationsLog.info("station", station.settingsInForce());
             return station;
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             closeQuietly(server);
-            closeQuietly(store);
+            opening.discard();
             throw e;
         }
     }

@@ -1,0 +1,45 @@
+package jp.mynadesk.station;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import jp.mynadesk.oqs.XmlNode;
+import jp.mynadesk.store.Stores;
+import jp.mynadesk.virtualcard.CardProfiles;
+
+/**
+ * Start-up work of a one-shot reception check done on the second core while the main thread reads the command line
+ * (Picocli's reflection, ~60 ms): SQLite's native library and driver, the XML reader, the RSA, X.509 and SHA-256
+ * providers and the built-in card profiles (issue 23, docs/ARCHITECTURE.md "Start-up").
+ *
+ * <p>Only class initialisations and look-ups the check would otherwise do first itself: none of them depends on the
+ * command line or changes what the check reads, and all are safe to race with the same call on the main thread (JVM
+ * class initialisation and the JDK's provider look-ups are; {@link Stores#loadSqlite} is synchronized). A failure is
+ * dropped here: the check meets it again where it belongs and reports it there.
+ */
+public final class Warmup {
+    private Warmup() {}
+
+    /** Starts the warm-up on a daemon thread (it never holds the JVM open) and returns at once. */
+    public static void start() {
+        Thread thread = new Thread(Warmup::run, "warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static void run() {
+        try {
+            Stores.loadSqlite();
+            XmlNode.parse("<warm-up/>".getBytes(StandardCharsets.UTF_8));
+            KeyFactory.getInstance("RSA");
+            Signature.getInstance("SHA256withRSA");
+            CertificateFactory.getInstance("X.509");
+            MessageDigest.getInstance("SHA-256");
+            CardProfiles.list();
+        } catch (Exception | LinkageError e) {
+            // see the class comment: the check itself meets and reports it
+        }
+    }
+}
