@@ -6,13 +6,14 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import jp.mynadesk.oqs.XmlNode;
+import jp.mynadesk.pki.TestCa;
 import jp.mynadesk.store.Stores;
 import jp.mynadesk.virtualcard.CardProfiles;
 
 /**
  * Start-up work of a one-shot reception check done on the second core while the main thread reads the command line
  * (Picocli's reflection, ~60 ms): SQLite's native library and driver, the XML reader, the RSA, X.509 and SHA-256
- * providers and the built-in card profiles (issue 23, docs/ARCHITECTURE.md "Start-up").
+ * providers, the built-in card profiles and the simulator's standard CA (issue 23, docs/ARCHITECTURE.md "Start-up").
  *
  * <p>Only class initialisations and look-ups the check would otherwise do first itself: none of them depends on the
  * command line or changes what the check reads, and all are safe to race with the same call on the main thread (JVM
@@ -38,6 +39,7 @@ public final class Warmup {
             CertificateFactory.getInstance("X.509");
             MessageDigest.getInstance("SHA-256");
             CardProfiles.list();
+            TestCa.standard();
         } catch (Exception | LinkageError e) {
             // see the class comment: the check itself meets and reports it
         }
