@@ -10,8 +10,43 @@ import java.util.function.Supplier;
 final class EventHub {
     enum Audience { STAFF, PATIENT }
 
-    private final Set<SseClient> staff = new CopyOnWriteArraySet<>();
-    private final Set<SseClient> patient = new CopyOnWriteArraySet<>();
+    /** Where one page's events are written: in the desk its {@link SseClient}, in a test a recording. */
+    interface Sink {
+        /** Every write takes this lock; {@link StreamLimit#beat} writes its heartbeat to the same client under it. */
+        Object lock();
+
+        boolean terminated();
+
+        void sendEvent(String event, String data);
+
+        void close();
+    }
+
+    /** The desk's sink: the client itself is the lock, as the heartbeat takes it. */
+    private record Stream(SseClient client) implements Sink {
+        @Override
+        public Object lock() {
+            return client;
+        }
+
+        @Override
+        public boolean terminated() {
+            return client.terminated();
+        }
+
+        @Override
+        public void sendEvent(String event, String data) {
+            client.sendEvent(event, data);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    private final Set<Sink> staff = new CopyOnWriteArraySet<>();
+    private final Set<Sink> patient = new CopyOnWriteArraySet<>();
 
     /** Keeps {@code client} open and sends it {@code hello} (the current state) first. */
     void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello) {
@@ -21,23 +56,30 @@ final class EventHub {
     /** As {@link #join(Audience, SseClient, Supplier)}; {@code closed} runs too when the client goes. */
     void join(Audience who, SseClient client, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello,
               Runnable closed) {
-        Set<SseClient> set = who == Audience.STAFF ? staff : patient;
+        Sink sink = new Stream(client);
+        Set<Sink> set = who == Audience.STAFF ? staff : patient;
         client.keepAlive();
         client.onClose(() -> {
-            set.remove(client);
+            set.remove(sink);
             closed.run();
         });
-        synchronized (client) {
+        join(who, sink, hello);
+    }
+
+    /** Sends {@code sink} the hello, then every event of its audience. */
+    void join(Audience who, Sink sink, Supplier<java.util.List<java.util.Map.Entry<String, JsonNode>>> hello) {
+        Set<Sink> set = who == Audience.STAFF ? staff : patient;
+        synchronized (sink.lock()) {
             for (var e : hello.get()) {
-                send(client, e.getKey(), e.getValue());
+                send(sink, e.getKey(), e.getValue());
             }
         }
-        set.add(client);
+        set.add(sink);
     }
 
     void send(Audience who, String event, JsonNode data) {
-        for (SseClient c : who == Audience.STAFF ? staff : patient) {
-            synchronized (c) {
+        for (Sink c : who == Audience.STAFF ? staff : patient) {
+            synchronized (c.lock()) {
                 send(c, event, data);
             }
         }
@@ -45,13 +87,17 @@ final class EventHub {
 
     /** Tells one client {@code event} as its last: it hears nothing more from this hub. */
     void dismiss(Audience who, SseClient client, String event, JsonNode data) {
-        (who == Audience.STAFF ? staff : patient).remove(client);
-        synchronized (client) {
-            send(client, event, data);
+        dismiss(who, new Stream(client), event, data);
+    }
+
+    void dismiss(Audience who, Sink sink, String event, JsonNode data) {
+        (who == Audience.STAFF ? staff : patient).remove(sink);
+        synchronized (sink.lock()) {
+            send(sink, event, data);
         }
     }
 
-    private static void send(SseClient c, String event, JsonNode data) {
+    private static void send(Sink c, String event, JsonNode data) {
         if (c.terminated()) {
             return;
         }
@@ -60,8 +106,8 @@ final class EventHub {
     }
 
     void close() {
-        for (Set<SseClient> set : java.util.List.of(staff, patient)) {
-            for (SseClient c : set) {
+        for (Set<Sink> set : java.util.List.of(staff, patient)) {
+            for (Sink c : set) {
                 c.close();
             }
             set.clear();
