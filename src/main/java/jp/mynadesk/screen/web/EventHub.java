@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** The pages listening with server-sent events: each audience gets its own view, never the other's. */
@@ -75,6 +76,21 @@ final class EventHub {
     private final Map<Audience, List<Member>> members = new EnumMap<>(Map.of(
             Audience.STAFF, new ArrayList<>(), Audience.PATIENT, new ArrayList<>()));
 
+    /** Runs what a closed page leaves to do when it cannot run where the page was found closed. */
+    private final Executor later;
+
+    EventHub() {
+        this(work -> {
+            Thread t = new Thread(work, "mynadesk-web-left"); // rare: a page found gone while written to
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    EventHub(Executor later) {
+        this.later = later;
+    }
+
     /** Keeps {@code client} open and sends it {@code hello} (the current state) first. */
     void join(Audience who, SseClient client, Supplier<List<Map.Entry<String, JsonNode>>> hello) {
         join(who, client, hello, () -> { });
@@ -86,7 +102,14 @@ final class EventHub {
         client.keepAlive();
         client.onClose(() -> {
             leave(who, sink);
-            closed.run();
+            if (Thread.holdsLock(client)) {
+                // A write found the page gone (Javalin closes the client inside the write), under the page's lock:
+                // a hub write or StreamLimit's heartbeat. closed takes PatientScreen's lock, which PatientScreen
+                // holds while it writes to this page: run under this lock, the two would wait for each other.
+                later.execute(closed);
+            } else {
+                closed.run();
+            }
         });
         join(who, sink, hello);
     }

@@ -2,10 +2,18 @@ package jp.mynadesk.screen.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +174,47 @@ class EventHubTest {
         List<String> heard = before.heard();
         assertEquals("replaced 0", heard.get(heard.size() - 1), "the replaced page heard more: " + heard);
         assertEquals(List.of("desk 1", "desk 2"), after.heard());
+    }
+
+    @Test
+    void aPageFoundGoneUnderItsLockLeavesOffThatLock() throws Exception {
+        // closed takes PatientScreen's lock in the desk; PatientScreen writes to the page holding it
+        List<Runnable> later = new ArrayList<>();
+        EventHub deferring = new EventHub(later::add);
+        HttpServletResponse res = mock(HttpServletResponse.class);
+        when(res.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("the page is gone");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("the page is gone");
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+            }
+        });
+        Context ctx = mock(Context.class);
+        when(ctx.res()).thenReturn(res);
+        SseClient client = new SseClient(ctx);
+        List<Boolean> underItsLock = new ArrayList<>();
+        deferring.join(Audience.PATIENT, client, () -> List.of(), () -> underItsLock.add(Thread.holdsLock(client)));
+        synchronized (client) {
+            client.sendComment(""); // StreamLimit's heartbeat finds the page gone
+        }
+        assertTrue(client.terminated());
+        later.forEach(Runnable::run);
+        assertEquals(List.of(false), underItsLock);
+        deferring.send(Audience.PATIENT, "desk", IntNode.valueOf(1)); // gone from the hub too: nothing is written
+        deferring.close();
     }
 
     @Test
