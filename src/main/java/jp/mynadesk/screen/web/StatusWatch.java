@@ -81,15 +81,16 @@ final class StatusWatch implements AutoCloseable {
         OqsResult<?> lastFailure = station.client().lastFailure();
         String why = lastFailure == null ? null : lastFailure.getClass().getSimpleName()
                 + (lastFailure instanceof OqsResult.Unavailable<?> u ? u.reason() : "");
-        boolean changed;
         synchronized (this) {
-            changed = now != service || !Objects.equals(lastAnswered, answered) || !Objects.equals(why, failure);
+            boolean changed = now != service || !Objects.equals(lastAnswered, answered) || !Objects.equals(why, failure);
             service = now;
             answered = lastAnswered;
             failure = why;
-        }
-        if (changed) {
-            listener.accept(view());
+            if (changed) {
+                // published under the lock, as reader() does: a reader event and a service change reach every page
+                // in the order they happened (EventHub keeps each page's order, not the publishers')
+                listener.accept(view());
+            }
         }
     }
 
