@@ -3,11 +3,14 @@ package jp.mynadesk.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import jp.mynadesk.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -22,8 +25,9 @@ public final class Main {
     /**
      * Every subcommand, in the order the root help lists them. Only the one named on the command line is built
      * (Picocli reflects a command's whole tree when it is added, which a one-shot command should not pay for);
-     * the root's help and usage errors build them all. A method, not a constant: the class literals would load every
-     * command class when Main starts, which a one-shot command does not need.
+     * the root's help and usage errors list the others by {@link #listed placeholders} (start-up time, issue 23).
+     * A method, not a constant: the class literals would load every command class when Main starts, which a one-shot
+     * command does not need.
      */
     static List<Class<?>> commands() {
         return List.of(
@@ -61,12 +65,20 @@ public final class Main {
      * {@link SafeText#writer}: a control or bidi character from a name, a trace or a file name is shown as its code.
      */
     public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        return run(args, rawOut, rawErr, Main::commandLine);
+    }
+
+    /**
+     * {@link #run(String[], PrintWriter, PrintWriter)} on the command tree {@code tree} builds for the arguments (tests
+     * pass {@code a -> commandLine()}, the full tree, to compare what the root prints with its placeholders).
+     */
+    static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Function<String[], CommandLine> tree) {
         PrintWriter out = SafeText.writer(rawOut);
         PrintWriter err = SafeText.writer(rawErr);
         RunLog.begin(args);
         int code = ExitCode.UNEXPECTED.status;
         try {
-            code = runWithPicocli(args, out, err);
+            code = runWithPicocli(tree.apply(args), args, out, err);
             return code;
         } finally {
             RunLog.end(code);
@@ -74,8 +86,7 @@ public final class Main {
     }
 
     /** Runs a command line through Picocli: every command, help and usage error. */
-    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine(args);
+    static int runWithPicocli(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         ErrorReport report = new ErrorReport(List.of(args), out, err);
@@ -101,28 +112,81 @@ public final class Main {
                 + (log.isEmpty() ? "（環境変数 MYNADESK_DEBUG=1 を付けて実行すると詳しい内容が表示されます）" : log));
     }
 
-    /** The subcommand the first argument names; none for a bare version request; otherwise all of them. */
+    /**
+     * The subcommands built for real (Picocli reflects each one's whole tree): the one the first argument names; none
+     * for a bare version request; at the root ({@code --help}, no argument, a usage error, {@code help X Y}) those named
+     * anywhere on the command line, so {@code help docs check} walks the real {@code docs}, or all of them when an
+     * {@code @file} may name one. Picocli still parses every argument: this only picks what to build.
+     */
     static List<Class<?>> commandsFor(String[] args) {
         if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
             return List.of();
         }
+        Class<?> named = oneShot(args);
+        if (named != null) {
+            return List.of(named);
+        }
+        List<String> words = List.of(args);
+        if (words.stream().anyMatch(a -> a.startsWith("@"))) {
+            return commands();
+        }
+        return commands().stream().filter(c -> namesOf(c).stream().anyMatch(words::contains)).toList();
+    }
+
+    /**
+     * The subcommands the root lists by a placeholder ({@link #listed}): at the root, every one not built for real. No
+     * argument names a placeholder (see {@link #commandsFor}), so Picocli never parses into one or runs one; it only
+     * lists it, and offers its name among the suggestions for an unknown command.
+     */
+    static List<Class<?>> placeholdersFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version")) || oneShot(args) != null) {
+            return List.of();
+        }
+        List<Class<?>> built = commandsFor(args);
+        return commands().stream().filter(c -> !built.contains(c)).toList();
+    }
+
+    /** The command the first argument names, {@code help} aside (it needs the tree it shows); else null. */
+    private static Class<?> oneShot(String[] args) {
         if (args.length > 0) {
             for (Class<?> command : commands()) {
-                if (nameOf(command).equals(args[0]) && command != HelpCommand.class) {
-                    return List.of(command);
+                if (namesOf(command).contains(args[0]) && command != HelpCommand.class) {
+                    return command;
                 }
             }
         }
-        return commands();
+        return null;
     }
 
-    private static String nameOf(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
+    private static List<String> namesOf(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(0, annotation.name());
+        return names;
     }
 
-    /** The whole command tree (tests walk it). */
+    /**
+     * A subcommand as the root's help lists it, from its {@code @Command} alone: name, aliases, header, description,
+     * hidden and resource bundle, what Picocli's command list reads (the header's or else the description's first
+     * line). Its options and subcommands are not reflected, which is most of the root help's start-up time (issue 23).
+     * The help texts of HelpText.properties reach it as they reach a real one ({@link #commandLine(String[])} sets the
+     * bundle after adding it), so a {@code usage.description} key there would show the same. RootHelpPlaceholderTest
+     * compares the root's help and usage errors with the ones the full tree prints.
+     */
+    static CommandSpec listed(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(annotation.name()).aliases(annotation.aliases());
+        spec.usageMessage().header(annotation.header()).description(annotation.description())
+                .hidden(annotation.hidden());
+        if (!annotation.resourceBundle().isEmpty()) {
+            spec.resourceBundleBaseName(annotation.resourceBundle());
+        }
+        return spec;
+    }
+
+    /** The whole command tree, every subcommand built for real (tests walk it and compare the root help with it). */
     static CommandLine commandLine() {
-        return commandLine(new String[0]);
+        return commandLine(commands(), List.of());
     }
 
     /**
@@ -131,9 +195,24 @@ public final class Main {
      * it is when they are set, so the subcommands are added first.
      */
     static CommandLine commandLine(String[] args) {
+        return commandLine(commandsFor(args), placeholdersFor(args));
+    }
+
+    private static CommandLine commandLine(List<Class<?>> built, List<Class<?>> placeholders) {
         CommandLine cli = new CommandLine(new Main());
-        for (Class<?> command : commandsFor(args)) {
-            cli.addSubcommand(command);
+        if (built.isEmpty() && !placeholders.isEmpty()) {
+            // Only placeholders: the root's scope is LOCAL. Under INHERIT Picocli gives each subcommand as it is added
+            // the root's attributes and -h/-V (reflecting its help mixin again, about 1 ms a subcommand on a cold
+            // JVM), which only a command that parses needs; a placeholder never parses. Picocli allows the change only
+            // before the first subcommand, so with a real one (help X) the placeholders take the inheritance too.
+            cli.getCommandSpec().scopeType(ScopeType.LOCAL);
+        }
+        for (Class<?> command : commands()) {
+            if (built.contains(command)) {
+                cli.addSubcommand(command);
+            } else if (placeholders.contains(command)) {
+                cli.addSubcommand(listed(command));
+            }
         }
         cli.setResourceBundle(ResourceBundle.getBundle("jp.mynadesk.cli.HelpText"));
         cli.registerConverter(LocalDate.class, new JapaneseDateConverter());

@@ -66,9 +66,10 @@
  * for no gain measurable here;
  * - the bundled simulator certificates are still checked against issuance (four RSA verifications); not changed.
  * 
- * Main builds only the subcommand named on the command line (the root help builds them all from
- * {@code Main.commands()}). The package phase runs {@code CdsTraining} under {@code -XX:ArchiveClassesAtExit} for JDK
- * 17:
+ * Main builds only the subcommand named on the command line; the root's help, its bare run and its usage errors list
+ * the subcommands of {@code Main.commands()} by placeholders made from their {@code @Command} annotations alone
+ * ({@code Main.listed}; {@code help X} builds X for real). The package phase runs {@code CdsTraining} under
+ * {@code -XX:ArchiveClassesAtExit} for JDK 17:
  * {@code target/mynadesk.jsa} from the light commands (kept small: a 23 MB archive cost {@code --version} 25 ms more
  * than
  * it saved) and {@code target/mynadesk-desk.jsa} from a check against a mock service. Each is published only if its
