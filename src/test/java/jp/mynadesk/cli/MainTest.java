@@ -14,6 +14,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class MainTest {
+    /** The one-shot lookup's names are the commands' own (a renamed command would otherwise not be found by it). */
+    @Test
+    void theNameTableIsWhatEachCommandCallsItself() {
+        List<String> annotated = Main.commands().stream()
+                .map(c -> c.getAnnotation(picocli.CommandLine.Command.class))
+                .peek(a -> assertEquals(0, a.aliases().length, a.name() + " has aliases the table does not know"))
+                .map(picocli.CommandLine.Command::name).toList();
+        assertEquals(annotated, Main.NAMES);
+        for (int i = 0; i < Main.NAMES.size(); i++) {
+            // each is found by its name alone, and only it is built
+            assertEquals(List.of(Main.commands().get(i)), Main.commandsFor(new String[] {Main.NAMES.get(i), "--help"}));
+        }
+    }
+
     @Test
     void aNamedSubcommandIsTheOnlyOneBuilt() {
         assertEquals(List.of(CeilingCommand.class), Main.commandsFor(new String[] {"ceiling", "--json"}));
