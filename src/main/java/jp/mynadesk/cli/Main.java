@@ -130,7 +130,14 @@ public final class Main {
         if (words.stream().anyMatch(a -> a.startsWith("@"))) {
             return commands();
         }
-        return commands().stream().filter(c -> namesOf(c).stream().anyMatch(words::contains)).toList();
+        List<Class<?>> all = commands();
+        List<Class<?>> named = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (words.contains(NAMES.get(i))) {
+                named.add(all.get(i));
+            }
+        }
+        return named;
     }
 
     /**
@@ -154,19 +161,11 @@ public final class Main {
 
     /**
      * The name each of {@link #commands()} gives itself in its {@code @Command}, in the same order (MainTest holds
-     * the two equal; no command has an alias). A one-shot command is found by its first argument here rather than by
-     * reading the commands' annotations: parsing those listed before it cost a one-shot {@code check} 30-40 ms on
-     * JDK 25 (issue 23).
+     * the two equal; no command has an alias). Commands are found by name here rather than by reading their
+     * annotations: parsing those listed before it cost a one-shot {@code check} 30-40 ms on JDK 25 (issue 23).
      */
     static final List<String> NAMES = List.of("help", "demo", "setup", "settings", "desk", "check", "recheck", "visits",
             "db", "card", "reader", "bench", "docs", "insurer-number", "ceiling", "service", "trace", "scenario", "doctor");
-
-    private static List<String> namesOf(Class<?> command) {
-        Command annotation = command.getAnnotation(Command.class);
-        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
-        names.add(0, annotation.name());
-        return names;
-    }
 
     /**
      * A subcommand as the root's help lists it, from its {@code @Command} alone: name, aliases, header, description,
