@@ -37,14 +37,15 @@ class SecretScanTest {
     }
 
     /**
-     * The audit chain's keyed hashes are random hex: four PIN digits between hex letters are chance (CI once found
-     * "…ab1234cd…" in a run), while a PIN between other letters or in a short hex-looking word is still found.
+     * The audit chain's keyed hashes are random base64: four PIN digits between letters of one are chance (a CI run
+     * once found such a hash on every WAL frame), while a PIN beside a few letters is still found.
      */
     @Test
-    void aPinInsideAHexDigestIsChanceButBesideLettersItIsAHit(@TempDir Path dir) throws Exception {
-        Path digest = Files.writeString(dir.resolve("d"), "\"9f0c2ab1234cde77a01b3f4e5d6c7b8a9\"");
-        assertEquals(List.of(), SecretScan.scan(digest, List.of("1234")));
-        Path word = Files.writeString(dir.resolve("w"), "pin:cafe1234 x1234y ab1234cd");
-        assertEquals(3, SecretScan.scan(word, List.of("1234")).size());
+    void aPinInsideAnEncodedDigestIsChanceButBesideAWordItIsAHit(@TempDir Path dir) throws Exception {
+        Path digests = Files.writeString(dir.resolve("d"),
+                "\"k9Fz+ab1234cdQ/x7YwPq0Lm3Vb2Nn8Rt5Ee4Ss6Uu=\" 9f0c2ab1234cde77a01b3f4e5d6c7b8a9 Zx_-1234abcdefghijkl");
+        assertEquals(List.of(), SecretScan.scan(digests, List.of("1234")));
+        Path words = Files.writeString(dir.resolve("w"), "pin:cafe1234 x1234y ab1234cd {\"pin\":\"1234\"}");
+        assertEquals(4, SecretScan.scan(words, List.of("1234")).size());
     }
 }

@@ -10,14 +10,17 @@ import java.util.List;
 
 /**
  * Scans files' raw bytes for secrets at rest: any run of 12 or more digits (a My Number, in ASCII/UTF-8 or UTF-16)
- * and each given PIN standing alone (not inside a longer number, nor inside a hex digest such as the audit chain's
- * keyed hashes, whose random key makes four PIN digits between hex letters turn up in a few runs in a hundred), in the
- * same encodings. Used on the database, its WAL and backups; a hit names the file, the offset and what was found.
+ * and each given PIN standing alone (not inside a longer number, nor inside an encoded digest such as the audit
+ * chain's base64 hashes: under the installation's random key, four PIN digits between letters of a hash turn up by
+ * chance, as in one CI run), in the same encodings. Used on the database, its WAL and backups; a hit names the file, the offset and what was found.
  */
 public final class SecretScan {
     public static final int MY_NUMBER_DIGITS = 12;
-    /** The shortest run of hex characters taken for a digest (a SHA-256 is 64); a PIN inside one is chance. */
-    static final int HEX_DIGEST_CHARS = 16;
+    /**
+     * The shortest run of base64 or hex characters taken for an encoded digest (the chain's hashes are 44, a key id
+     * 12, a SHA-256 in hex 64); a PIN inside one is chance. Shorter words around a PIN ("pin1234") still count.
+     */
+    static final int DIGEST_CHARS = 16;
 
     public record Hit(Path file, long offset, String what) {}
 
@@ -51,7 +54,7 @@ public final class SecretScan {
                 String digits = digits(bytes, start, len, enc);
                 if (len >= MY_NUMBER_DIGITS) {
                     hits.add(new Hit(file, start, len + "-digit run (" + enc + ")"));
-                } else if (pins.contains(digits) && hexToken(bytes, start, len, enc) < HEX_DIGEST_CHARS) {
+                } else if (pins.contains(digits) && encodedToken(bytes, start, len, enc) < DIGEST_CHARS) {
                     hits.add(new Hit(file, start, "PIN (" + enc + ")"));
                 }
                 start += len * enc.width;
@@ -79,12 +82,13 @@ public final class SecretScan {
             return d >= '0' && d <= '9' && (width == 1 || b[at + 1 - digitAt] == 0);
         }
 
-        boolean hex(byte[] b, int at) {
+        boolean encoded(byte[] b, int at) {
             if (at < 0 || at + width > b.length || (width == 2 && b[at + 1 - digitAt] != 0)) {
                 return false;
             }
             byte d = b[at + digitAt];
-            return d >= '0' && d <= '9' || d >= 'a' && d <= 'f' || d >= 'A' && d <= 'F';
+            return d >= '0' && d <= '9' || d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '+' || d == '/'
+                    || d == '_' || d == '-';
         }
     }
 
@@ -100,14 +104,14 @@ public final class SecretScan {
         return len;
     }
 
-    /** The length of the run of hex characters (digits, a-f, A-F) around the digits at {@code start}. */
-    private static int hexToken(byte[] b, int start, int len, Encoding enc) {
+    /** The length of the run of base64 and hex characters (A-Z a-z 0-9 + / _ -) around the digits at {@code start}. */
+    private static int encodedToken(byte[] b, int start, int len, Encoding enc) {
         int before = 0;
-        while (enc.hex(b, start - (before + 1) * enc.width)) {
+        while (enc.encoded(b, start - (before + 1) * enc.width)) {
             before++;
         }
         int after = 0;
-        while (enc.hex(b, start + (len + after) * enc.width)) {
+        while (enc.encoded(b, start + (len + after) * enc.width)) {
             after++;
         }
         return before + len + after;
