@@ -122,9 +122,9 @@ public final class Main {
         if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
             return List.of();
         }
-        Class<?> named = oneShot(args);
-        if (named != null) {
-            return List.of(named);
+        Class<?> oneShot = oneShot(args);
+        if (oneShot != null) {
+            return List.of(oneShot);
         }
         List<String> words = List.of(args);
         if (words.stream().anyMatch(a -> a.startsWith("@"))) {
