@@ -90,9 +90,9 @@
  * phase re-encodes them as Java 8 class files with stack maps ({@code src/build}'s {@code ClassVersionUpgrade}, ASM in
  * the antrun step only; every re-encoded class is verified and initialised there or the build fails), and they are
  * archived like the rest: Picocli's part of a check went from 70-90 ms to about 40 ms on JDK 25.
- * A one-shot {@code check} also uses the second core: {@code station.Warmup} loads SQLite's native library, the XML
- * reader, the RSA/X.509/SHA-256 providers and the built-in card profiles while Picocli reads the command line, and
- * {@code Station.open} opens the record on a thread of its own ({@code station.Opening}) while it makes the card.
+ * A one-shot {@code check} also uses the second core: {@code station.Warmup} readies the built-in card profiles, the
+ * simulator's CA, SQLite and the XML reader while Picocli reads the command line, and {@code Station.open} opens the
+ * record on a thread of its own ({@code station.Opening}) while it makes the card.
  * {@code bench --startup} holds all this: every command through the launcher on every JVM it uses, against that JVM's
  * {@code java -version} in interleaved rounds, with the load average; targets {@code check --json} ≤ 12× on JDK 17,
  * ≤ 6× on JDK 25 with the cache, the light commands ({@code --version}, {@code --help}, {@code insurer-number check},

@@ -8,6 +8,7 @@ import java.time.Duration;
 import jp.mynadesk.desk.StoreException;
 import jp.mynadesk.desk.StoreException.Kind;
 import jp.mynadesk.desk.VisitStore;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Opens the record: the SQLite file ({@value #SQLITE_FILE}) in a data directory, or a PostgreSQL database shared by
@@ -25,12 +26,13 @@ public final class Stores {
 
     /** The record in a folder the user named (created if missing; its parent must exist). */
     /**
-     * Loads SQLite's native library (from the build folder, see {@link SqliteNative}) and initialises the driver, as
-     * the first {@link #open} would; a one-shot check does it on a second core ahead of time (issue 23).
+     * Loads SQLite's native library (from the build folder, see {@link SqliteNative}) and initialises the driver and
+     * its configuration, as the first {@link #open} would; a one-shot check does it on a second core ahead of time (issue 23).
      */
     public static void loadSqlite() throws Exception {
         SqliteNative.prepare();
         org.sqlite.SQLiteJDBCLoader.initialize();
+        new SQLiteConfig(); // its date format loads the JDK's locale data, ~15 ms the first time
     }
 
     public static VisitStore open(Path dataDir, Clock clock) {
