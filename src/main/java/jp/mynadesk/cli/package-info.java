@@ -76,7 +76,9 @@
  * run completed (a truncated archive crashes the JVM), with the {@code java.home} it fits in its {@code .jvm} file.
  * Where
  * {@code scripts/aot-jdk} finds a JDK 25 or later, the same phase trains an AOT cache with it ({@code CdsTraining all},
- * {@code -XX:AOTCacheOutput}): {@code target/mynadesk.aot}, with that JDK's home in {@code mynadesk.aot.jvm}
+ * {@code -XX:AOTCacheOutput}): {@code target/mynadesk.aot}, with that JDK's home in {@code mynadesk.aot.jvm}, and
+ * {@code target/mynadesk-check.aot} for {@code check} alone ({@code CdsTraining check}, the mock in a child JVM: a cache
+ * loads every class it holds at start, and the mock's are not a check's)
  * ({@code MYNADESK_AOT_JDK=none} skips it). {@code ./mynadesk} then runs every command on that JDK with the cache;
  * otherwise
  * on the {@code java} on {@code PATH} with the archive for the command; {@code MYNADESK_JAVA} picks the JVM. Each file
