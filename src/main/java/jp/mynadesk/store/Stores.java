@@ -24,10 +24,10 @@ public final class Stores {
 
     private Stores() {}
 
-    /** The record in a folder the user named (created if missing; its parent must exist). */
     /**
      * Loads SQLite's native library (from the build folder, see {@link SqliteNative}) and initialises the driver and
-     * its configuration, as the first {@link #open} would; a one-shot check does it on a second core ahead of time (issue 23).
+     * its configuration, as the first {@link #open} would; a one-shot check does it on a second core ahead of time
+     * (issue 23).
      */
     public static void loadSqlite() throws Exception {
         SqliteNative.prepare();
@@ -35,6 +35,7 @@ public final class Stores {
         new SQLiteConfig(); // its date format loads the JDK's locale data, ~15 ms the first time
     }
 
+    /** The record in a folder the user named (created if missing; its parent must exist). */
     public static VisitStore open(Path dataDir, Clock clock) {
         return open(new DataDirectory(dataDir, true), clock, DEFAULT_BUSY_TIMEOUT);
     }
