@@ -1,17 +1,16 @@
 package jp.mynadesk.build;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -51,27 +50,25 @@ public final class ClassVersionUpgrade {
         System.out.println("ClassVersionUpgrade: " + classes.size() + " class files re-encoded as Java 8 in " + jar);
     }
 
-    /** Copies {@code in} to {@code out}, entry by entry and in order, re-encoding the old class files; returns them. */
+    /**
+     * Copies {@code in} to {@code out} and re-encodes the old class files in the copy; returns them. The zip file
+     * system rewrites only those entries and copies the other 15,000 as they are (recompressing all took ~4 s).
+     */
     private static List<String> rewrite(Path in, Path out) throws IOException {
+        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
         List<String> upgraded = new ArrayList<>();
         try (URLClassLoader types = new URLClassLoader(new URL[] {in.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-             ZipInputStream zin = new ZipInputStream(Files.newInputStream(in));
-             OutputStream file = Files.newOutputStream(out);
-             ZipOutputStream zout = new ZipOutputStream(file)) {
-            for (ZipEntry e; (e = zin.getNextEntry()) != null; ) {
-                byte[] bytes = zin.readAllBytes();
-                if (e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")) {
-                    ClassReader reader = new ClassReader(bytes);
-                    if (reader.readUnsignedShort(6) < JAVA_6) {
-                        bytes = upgrade(reader, types);
-                        upgraded.add(e.getName());
-                    }
+             FileSystem jar = FileSystems.newFileSystem(out)) {
+            List<Path> classes;
+            try (Stream<Path> all = Files.walk(jar.getPath("/"))) {
+                classes = all.filter(f -> f.toString().endsWith(".class") && !f.startsWith("/META-INF")).toList();
+            }
+            for (Path file : classes) {
+                ClassReader reader = new ClassReader(Files.readAllBytes(file));
+                if (reader.readUnsignedShort(6) < JAVA_6) {
+                    Files.write(file, upgrade(reader, types));
+                    upgraded.add(file.toString().substring(1));
                 }
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTime(e.getTime());
-                zout.putNextEntry(copy);
-                zout.write(bytes);
-                zout.closeEntry();
             }
         }
         return upgraded;

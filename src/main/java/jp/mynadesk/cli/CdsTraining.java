@@ -1,16 +1,21 @@
 package jp.mynadesk.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.mynadesk.oqs.server.OqsServer;
 
 /**
@@ -103,7 +108,7 @@ public final class CdsTraining {
 
     /** {@code mynadesk service start --port 0} in a child JVM with this one's class path, stopped on close. */
     static final class ChildService implements AutoCloseable {
-        private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:\\d+/");
+        private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/");
         private final Process process;
         private final URI uri;
 
@@ -117,10 +122,9 @@ public final class CdsTraining {
             Process p = new ProcessBuilder(jvm.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
                     System.getProperty("java.class.path"), Main.class.getName(), "service", "start", "--port", "0")
                     .redirectErrorStream(true).start();
-            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            var lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             for (String line; (line = lines.readLine()) != null; ) {
-                java.util.regex.Matcher m = URL.matcher(line);
+                Matcher m = URL.matcher(line);
                 if (m.find()) {
                     return new ChildService(p, URI.create(m.group()));
                 }
